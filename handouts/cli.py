@@ -1,0 +1,108 @@
+"""The command line: ``python generate.py`` or ``handouts``.
+
+Heavy imports (ReportLab, Pillow) happen inside the commands, so ``--help`` stays instant.
+Options default to None so that they only override the clinic profile when given.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+REGION_CHOICES = ("lower", "mid", "upper", "all")
+
+
+def _layout_option(f: F) -> F:
+    return click.option("--layout", "layout", metavar="NAME|PATH", default=None,
+                        help="A built-in layout name (see `layouts`) or a layout .yaml file.")(f)
+
+
+def _render_options(f: F) -> F:
+    """Options shared by every command that renders."""
+    f = click.option("--lang", type=click.Choice(["en", "es"]), default=None,
+                     help="Language of the printed text (default: the clinic profile's, else en).")(f)
+    f = click.option("--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+                     help="Your own catalog folder (default: the built-in catalog).")(f)
+    f = click.option("--clinic", "clinic_file", type=click.Path(path_type=Path, dir_okay=True), default=None,
+                     help="Clinic profile .yaml (or its folder); default: the built-in demo clinic.")(f)
+    f = _layout_option(f)
+    return f
+
+
+def _output_option(f: F) -> F:
+    return click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path), default=Path("out"),
+                        show_default=True, help="Folder to write the PDFs into.")(f)
+
+
+def _echo_notices(notices: list[str]) -> None:
+    for notice in notices:
+        click.echo(f"note: {notice}", err=True)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="handouts")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Print back-care exercise handouts and a clinic booklet.
+
+    With no command, runs the main job on the built-in demo clinic: every region handout and
+    the booklet (with its imposed print file) into out/.
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(region, which="all")
+
+
+@main.command()
+@click.argument("which", type=click.Choice(REGION_CHOICES), default="all")
+@_render_options
+@_output_option
+def region(which: str, layout: str | None = None, clinic_file: Path | None = None, catalog_dir: Path | None = None,
+           lang: str | None = None, output_dir: Path = Path("out")) -> None:
+    """Write the handout for one back region (lower, mid, upper) or all three."""
+    from .jobs import Job
+
+    started = time.perf_counter()
+    job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=output_dir)
+    regions = ["lower", "mid", "upper"] if which == "all" else [which]
+    written = job.write_regions(regions)
+    _echo_notices(job.notices)
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(f"{len(written)} file{'s' if len(written) != 1 else ''} in {time.perf_counter() - started:.1f} s", err=True)
+
+
+@main.command("catalog")
+@click.option("--region", type=click.Choice(["lower", "mid", "upper"]), default=None, help="Only this region's exercises.")
+@click.option("--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Your own catalog folder (default: the built-in catalog).")
+def catalog_command(region: str | None, catalog_dir: Path | None) -> None:
+    """List the exercises in the catalog."""
+    from .jobs import load_catalog_dir
+
+    catalog = load_catalog_dir(catalog_dir)
+    entries = catalog.in_region(region) if region else list(catalog.exercises.values())
+    width = max((len(e.id) for e in entries), default=10)
+    for e in entries:
+        regions = ",".join(e.regions)
+        defaults = f"  (default dose: {', '.join(e.dosage.defaults)})" if e.dosage.defaults else ""
+        click.echo(f"{e.id:<{width}}  {e.name}  [{regions}; {e.position}; {e.kind}]{defaults}")
+    click.echo(f"{len(entries)} exercises", err=True)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    main(prog_name="handouts")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(run())

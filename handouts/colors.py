@@ -1,0 +1,56 @@
+"""Colour arithmetic: WCAG contrast ratio and darkening a brand colour until text in it is legible."""
+
+from __future__ import annotations
+
+
+def rgb(hex_color: str) -> tuple[float, float, float]:
+    """'#1d5c85' -> (r, g, b) in 0..1."""
+    digits = hex_color.lstrip("#")
+    return (int(digits[0:2], 16) / 255, int(digits[2:4], 16) / 255, int(digits[4:6], 16) / 255)
+
+
+def to_hex(color: tuple[float, float, float]) -> str:
+    return "#" + "".join(f"{round(max(0.0, min(1.0, c)) * 255):02x}" for c in color)
+
+
+def relative_luminance(hex_color: str) -> float:
+    """WCAG 2.x relative luminance."""
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb(hex_color))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG contrast ratio between two colours, from 1 (none) to 21 (black on white)."""
+    la, lb = relative_luminance(a), relative_luminance(b)
+    light, dark = max(la, lb), min(la, lb)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def darken_until(color: str, background: str, minimum: float = 4.5) -> str:
+    """The colour, darkened in small steps (keeping its hue) until its contrast reaches ``minimum``."""
+    if contrast_ratio(color, background) >= minimum:
+        return color
+    r, g, b = rgb(color)
+    for step in range(1, 101):
+        factor = 1 - step / 100
+        candidate = to_hex((r * factor, g * factor, b * factor))
+        if contrast_ratio(candidate, background) >= minimum:
+            return candidate
+    return "#000000"
+
+
+def is_grey(hex_color: str, tolerance: float = 0.02) -> bool:
+    r, g, b = rgb(hex_color)
+    return max(r, g, b) - min(r, g, b) <= tolerance
+
+
+def mix(a: str, b: str, share_of_b: float) -> str:
+    """A blend of two colours (used for lighter far-side limbs and start poses)."""
+    ra, ga, ba = rgb(a)
+    rb, gb, bb = rgb(b)
+    t = share_of_b
+    return to_hex((ra + (rb - ra) * t, ga + (gb - ga) * t, ba + (bb - ba) * t))

@@ -1,0 +1,107 @@
+"""Loading everything a command needs (clinic, layout, catalog) and writing what it renders.
+
+All input problems are collected across the clinic profile, the layout and the catalog and
+reported together, before anything is rendered or written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problems, UserError
+from .models.catalog import Catalog, load_catalog
+from .models.clinic import Clinic, load_clinic
+from .models.layout import Layout, load_layout
+from .output import prepare_folder, write_all
+from .paths import BUILTIN_CATALOG, DEMO_CLINIC
+from .yamlio import SourceDoc
+
+REGION_FILES = {"lower": "lower-back.pdf", "mid": "mid-back.pdf", "upper": "upper-back.pdf"}
+
+
+def load_catalog_dir(folder: Path | None) -> Catalog:
+    return load_catalog(folder or BUILTIN_CATALOG, builtin=BUILTIN_CATALOG)
+
+
+def clinic_path(path: Path | None) -> Path:
+    if path is None:
+        return DEMO_CLINIC
+    return path / "clinic.yaml" if path.is_dir() else path
+
+
+def default_layout(clinic: Clinic, *, booklet: bool) -> str:
+    if booklet:
+        return clinic.booklet_layout or ("booklet-a5" if clinic.paper == "a4" else "booklet")
+    return clinic.layout or ("a4" if clinic.paper == "a4" else "standard")
+
+
+@dataclass
+class Job:
+    clinic: Clinic
+    clinic_doc: SourceDoc
+    catalog: Catalog
+    layout_ref: str | None
+    lang: str
+    output_dir: Path
+    notices: list[str] = field(default_factory=list)
+    _layouts: dict[bool, Layout] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, *, layout: str | None, clinic_file: Path | None, catalog_dir: Path | None, lang: str | None,
+             output_dir: Path, booklet: bool = False) -> Job:
+        problems = Problems()
+        clinic = clinic_doc = catalog = None
+        try:
+            clinic, clinic_doc = load_clinic(clinic_path(clinic_file))
+        except UserError as error:
+            problems.absorb(error)
+        try:
+            catalog = load_catalog_dir(catalog_dir)
+        except UserError as error:
+            problems.absorb(error)
+        job = None
+        if clinic is not None and clinic_doc is not None and catalog is not None:
+            job = cls(clinic, clinic_doc, catalog, layout, lang or clinic.lang, output_dir)
+            try:
+                job.layout(booklet=booklet)
+            except UserError as error:
+                problems.absorb(error)
+        elif layout is not None:
+            try:
+                load_layout(layout)
+            except UserError as error:
+                problems.absorb(error)
+        problems.raise_if_any()
+        assert job is not None
+        return job
+
+    def layout(self, *, booklet: bool = False) -> Layout:
+        if booklet not in self._layouts:
+            if self.layout_ref is not None:
+                self._layouts[booklet] = load_layout(self.layout_ref)
+            else:
+                reference = default_layout(self.clinic, booklet=booklet)
+                folder = self.clinic_doc.folder
+                self._layouts[booklet] = load_layout(reference, relative_to=folder)
+        return self._layouts[booklet]
+
+    def context(self, *, booklet: bool = False):  # noqa: ANN201 - imports ReportLab lazily
+        from .render.context import RenderContext
+
+        ctx = RenderContext(self.layout(booklet=booklet), self.clinic, self.clinic_doc, self.catalog, self.lang)
+        return ctx
+
+    def inputs(self) -> list[Path]:
+        paths = [p for p in (self.clinic_doc.path, self.clinic.logo) if p is not None]
+        paths += [doc.path for doc in self.catalog.docs.values() if doc.path is not None]
+        return paths
+
+    def write_regions(self, regions: list[str]) -> list[Path]:
+        from .render.handout import render_region
+
+        ctx = self.context()
+        files = {self.output_dir / REGION_FILES[r]: render_region(ctx, r) for r in regions}
+        self.notices.extend(n for n in ctx.notices if n not in self.notices)
+        prepare_folder(self.output_dir)
+        return write_all(files, self.inputs())

@@ -1,0 +1,223 @@
+"""The exercise catalog: one YAML file per exercise, plus catalog-wide texts.
+
+A catalog folder holds ``<id>.yaml`` for each exercise and, optionally, ``_safety.yaml`` (the
+general safety guidance) and ``_regions.yaml`` (each region's introduction). A clinic's own
+catalog folder that lacks the two catalog-wide files uses the built-in ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from ..errors import Problem, Problems, UserError
+from ..schema.core import spec, validate
+from ..schema.types import PhotoPath, YamlPath
+from ..yamlio import SourceDoc, load_yaml
+
+Region = Literal["lower", "mid", "upper"]
+REGIONS: tuple[Region, ...] = ("lower", "mid", "upper")
+Kind = Literal["stretch", "strength", "mobility", "posture"]
+Position = Literal["lying on back", "lying on stomach", "hands and knees", "kneeling", "sitting", "standing"]
+#: The order in which a program is done so that the patient gets up and down as little as possible.
+POSITION_ORDER: tuple[Position, ...] = ("lying on back", "lying on stomach", "hands and knees", "kneeling", "sitting", "standing")
+Equipment = Literal["none", "mat", "chair", "wall", "doorway", "pillow", "exercise ball", "inversion table"]
+
+ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+STEP_MAX = 300
+SHORT_TEXT_MAX = 240
+
+
+@dataclass(frozen=True)
+class Dosage:
+    """How much and how often. Numbers are digits on the page, never arithmetic for the reader."""
+
+    hold_seconds: int | None = spec(
+        None, doc="Seconds to hold the position; empty when the exercise is not held.", minimum=1, maximum=120,
+        why="a hold longer than 2 minutes is not a safe home exercise",
+    )
+    repetitions: int | None = spec(
+        None, doc="How many times in a row (on each side when each_side is true).", minimum=1, maximum=50,
+        why="more than 50 in a row tires the muscles and invites injury",
+    )
+    sets: int = spec(1, doc="How many rounds of the repetitions, with a short rest between.", minimum=1, maximum=10,
+                     why="more than 10 rounds is not a home exercise")
+    each_side: bool = spec(False, doc="Done on the left and on the right.")
+    times_a_day: int | None = spec(None, doc="How many times a day.", minimum=1, maximum=6,
+                                   why="more than 6 times a day leaves no time to recover")
+    days_a_week: int | None = spec(None, doc="How many days a week (empty: every day).", minimum=1, maximum=7,
+                                   why="a week has 7 days")
+    seconds_per_repetition: int | None = spec(
+        None, doc="Seconds one repetition takes when it is not held (for the minutes-a-day estimate).", minimum=1, maximum=60,
+        why="one repetition takes at most a minute",
+    )
+    defaults: list[str] = spec(
+        factory=list,
+        doc="Which of these numbers are our conservative defaults rather than the sources' (so a clinician knows to set them).",
+        unique=True,
+    )
+
+    def validate(self) -> list[tuple[tuple[str | int, ...], str]]:
+        problems = []
+        settable = {"hold_seconds", "repetitions", "sets", "each_side", "times_a_day", "days_a_week", "seconds_per_repetition"}
+        for index, name in enumerate(self.defaults):
+            if name not in settable:
+                from ..schema.core import suggest
+
+                problems.append((("defaults", index), f"'{name}' is not a dosage field{suggest(name, sorted(settable))}"))
+        return problems
+
+
+@dataclass(frozen=True)
+class ExerciseText:
+    """The words of an exercise in one more language. Empty fields fall back to English, with a warning."""
+
+    name: str | None = spec(None, doc="Name.", min_length=1, max_length=60)
+    also_known_as: list[str] | None = spec(None, doc="Other names.", max_length=60)
+    summary: str | None = spec(None, doc="One sentence: what it does for you.", min_length=1, max_length=SHORT_TEXT_MAX)
+    steps: list[str] | None = spec(None, doc="The numbered steps.", min_items=3, max_items=6, min_length=1, max_length=STEP_MAX)
+    cautions: list[str] | None = spec(None, doc="Cautions.", max_items=4, min_length=1, max_length=SHORT_TEXT_MAX)
+
+
+@dataclass(frozen=True)
+class ExerciseTranslations:
+    es: ExerciseText | None = spec(None, doc="Spanish (usted form, plain words).")
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise of the catalog."""
+
+    id: str = spec(doc="Identifier; equals the file name without .yaml.", pattern=ID_PATTERN, max_length=60)
+    name: str = spec(doc="The name printed on the card.", min_length=1, max_length=60)
+    regions: list[Region] = spec(doc="Which handouts it belongs to: lower, mid, upper.", min_items=1, unique=True)
+    kind: Kind = spec(doc="stretch, strength, mobility or posture.")
+    position: Position = spec(doc="The body position it is done in (programs are grouped by it).")
+    summary: str = spec(doc="One sentence: what it does for you.", min_length=1, max_length=SHORT_TEXT_MAX)
+    steps: list[str] = spec(doc="3 to 6 numbered steps, each one action, addressed to 'you'.", min_items=3, max_items=6,
+                            min_length=1, max_length=STEP_MAX)
+    dosage: Dosage = spec(doc="Hold, repetitions, sets, sides, times a day.")
+    sources: list[str] = spec(doc="The source articles (file names) the facts come from.", min_items=1, unique=True)
+    also_known_as: list[str] = spec(factory=list, doc="Other names the exercise goes by.", max_length=60, unique=True)
+    equipment: list[Equipment] = spec(factory=lambda: ["none"], doc="What is needed: none, mat, chair, wall, ...", unique=True)
+    cautions: list[str] = spec(factory=list, doc="Short safety points for this exercise.", max_items=4, min_length=1,
+                               max_length=SHORT_TEXT_MAX)
+    image: Annotated[Path | None, PhotoPath] = spec(None, doc="A picture file (PNG or JPEG) that replaces the drawn illustration.")
+    illustration: Annotated[Path | None, YamlPath] = spec(None, doc="A pose file for the drawn illustration (default: illustrations/<id>.yaml).")
+    translations: ExerciseTranslations = spec(factory=ExerciseTranslations, doc="The same texts in other languages.")
+
+    def validate(self) -> list[tuple[tuple[str | int, ...], str]]:
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        if "none" in self.equipment and len(self.equipment) > 1:
+            problems.append((("equipment",), "'none' cannot be listed together with equipment"))
+        return problems
+
+    @property
+    def needs(self) -> list[str]:
+        return [item for item in self.equipment if item != "none"]
+
+
+@dataclass(frozen=True)
+class SafetyText:
+    title: str | None = spec(None, doc="Heading of the safety box.", min_length=1, max_length=80)
+    points: list[str] | None = spec(None, doc="The points, one sentence or two each.", min_items=1, max_items=10,
+                                    min_length=1, max_length=SHORT_TEXT_MAX)
+
+
+@dataclass(frozen=True)
+class SafetyTranslations:
+    es: SafetyText | None = spec(None, doc="Spanish.")
+
+
+@dataclass(frozen=True)
+class Safety:
+    """The general safety guidance, printed on every handout."""
+
+    title: str = spec(doc="Heading of the safety box.", min_length=1, max_length=80)
+    points: list[str] = spec(doc="The points.", min_items=1, max_items=10, min_length=1, max_length=SHORT_TEXT_MAX)
+    translations: SafetyTranslations = spec(factory=SafetyTranslations, doc="Other languages.")
+
+
+@dataclass(frozen=True)
+class RegionText:
+    introduction: str | None = spec(None, doc="Introduction.", min_length=1, max_length=600)
+
+
+@dataclass(frozen=True)
+class RegionTranslations:
+    es: RegionText | None = spec(None, doc="Spanish.")
+
+
+@dataclass(frozen=True)
+class RegionIntro:
+    introduction: str = spec(doc="Two or three sentences under the handout's title.", min_length=1, max_length=600)
+    translations: RegionTranslations = spec(factory=RegionTranslations, doc="Other languages.")
+
+
+@dataclass(frozen=True)
+class RegionIntros:
+    """Each region's introduction."""
+
+    lower: RegionIntro = spec(doc="Lower back.")
+    mid: RegionIntro = spec(doc="Mid back.")
+    upper: RegionIntro = spec(doc="Upper back.")
+
+
+@dataclass
+class Catalog:
+    folder: Path
+    exercises: dict[str, Exercise]
+    safety: Safety
+    intros: RegionIntros
+    docs: dict[str, SourceDoc] = field(default_factory=dict)
+
+    def in_region(self, region: str) -> list[Exercise]:
+        return [e for e in self.exercises.values() if region in e.regions]
+
+    def problem(self, exercise_id: str, path: tuple[str | int, ...], message: str) -> Problem:
+        return self.docs[exercise_id].problem(path, message)
+
+
+def _validate_file(cls: type, path: Path, what: str) -> tuple[Any, SourceDoc]:
+    doc = load_yaml(path)
+    return validate(cls, doc, what=what), doc
+
+
+def load_catalog(folder: Path, builtin: Path | None = None) -> Catalog:
+    """Load and validate every exercise in ``folder``; report all problems at once."""
+    problems = Problems()
+    if not folder.is_dir():
+        raise UserError([Problem(str(folder), 0, "", "catalog folder not found" if not folder.exists() else "is not a folder")])
+    files = sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("_"))
+    files += sorted(p for p in folder.glob("*.yml") if not p.name.startswith("_"))
+    exercises: dict[str, Exercise] = {}
+    docs: dict[str, SourceDoc] = {}
+    for path in files:
+        try:
+            exercise, doc = _validate_file(Exercise, path, "an exercise")
+        except UserError as error:
+            problems.absorb(error)
+            continue
+        if exercise.id != path.stem:
+            problems.add(doc.problem(("id",), f"'{exercise.id}' differs from the file name '{path.stem}'; they must be the same"))
+            continue
+        exercises[exercise.id] = exercise
+        docs[exercise.id] = doc
+    if not files:
+        problems.add(Problem(str(folder), 0, "", "the catalog folder has no exercise files (*.yaml)"))
+
+    def catalog_wide(name: str, cls: type, what: str) -> Any:
+        path = folder / name
+        if not path.exists() and builtin is not None:
+            path = builtin / name
+        try:
+            return _validate_file(cls, path, what)[0]
+        except UserError as error:
+            problems.absorb(error)
+            return None
+
+    safety = catalog_wide("_safety.yaml", Safety, "the safety guidance")
+    intros = catalog_wide("_regions.yaml", RegionIntros, "the region introductions")
+    problems.raise_if_any()
+    return Catalog(folder, exercises, safety, intros, docs)

@@ -1,0 +1,95 @@
+"""The clinic profile: who the handouts come from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from ..schema.core import spec, validate
+from ..schema.types import ColorHex, ImageFile
+from ..yamlio import PathKey, SourceDoc, load_yaml
+
+Issues = list[tuple[PathKey, str]]
+
+
+@dataclass(frozen=True)
+class BrandColors:
+    brand: ColorHex | None = spec(None, doc="The main brand colour, used for titles, headings and accents.")
+    secondary: ColorHex | None = spec(None, doc="A second brand colour, used for rules and borders.")
+
+
+@dataclass(frozen=True)
+class ClinicText:
+    """The clinic's own words in another language."""
+
+    name: str | None = spec(None, doc="The clinic's name in this language, if it differs.", min_length=1, max_length=120)
+    introduction: str | None = spec(None, doc="The custom introduction.", min_length=1, max_length=800)
+    disclaimer: str | None = spec(None, doc="The custom disclaimer.", min_length=1, max_length=800)
+    opening_hours: list[str] | None = spec(None, doc="Opening hours.", max_items=10, max_length=80)
+
+
+@dataclass(frozen=True)
+class ClinicTranslations:
+    es: ClinicText | None = spec(None, doc="Spanish.")
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """A clinic profile (clinic.yaml)."""
+
+    name: str = spec(doc="The clinic's name, as printed on every page.", min_length=1, max_length=120)
+    logo: ImageFile = spec(None, doc="Logo file (PNG, JPEG or SVG), relative to this profile.")
+    address: str | None = spec(None, doc="Street address; several lines allowed.", max_length=300)
+    phone: str | None = spec(None, doc="Phone number, as it should be printed.", max_length=40)
+    email: str | None = spec(None, doc="E-mail address.", max_length=120)
+    website: str | None = spec(None, doc="Website address; the booklet's back cover gets a QR code to it.", max_length=200)
+    opening_hours: list[str] = spec(factory=list, doc="Opening hours, one line each, e.g. 'Mon-Fri 8:00-18:00'.",
+                                    max_items=10, max_length=80)
+    colors: BrandColors = spec(factory=BrandColors, doc="Brand colours.")
+    clinician: str | None = spec(None, doc="The clinician's name, printed on handouts.", max_length=120)
+    introduction: str | None = spec(None, doc="Replaces the built-in introduction on region handouts and the booklet.",
+                                    min_length=1, max_length=800)
+    disclaimer: str | None = spec(None, doc="Replaces the built-in disclaimer under the safety guidance.",
+                                  min_length=1, max_length=800)
+    video_url: str | None = spec(None, doc="Address of each exercise's video with {id} for the exercise id; "
+                                           "puts a small QR code on each card.", max_length=300)
+    paper: Literal["letter", "a4"] = spec("letter", doc="The paper the clinic prints on: chooses the default layouts.")
+    layout: str | None = spec(None, doc="Layout for handouts and programs (name or path); default by paper.")
+    booklet_layout: str | None = spec(None, doc="Layout for the booklet (name or path); default by paper.")
+    lang: Literal["en", "es"] = spec("en", doc="Language of the printed documents (the --lang option wins).")
+    translations: ClinicTranslations = spec(factory=ClinicTranslations, doc="The clinic's texts in other languages.")
+
+    def validate(self) -> Issues:
+        issues: Issues = []
+        if self.email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", self.email):
+            issues.append((("email",), f'"{self.email}" is not an e-mail address'))
+        if self.website and (" " in self.website or "." not in self.website):
+            issues.append((("website",), f'"{self.website}" is not a web address'))
+        if self.video_url is not None:
+            if "{id}" not in self.video_url:
+                issues.append((("video_url",), "must contain {id} where the exercise's id goes"))
+            elif not re.match(r"https?://", self.video_url):
+                issues.append((("video_url",), "must start with https:// (or http://)"))
+            else:
+                try:
+                    self.video_url.format(id="x")
+                except (KeyError, IndexError, ValueError):
+                    issues.append((("video_url",), "may contain {id} and no other {braces}"))
+        return issues
+
+    @property
+    def website_url(self) -> str | None:
+        if not self.website:
+            return None
+        return self.website if re.match(r"https?://", self.website) else "https://" + self.website
+
+    def video_link(self, exercise_id: str) -> str | None:
+        return self.video_url.format(id=exercise_id) if self.video_url else None
+
+
+def load_clinic(path: Path) -> tuple[Clinic, SourceDoc]:
+    """The profile and its source (kept to report later problems, e.g. an unreadable logo, at their line)."""
+    doc = load_yaml(path)
+    return validate(Clinic, doc, what="a clinic profile"), doc

@@ -1,0 +1,113 @@
+"""Everything a document needs, resolved once: layout, clinic, catalog, language, fonts, colours."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..colors import contrast_ratio, darken_until, mix, relative_luminance, to_hex
+from ..errors import Problem, display_path
+from ..i18n import Messages, messages
+from ..models.catalog import Catalog
+from ..models.clinic import Clinic
+from ..models.layout import Layout
+from ..yamlio import SourceDoc
+from .fonts import FontSet, font_set
+
+
+@dataclass(frozen=True)
+class Palette:
+    text: str
+    background: str
+    accent: str
+    muted: str
+    box: str
+    rule: str
+    figure: str
+    figure_far: str
+    figure_outline: str
+    start_fill: str
+    start_outline: str
+    prop: str
+    prop_outline: str
+    arrow: str
+
+
+def _grey(color: str) -> str:
+    """The grey with the same luminance, so contrast ratios are unchanged."""
+    luminance = relative_luminance(color)
+    # invert the sRGB transfer function for a neutral grey
+    value = luminance * 12.92 if luminance <= 0.0031308 else 1.055 * luminance ** (1 / 2.4) - 0.055
+    return to_hex((value, value, value))
+
+
+def resolve_palette(layout: Layout, clinic: Clinic, clinic_file: Path | None, notices: list[str]) -> Palette:
+    c = layout.colors
+    accent, rule = c.accent, c.rule
+    brand = clinic.colors.brand
+    if brand and layout.brand_colors and not layout.grayscale:
+        legible = darken_until(darken_until(brand, c.background), c.box)
+        if legible != brand:
+            ratio = contrast_ratio(brand, c.background)
+            notices.append(
+                f"{display_path(clinic_file)}: colors.brand {brand} is too light for text on white "
+                f"({ratio:.1f}:1, needs 4.5:1); headings use {legible} instead (your file is unchanged)"
+            )
+        accent = legible
+        rule = clinic.colors.secondary or mix(brand, c.background, 0.45)
+    figure = c.figure
+    outline = c.figure_outline
+    colors = {
+        "text": c.text,
+        "background": c.background,
+        "accent": accent,
+        "muted": c.muted,
+        "box": c.box,
+        "rule": rule,
+        "figure": figure,
+        "figure_far": mix(figure, c.background, 0.45),
+        "figure_outline": outline,
+        "start_fill": mix(figure, c.background, 0.78),
+        "start_outline": mix(outline, c.background, 0.55),
+        "prop": c.prop,
+        "prop_outline": mix(c.prop, "#000000", 0.55),
+        "arrow": c.arrow,
+    }
+    if layout.grayscale:
+        colors = {name: _grey(value) for name, value in colors.items()}
+    return Palette(**colors)
+
+
+def today() -> dt.date:
+    """The date printed on documents: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+@dataclass
+class RenderContext:
+    layout: Layout
+    clinic: Clinic
+    clinic_doc: SourceDoc
+    catalog: Catalog
+    lang: str
+    date: dt.date = field(default_factory=today)
+    notices: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.m: Messages = messages(self.lang)
+        self.fonts: FontSet = font_set(self.layout.fonts)
+        self.palette = resolve_palette(self.layout, self.clinic, self.clinic_doc.path, self.notices)
+        self.pictures: dict[object, object] = {}
+
+    def locate_clinic(self, field_name: str) -> Callable[[str], Problem]:
+        return lambda message: self.clinic_doc.problem((field_name,), message)
+
+    def notice(self, text: str) -> None:
+        if text not in self.notices:
+            self.notices.append(text)

@@ -1,0 +1,451 @@
+"""The blocks a handout is made of: exercise cards, the safety box, note lines, the log grid.
+
+Cards are custom flowables: they lay out their own picture and text, never split across pages,
+and report an exercise that cannot fit on a page as a user error instead of clipping it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+from ..errors import UserError
+from ..models.catalog import Dosage, Exercise
+from ..text import ExerciseWords, dosage_rows, dosage_sentences
+from .context import RenderContext
+from .styles import Styles, build_styles, esc
+
+BIG = 1e6
+
+
+class PictureLike(Protocol):
+    aspect: float
+
+    def draw(self, canvas: Canvas, x: float, y: float, w: float, h: float) -> None: ...
+
+
+def styles_for(ctx: RenderContext) -> Styles:
+    return build_styles(ctx.layout, ctx.palette, ctx.fonts)
+
+
+@dataclass
+class _Placed:
+    """A paragraph and where it goes inside the card (offsets from the card's top-left)."""
+
+    para: Paragraph
+    x: float
+    top: float  # distance from the card's top to the paragraph's top
+
+
+class CardTooLarge(Exception):
+    def __init__(self, exercise: Exercise, needed: float, available: float):
+        super().__init__(exercise.id)
+        self.exercise = exercise
+        self.needed = needed
+        self.available = available
+
+
+class ExerciseCard(Flowable):
+    """One exercise: picture, name, steps, dosage and cautions, kept together on one page."""
+
+    def __init__(
+        self,
+        ctx: RenderContext,
+        exercise: Exercise,
+        words: ExerciseWords,
+        picture: PictureLike | None,
+        *,
+        max_picture_height: float,
+        dosage: Dosage | None = None,
+        note: str | None = None,
+        video: str | None = None,
+        number: int | None = None,
+    ):
+        super().__init__()
+        self.ctx = ctx
+        self.exercise = exercise
+        self.words = words
+        self.picture = picture
+        self.max_picture_height = max_picture_height
+        self.dosage = dosage or exercise.dosage
+        self.note = note
+        self.video = video
+        self.number = number
+        self.mode = ctx.layout.cards.picture if picture is not None else "none"
+        s = styles_for(ctx)
+        m = ctx.m
+        blocks = ctx.layout.blocks
+        title = esc(words.name) if number is None else f"{number}. {esc(words.name)}"
+        self.title = Paragraph(title, s.card_title)
+        self.head: list[Paragraph] = []
+        if blocks.also_known_as and words.also_known_as:
+            self.head.append(Paragraph(esc(m("card.also_known_as", names=", ".join(words.also_known_as))), s.aka))
+        if blocks.summary and words.summary:
+            self.head.append(Paragraph(esc(words.summary), s.summary))
+        self.steps = [Paragraph(esc(step), s.step, bulletText=f"{i}.") for i, step in enumerate(words.steps, 1)]
+        self.cautions: list[Paragraph] = []
+        if blocks.cautions and words.cautions:
+            text = " ".join(esc(c) for c in words.cautions)
+            self.cautions.append(Paragraph(f"<b>{esc(m('card.cautions'))}:</b> {text}", s.body))
+        self.dose: list[Paragraph] = [Paragraph(esc(m("card.how_much")), s.dosage_heading)]
+        if blocks.dosage == "table":
+            for label, value in dosage_rows(self.dosage, m):
+                self.dose.append(Paragraph(f"<b>{esc(label)}:</b> {esc(value)}", s.dosage))
+        else:
+            self.dose += [Paragraph(esc(line), s.dosage) for line in dosage_sentences(self.dosage, m)]
+        needs = exercise.needs
+        if needs:
+            items = ", ".join(m(f"equipment.{item}") for item in needs)
+            self.dose.append(Paragraph(f"<b>{esc(m('equipment.label'))}</b> {esc(items)}", s.dosage))
+        if note:
+            self.dose.append(Paragraph(f"<b>{esc(m('program.your_note'))}</b> {esc(note)}", s.dosage))
+        self.qr_size = 0.0
+        if video and blocks.qr_codes:
+            self.qr_size = max(54.0, ctx.layout.text.caption.size * 6)
+            self.qr_caption = Paragraph(esc(m("card.video")), s.caption)
+        self.frame_height = BIG
+        self._layout_for: float | None = None
+
+    # -- layout -------------------------------------------------------------------------
+    def _stack(self, paras: Sequence[Paragraph], width: float, x: float, top: float, gap: float) -> float:
+        """Wrap paragraphs one under another; returns the top of the next free line."""
+        for para in paras:
+            _, h = para.wrap(width, BIG)
+            self.placed.append(_Placed(para, x, top))
+            top += h + gap
+        return top
+
+    def _flow_around(self, items: list[tuple[Paragraph, float]], narrow: tuple[float, float], wide: tuple[float, float],
+                     top: float, column_bottom: float) -> float:
+        """Place paragraphs in the narrow column beside the picture, then at full width below it.
+
+        A paragraph that reaches the bottom of the picture column is split between its lines.
+        """
+        (nx, nw), (wx, ww) = narrow, wide
+        gap_after_column = self.ctx.layout.text.body.size * 0.6
+        wide_mode = False
+        for para, gap_before in items:
+            top += gap_before
+            if not wide_mode:
+                _, h = para.wrap(nw, BIG)
+                if top + h <= column_bottom + 0.5:
+                    self.placed.append(_Placed(para, nx, top))
+                    top += h
+                    continue
+                wide_mode = True
+                room = column_bottom - top
+                parts = para.split(nw, room) if room > para.style.leading * 2 else []
+                if len(parts) == 2:
+                    first, para = parts
+                    _, h = first.wrap(nw, BIG)
+                    self.placed.append(_Placed(first, nx, top))
+                    top = max(top + h, column_bottom) + gap_after_column * 0.4
+                else:
+                    top = max(top, column_bottom + gap_after_column)
+            _, h = para.wrap(ww, BIG)
+            self.placed.append(_Placed(para, wx, top))
+            top += h
+        return max(top, column_bottom)
+
+    def _layout(self, width: float) -> None:
+        cards = self.ctx.layout.cards
+        pad = cards.padding
+        body = self.ctx.layout.text.body.size
+        gap = body * 0.35
+        inner = width - 2 * pad
+        self.placed: list[_Placed] = []
+        self.picture_box: tuple[float, float, float, float] | None = None  # x, top, w, h
+        self.dose_box: tuple[float, float, float, float] | None = None
+        self.qr_box: tuple[float, float, float] | None = None
+        text_items = [(self.title, 0.0)] + [(p, gap) for p in self.head]
+        text_items += [(p, gap * (2.0 if i == 0 else 1.0)) for i, p in enumerate(self.steps)]
+        text_items += [(p, gap * 2.0) for p in self.cautions]
+        if self.mode == "left" or (self.mode == "none" and inner > 360):
+            col_gap = body
+            left_w = inner * (cards.picture_width if self.mode == "left" else 0.3)
+            left_x, right_x = pad, pad + left_w + col_gap
+            top_left = pad
+            if self.mode == "left" and self.picture is not None:
+                pic_h = min(left_w / self.picture.aspect, self.max_picture_height)
+                self.picture_box = (left_x, top_left, left_w, pic_h)
+                top_left += pic_h + gap * 2
+            top_left = self._dose_panel(left_x, top_left, left_w, gap)
+            top_left = self._qr(left_x, top_left, left_w, gap)
+            bottom = self._flow_around(text_items, (right_x, inner - left_w - col_gap), (pad, inner), pad, top_left - gap * 1.5)
+        else:
+            top = self._flow_around(text_items[:1], (pad, inner), (pad, inner), pad, pad)
+            if self.mode == "above" and self.picture is not None:
+                pic_h = min(inner / self.picture.aspect, self.max_picture_height)
+                self.picture_box = (pad, top + gap, inner, pic_h)
+                top += pic_h + gap * 3
+            top = self._flow_around(text_items[1:], (pad, inner), (pad, inner), top, top)
+            top = self._dose_panel(pad, top + gap * 2, inner, gap)
+            top = self._qr(pad, top, inner, gap)
+            bottom = top - gap * 1.5
+        self.natural_height = bottom + pad
+        self._layout_for = width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
+        if self._layout_for != availWidth:
+            self._layout(availWidth)
+        if self.natural_height > self.frame_height + 0.5:
+            raise CardTooLarge(self.exercise, self.natural_height, self.frame_height)
+        self.width, self.height = availWidth, self.natural_height
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return []  # never split a card: it moves to the next page whole
+
+    # -- drawing ------------------------------------------------------------------------
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        ctx = self.ctx
+        p = ctx.palette
+        cards = ctx.layout.cards
+        lines = ctx.layout.lines
+        h = self.height
+        doc = getattr(canvas, "_doctemplate", None)
+        if doc is not None and hasattr(doc, "cards_on_page"):
+            doc.cards_on_page += 1
+        canvas.saveState()
+        if lines.border > 0 or cards.filled:
+            canvas.setStrokeColor(HexColor(p.rule))
+            canvas.setLineWidth(lines.border)
+            if cards.filled:
+                canvas.setFillColor(HexColor(p.box))
+            inset = lines.border / 2
+            canvas.roundRect(inset, inset, self.width - 2 * inset, h - 2 * inset, cards.corner_radius,
+                             stroke=1 if lines.border > 0 else 0, fill=1 if cards.filled else 0)
+        if self.dose_box is not None:
+            x, top, w, bh = self.dose_box
+            canvas.setFillColor(HexColor(p.box))
+            canvas.setStrokeColor(HexColor(p.rule))
+            canvas.setLineWidth(max(0.5, lines.border * 0.75))
+            canvas.roundRect(x, h - top - bh, w, bh, min(4.0, cards.corner_radius), stroke=1, fill=1)
+        if self.picture_box is not None and self.picture is not None:
+            x, top, w, ph = self.picture_box
+            self.picture.draw(canvas, x, h - top - ph, w, ph)
+        if self.qr_box is not None and self.video:
+            from .qr import draw_qr
+
+            x, top, size = self.qr_box
+            draw_qr(canvas, self.video, x, h - top - size, size, p.text)
+        canvas.restoreState()
+        for item in self.placed:
+            item.para.drawOn(canvas, item.x, h - item.top - item.para.height)
+
+
+class CardGuard(Flowable):
+    """Forces a page break once the page holds its layout's number of cards."""
+
+    def __init__(self, per_page: int):
+        super().__init__()
+        self.per_page = per_page
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        doc = getattr(self.canv, "_doctemplate", None)
+        if doc is not None and getattr(doc, "cards_on_page", 0) >= self.per_page:
+            return availWidth, availHeight + 1  # does not fit: the frame moves on to a new page
+        return availWidth, 0
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return []
+
+    def draw(self) -> None:
+        pass
+
+
+class Box(Flowable):
+    """A rounded box with a heading and paragraphs (the safety guidance)."""
+
+    def __init__(self, ctx: RenderContext, heading: str, paras: list[Paragraph], *, filled: bool = True):
+        super().__init__()
+        self.ctx = ctx
+        s = styles_for(ctx)
+        self.heading = Paragraph(esc(heading), s.box_heading)
+        self.paras = paras
+        self.filled = filled
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        pad = self.ctx.layout.cards.padding * 1.2
+        inner = availWidth - 2 * pad
+        gap = self.ctx.layout.text.body.size * 0.3
+        top = pad
+        self.placed = []
+        for para in [self.heading, *self.paras]:
+            _, h = para.wrap(inner, BIG)
+            self.placed.append(_Placed(para, pad, top))
+            top += h + gap
+        self.width, self.height = availWidth, top - gap + pad
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return []
+
+    def draw(self) -> None:
+        canvas = self.canv
+        p = self.ctx.palette
+        canvas.saveState()
+        canvas.setStrokeColor(HexColor(p.rule))
+        canvas.setLineWidth(max(0.5, self.ctx.layout.lines.border))
+        canvas.setFillColor(HexColor(p.box))
+        canvas.roundRect(0, 0, self.width, self.height, self.ctx.layout.cards.corner_radius, stroke=1,
+                         fill=1 if self.filled else 0)
+        canvas.restoreState()
+        for item in self.placed:
+            item.para.drawOn(canvas, item.x, self.height - item.top - item.para.height)
+
+
+class NoteLines(Flowable):
+    """Ruled lines to write on."""
+
+    def __init__(self, ctx: RenderContext, count: int, spacing: float | None = None):
+        super().__init__()
+        self.ctx = ctx
+        self.count = count
+        self.spacing = spacing or max(26.0, ctx.layout.text.body.size * 2.2)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        self.height = self.count * self.spacing
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        fit = int(availHeight // self.spacing)
+        if fit <= 0 or fit >= self.count:
+            return [] if fit <= 0 else [self]
+        return [NoteLines(self.ctx, fit, self.spacing), NoteLines(self.ctx, self.count - fit, self.spacing)]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(HexColor(self.ctx.palette.rule))
+        canvas.setLineWidth(self.ctx.layout.lines.rule)
+        for i in range(self.count):
+            y = self.height - (i + 1) * self.spacing + 2
+            canvas.line(0, y, self.width, y)
+        canvas.restoreState()
+
+
+class LogWeeks(Flowable):
+    """A tick-box grid: one row per exercise, one column per day, as many weeks side by side as fit."""
+
+    def __init__(self, ctx: RenderContext, names: list[str], first_day: int, days: int):
+        super().__init__()
+        self.ctx = ctx
+        self.names = names
+        self.first_day = first_day
+        self.days = days
+        s = styles_for(ctx)
+        self.paras = [Paragraph(esc(name), s.body) for name in names]
+        self.head_style = s.caption_center
+        self.label_style = s.body_bold
+
+    @staticmethod
+    def cell_size(ctx: RenderContext) -> float:
+        return max(20.0, ctx.layout.text.body.size * 1.6)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        cell = self.cell_size(self.ctx)
+        self.cell = cell
+        self.name_w = availWidth - self.days * cell
+        self.row_heights = []
+        for para in self.paras:
+            _, h = para.wrap(self.name_w - 8, BIG)
+            self.row_heights.append(max(cell, h + 6))
+        size = self.ctx.layout.text.caption.size
+        self.head_h = size * 1.3 * 2 + 6
+        self.width = availWidth
+        self.height = self.head_h + sum(self.row_heights)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self.wrap(availWidth, availHeight)
+        used = self.head_h
+        fit = 0
+        for h in self.row_heights:
+            if used + h > availHeight:
+                break
+            used += h
+            fit += 1
+        if fit < 3 or fit >= len(self.names):
+            return []
+        return [LogWeeks(self.ctx, self.names[:fit], self.first_day, self.days),
+                LogWeeks(self.ctx, self.names[fit:], self.first_day, self.days)]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        ctx = self.ctx
+        p = ctx.palette
+        m = ctx.m
+        cell = self.cell
+        size = ctx.layout.text.caption.size
+        top = self.height
+        canvas.saveState()
+        canvas.setFont(ctx.fonts.bold, size)
+        canvas.setFillColor(HexColor(p.text))
+        # week labels over each group of 7 days, day numbers under them
+        for offset in range(0, self.days, 7):
+            week = (self.first_day + offset - 1) // 7 + 1
+            span = min(7, self.days - offset)
+            x = self.name_w + offset * cell
+            canvas.drawCentredString(x + span * cell / 2, top - size * 1.1, m("log.week", n=week))
+        canvas.setFont(ctx.fonts.regular, size)
+        for d in range(self.days):
+            x = self.name_w + d * cell
+            canvas.drawCentredString(x + cell / 2, top - size * 2.4, m.number(self.first_day + d))
+        y = top - self.head_h
+        canvas.setStrokeColor(HexColor(p.rule))
+        canvas.setLineWidth(ctx.layout.lines.rule)
+        canvas.line(0, y, self.width, y)
+        box = cell * 0.62
+        for para, h in zip(self.paras, self.row_heights):
+            para.drawOn(canvas, 2, y - (h + para.height) / 2)
+            canvas.setStrokeColor(HexColor(p.text))
+            canvas.setLineWidth(max(0.6, ctx.layout.lines.rule))
+            for d in range(self.days):
+                x = self.name_w + d * cell + (cell - box) / 2
+                canvas.rect(x, y - (h + box) / 2, box, box, stroke=1, fill=0)
+            y -= h
+            canvas.setStrokeColor(HexColor(p.rule))
+            canvas.setLineWidth(ctx.layout.lines.rule)
+            canvas.line(0, y, self.width, y)
+        for offset in range(7, self.days, 7):
+            x = self.name_w + offset * cell
+            canvas.line(x, 0, x, self.height - size * 0.2)
+        canvas.restoreState()
+
+
+def log_flowables(ctx: RenderContext, names: list[str], weeks: int, width: float) -> list[Flowable]:
+    """The log for ``weeks`` weeks: as many whole weeks side by side as the width allows."""
+    cell = LogWeeks.cell_size(ctx)
+    per_row = max(1, min(weeks, int((width * 0.62) // (7 * cell))))
+    out: list[Flowable] = []
+    day = 1
+    remaining = weeks
+    while remaining > 0:
+        span = min(per_row, remaining)
+        out.append(LogWeeks(ctx, names, day, span * 7))
+        day += span * 7
+        remaining -= span
+    return out
+
+
+def too_large_error(ctx: RenderContext, error: CardTooLarge) -> UserError:
+    doc = ctx.catalog.docs.get(error.exercise.id)
+    message = (f"the card needs {error.needed:.0f} pt but a page of layout '{ctx.layout.name}' has {error.available:.0f} pt; "
+               "shorten the steps or use a layout with more room")
+    if doc is not None:
+        return UserError([doc.problem(("steps",), message)])
+    return UserError([f"{error.exercise.id}: {message}"])
+
+
+def paragraphs(ctx: RenderContext, texts: Sequence[str], style_name: str = "body", bullet: str | None = None) -> list[Any]:
+    s = styles_for(ctx)
+    style = getattr(s, style_name)
+    return [Paragraph(esc(t), style, bulletText=bullet) for t in texts]

@@ -1,0 +1,192 @@
+"""Region handouts: one PDF per back region with every exercise of that region."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
+
+from ..errors import Problems, UserError
+from ..models.catalog import POSITION_ORDER, Exercise
+from ..text import exercise_words, localized
+from .context import RenderContext
+from .flowables import Box, CardGuard, CardTooLarge, ExerciseCard, NoteLines, log_flowables, paragraphs, styles_for, too_large_error
+from .page import HandoutDoc, geometry
+from .pictures import picture_for
+from .styles import esc
+
+
+def ordered(exercises: Iterable[Exercise], order: str) -> list[Exercise]:
+    """Catalog order, or grouped by body position so the patient gets up and down as little as possible."""
+    items = list(exercises)
+    if order == "position":
+        items.sort(key=lambda e: POSITION_ORDER.index(e.position))
+    return items
+
+
+def check_glyphs(ctx: RenderContext, exercises: Iterable[Exercise]) -> None:
+    """Refuse text the embedded fonts cannot draw (it would print as empty boxes), naming field and characters."""
+    problems = Problems()
+    fonts = ctx.fonts
+    for exercise in exercises:
+        doc = ctx.catalog.docs.get(exercise.id)
+        fields: list[tuple[tuple[str | int, ...], str]] = [(("name",), exercise.name), (("summary",), exercise.summary)]
+        fields += [(("steps", i), t) for i, t in enumerate(exercise.steps)]
+        fields += [(("cautions", i), t) for i, t in enumerate(exercise.cautions)]
+        fields += [(("also_known_as", i), t) for i, t in enumerate(exercise.also_known_as)]
+        translation = getattr(exercise.translations, ctx.lang, None) if ctx.lang != "en" else None
+        if translation is not None:
+            base = ("translations", ctx.lang)
+            for name in ("name", "summary"):
+                value = getattr(translation, name)
+                if value:
+                    fields.append(((*base, name), value))
+            for name in ("steps", "cautions", "also_known_as"):
+                for i, t in enumerate(getattr(translation, name) or []):
+                    fields.append(((*base, name, i), t))
+        for path, text in fields:
+            missing = fonts.missing(text)
+            if missing and doc is not None:
+                problems.add(doc.problem(path, missing_glyphs_message(missing)))
+    problems.raise_if_any()
+
+
+def missing_glyphs_message(missing: list[str]) -> str:
+    shown = " ".join(f"{c} (U+{ord(c):04X})" for c in missing[:6])
+    more = f" and {len(missing) - 6} more" if len(missing) > 6 else ""
+    return (f"the font cannot print {shown}{more}; they would come out as empty boxes. "
+            "Remove them, or give a TrueType font that has them in the layout's fonts")
+
+
+def check_clinic_glyphs(ctx: RenderContext) -> None:
+    clinic = ctx.clinic
+    problems = Problems()
+    for name in ("name", "address", "phone", "email", "website", "clinician", "introduction", "disclaimer"):
+        value = getattr(clinic, name)
+        if value:
+            missing = ctx.fonts.missing(value)
+            if missing:
+                problems.add(ctx.clinic_doc.problem((name,), missing_glyphs_message(missing)))
+    for i, line in enumerate(clinic.opening_hours):
+        missing = ctx.fonts.missing(line)
+        if missing:
+            problems.add(ctx.clinic_doc.problem(("opening_hours", i), missing_glyphs_message(missing)))
+    problems.raise_if_any()
+
+
+def intro_text(ctx: RenderContext, region: str) -> str:
+    values, missing = localized(getattr(ctx.catalog.intros, region), ctx.lang, ("introduction",))
+    if missing:
+        ctx.notice(f"_regions.yaml: {region}.introduction has no '{ctx.lang}' translation; printed in English")
+    return str(values["introduction"])
+
+
+def clinic_text(ctx: RenderContext, field: str) -> str | None:
+    clinic = ctx.clinic
+    translation = getattr(clinic.translations, ctx.lang, None) if ctx.lang != "en" else None
+    value = getattr(translation, field, None) if translation is not None else None
+    if value:
+        return str(value)
+    original = getattr(clinic, field)
+    if original and ctx.lang != "en":
+        ctx.notice(f"{ctx.clinic_doc.display}: {field} has no '{ctx.lang}' translation; printed as written")
+    return original
+
+
+def safety_box(ctx: RenderContext) -> Flowable:
+    values, missing = localized(ctx.catalog.safety, ctx.lang, ("title", "points"))
+    if missing:
+        ctx.notice(f"_safety.yaml: no '{ctx.lang}' translation of {', '.join(missing)}; printed in English")
+    paras = paragraphs(ctx, values["points"], "bullet", bullet="\u2022")
+    disclaimer = clinic_text(ctx, "disclaimer") or ctx.m("handout.disclaimer")
+    paras += paragraphs(ctx, [disclaimer], "summary")
+    return Box(ctx, values["title"], paras, filled=True)
+
+
+def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, frame_height: float,
+                   bookmark: Any = None, dosage: dict[str, Any] | None = None, notes: dict[str, str] | None = None,
+                   headings: bool = True) -> list[Flowable]:
+    """Cards in order, with position headings, never more per page than the layout allows."""
+    layout = ctx.layout
+    s = styles_for(ctx)
+    cards = layout.cards
+    rows = cards.per_page // cards.columns
+    gap = cards.gap
+    max_pic = max(72.0, (frame_height - (rows - 1) * gap) / rows * 0.62)
+    story: list[Flowable] = []
+    position = None
+    words_missing: set[str] = set()
+    for exercise in exercises:
+        words = exercise_words(exercise, ctx.lang)
+        if words.fallbacks:
+            words_missing.add(exercise.id)
+        if headings and layout.order == "position" and layout.blocks.position_headings and exercise.position != position:
+            position = exercise.position
+            story.append(CardGuard(cards.per_page))
+            story.append(CondPageBreak(frame_height / rows * 0.6))
+            story.append(Paragraph(esc(ctx.m(f"position.{position}")), s.heading))
+        story.append(CardGuard(cards.per_page))
+        card = ExerciseCard(
+            ctx, exercise, words, picture_for(ctx, exercise), max_picture_height=max_pic,
+            dosage=(dosage or {}).get(exercise.id), note=(notes or {}).get(exercise.id),
+            video=ctx.clinic.video_link(exercise.id),
+        )
+        card.frame_height = frame_height
+        if bookmark is not None:
+            bookmark(card, exercise, words)
+        story.append(card)
+        story.append(Spacer(1, gap))
+    if words_missing:
+        ctx.notice(f"no '{ctx.lang}' translation for some fields of: {', '.join(sorted(words_missing))}; printed in English")
+    return story
+
+
+def ending(ctx: RenderContext, names: list[str], *, frame_height: float, width: float, log: bool = True) -> list[Flowable]:
+    """Notes lines and the exercise log."""
+    s = styles_for(ctx)
+    story: list[Flowable] = []
+    blocks = ctx.layout.blocks
+    if blocks.notes_lines:
+        story.append(CondPageBreak(min(frame_height, 90 + blocks.notes_lines * 10)))
+        story.append(Paragraph(esc(ctx.m("handout.notes")), s.heading))
+        story.append(NoteLines(ctx, blocks.notes_lines))
+    if log and blocks.log and names:
+        story.append(PageBreak())
+        story.append(Paragraph(esc(ctx.m("log.title")), s.heading))
+        story.append(Paragraph(esc(ctx.m("log.intro")), s.intro))
+        for grid in log_flowables(ctx, names, blocks.log_weeks, width):
+            story.append(grid)
+            story.append(Spacer(1, 14))
+    return story
+
+
+def render_region(ctx: RenderContext, region: str) -> bytes:
+    exercises = ordered(ctx.catalog.in_region(region), ctx.layout.order)
+    check_glyphs(ctx, exercises)
+    check_clinic_glyphs(ctx)
+    m = ctx.m
+    s = styles_for(ctx)
+    geo = geometry(ctx)
+    title = m(f"region.{region}.title")
+    buffer = io.BytesIO()
+    doc = HandoutDoc(buffer, ctx, title=f"{title} \u2013 {ctx.clinic.name}", subject=m(f"region.{region}.subject"),
+                     short_title=m(f"region.{region}.name"))
+    story: list[Flowable] = [Paragraph(esc(title), s.title)]
+    if ctx.clinic.clinician:
+        story.append(Paragraph(esc(m("program.clinician", name=ctx.clinic.clinician)), s.body))
+    if ctx.layout.blocks.introduction:
+        story.append(Paragraph(esc(clinic_text(ctx, "introduction") or m("handout.introduction")), s.intro))
+        story.append(Paragraph(esc(intro_text(ctx, region)), s.intro))
+    if ctx.layout.blocks.safety:
+        story += [safety_box(ctx), Spacer(1, ctx.layout.cards.gap)]
+    story += exercise_cards(ctx, exercises, frame_height=geo.frame_height)
+    words = [exercise_words(e, ctx.lang).name for e in exercises]
+    story += ending(ctx, words, frame_height=geo.frame_height, width=geo.content_width)
+    try:
+        return doc.render(story)
+    except CardTooLarge as error:
+        raise too_large_error(ctx, error) from None
+    except UserError:
+        raise

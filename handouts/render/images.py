@@ -1,0 +1,257 @@
+"""Pictures from files (logos, a clinic's photos), prepared for print with Pillow.
+
+ReportLab never downsamples, so a 12-megapixel phone photo would go into the PDF whole. Here a
+raster image is opened once, turned upright (EXIF orientation), reduced to 300 dpi at the size
+it is placed at, and kept with its transparency; opaque images are stored as JPEG, others as PNG.
+Prepared images are cached in memory for the whole run, keyed by the file's content and the
+target size, and never written next to the clinic's files. SVG logos stay vector (svglib).
+
+Each picture is drawn through a form XObject, so it is embedded once per document however many
+pages show it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+
+from ..errors import Problem, UserError
+
+PRINT_DPI = 300
+JPEG_QUALITY = 88
+
+#: Report a problem with a picture at the field that named it (file, line, field).
+Locate = Callable[[str], Problem]
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    data: bytes
+    width_px: int
+    height_px: int
+
+
+_RASTER_CACHE: dict[tuple[str, int, int, bool], PreparedImage] = {}
+_SVG_CACHE: dict[tuple[str, bool], Any] = {}
+_SIZE_CACHE: dict[str, tuple[float, float]] = {}
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
+
+
+def _read(path: Path, locate: Locate) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise UserError([locate(f'"{path}" is a folder, not an image file')]) from None
+    except FileNotFoundError:
+        raise UserError([locate(f'image file not found: "{path}"')]) from None
+    except OSError as exc:
+        raise UserError([locate(f'"{path}" cannot be read ({exc.strerror or exc})')]) from None
+
+
+def _open_raster(data: bytes, path: Path, locate: Locate) -> Any:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            megapixels = image.width * image.height / 1e6
+            limit = (Image.MAX_IMAGE_PIXELS or 0) / 1e6
+            if limit and megapixels > limit:
+                raise UserError([locate(f'"{path.name}" is {megapixels:.0f} megapixels, over the safe limit of {limit:.0f}; '
+                                        "use a smaller image")])
+            return image
+    except UserError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise UserError([locate(f'"{path.name}" is too large to open safely; use a smaller image')]) from None
+    except UnidentifiedImageError:
+        raise UserError([locate(f'"{path.name}" is not an image Pillow can read (or it is damaged); use a PNG or JPEG file')]) from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise UserError([locate(f'"{path.name}" is damaged or unreadable ({exc})')]) from None
+
+
+def image_size(path: Path, locate: Locate) -> tuple[float, float]:
+    """Width and height (in any unit) of an image, upright: for placing it with the right shape."""
+    key = str(path)
+    if key in _SIZE_CACHE:
+        return _SIZE_CACHE[key]
+    if path.suffix.lower() == ".svg":
+        drawing = _svg_drawing(path, locate, grayscale=False)
+        size = (float(drawing.width), float(drawing.height))
+    else:
+        image = _open_raster(_read(path, locate), path, locate)
+        try:
+            orientation = image.getexif().get(0x0112, 1)
+        except Exception:  # noqa: BLE001 - broken EXIF data: treat as upright
+            orientation = 1
+        w, h = image.size
+        size = (float(h), float(w)) if orientation in (5, 6, 7, 8) else (float(w), float(h))
+    if size[0] <= 0 or size[1] <= 0:
+        raise UserError([locate(f'"{path.name}" has no size')])
+    _SIZE_CACHE[key] = size
+    return size
+
+
+def prepare_raster(path: Path, width_pt: float, height_pt: float, locate: Locate, *, grayscale: bool = False) -> PreparedImage:
+    """The image, upright, at 300 dpi for the placed size (never enlarged), alpha kept."""
+    data = _read(path, locate)
+    target_w = max(1, round(width_pt / 72 * PRINT_DPI))
+    target_h = max(1, round(height_pt / 72 * PRINT_DPI))
+    key = (_digest(data), target_w, target_h, grayscale)
+    cached = _RASTER_CACHE.get(key)
+    if cached is not None:
+        return cached
+    from PIL import Image, ImageOps
+
+    image = _open_raster(data, path, locate)
+    try:
+        if image.format == "JPEG":
+            image.draft("RGB", (target_w, target_h))  # let the JPEG decoder do most of the shrinking
+        image = ImageOps.exif_transpose(image)
+        if image.mode in ("P", "PA"):
+            image = image.convert("RGBA")
+        elif image.mode in ("CMYK", "YCbCr", "LAB", "HSV", "I", "F", "I;16", "1"):
+            image = image.convert("RGB")
+        if image.width > target_w or image.height > target_h:
+            scale = min(target_w / image.width, target_h / image.height)
+            image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.LANCZOS)
+        has_alpha = image.mode in ("RGBA", "LA") and image.getextrema()[-1][0] < 255
+        if grayscale:
+            image = image.convert("LA" if has_alpha else "L")
+        elif not has_alpha and image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+        out = io.BytesIO()
+        if has_alpha:
+            image.save(out, "PNG", optimize=False)
+        else:
+            if image.mode not in ("RGB", "L"):
+                image = image.convert("L" if grayscale else "RGB")
+            image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    except UserError:
+        raise
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise UserError([locate(f'"{path.name}" is damaged or unreadable ({exc})')]) from None
+    prepared = PreparedImage(out.getvalue(), image.width, image.height)
+    _RASTER_CACHE[key] = prepared
+    return prepared
+
+
+def _svg_drawing(path: Path, locate: Locate, *, grayscale: bool) -> Any:
+    data = _read(path, locate)
+    key = (_digest(data), grayscale)
+    if key in _SVG_CACHE:
+        return _SVG_CACHE[key]
+    import logging
+
+    from svglib.svglib import svg2rlg
+
+    logging.getLogger("svglib").setLevel(logging.ERROR)
+    try:
+        drawing = svg2rlg(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - svglib raises many kinds (lxml, ValueError...) for bad files
+        raise UserError([locate(f'"{path.name}" is not a readable SVG image ({type(exc).__name__})')]) from None
+    if drawing is None or not drawing.width or not drawing.height:
+        raise UserError([locate(f'"{path.name}" is not a readable SVG image')])
+    if grayscale:
+        _grey_drawing(drawing)
+    _SVG_CACHE[key] = drawing
+    return drawing
+
+
+def _grey_drawing(node: Any) -> None:
+    from reportlab.lib.colors import Color
+
+    from ..colors import relative_luminance
+
+    def grey(color: Any) -> Any:
+        if isinstance(color, Color):
+            hexed = "#%02x%02x%02x" % tuple(round(c * 255) for c in (color.red, color.green, color.blue))
+            lum = relative_luminance(hexed)
+            value = lum * 12.92 if lum <= 0.0031308 else 1.055 * lum ** (1 / 2.4) - 0.055
+            return Color(value, value, value, alpha=getattr(color, "alpha", 1))
+        return color
+
+    for attr in ("fillColor", "strokeColor"):
+        if hasattr(node, attr):
+            setattr(node, attr, grey(getattr(node, attr)))
+    for child in getattr(node, "contents", []) or []:
+        _grey_drawing(child)
+
+
+class Picture:
+    """A picture file placed on pages; drawn through one form XObject per document."""
+
+    def __init__(self, path: Path, max_w: float, max_h: float, locate: Locate, *, grayscale: bool = False):
+        self.path = path
+        self.vector = path.suffix.lower() == ".svg"
+        natural_w, natural_h = image_size(path, locate)
+        self.aspect = natural_w / natural_h  # width / height
+        self.width, self.height = _fit(self.aspect, max_w, max_h)
+        self.grayscale = grayscale
+        if self.vector:
+            self.drawing = _svg_drawing(path, locate, grayscale=grayscale)
+            self.form = f"svg{_digest(str(path).encode())[:12]}{'g' if grayscale else ''}"
+        else:
+            self.image = prepare_raster(path, self.width, self.height, locate, grayscale=grayscale)
+            self.form = f"img{_digest(self.image.data)[:12]}"
+
+    def _define(self, canvas: Canvas) -> None:
+        """The picture at 1 point high, as a form XObject, once per document."""
+        if canvas.hasForm(self.form):
+            return
+        canvas.beginForm(self.form, 0, 0, self.aspect, 1)
+        if self.vector:
+            from reportlab.graphics import renderPDF
+
+            drawing = self.drawing
+            canvas.saveState()
+            canvas.scale(1 / float(drawing.height), 1 / float(drawing.height))
+            renderPDF.draw(drawing, canvas, 0, 0, showBoundary=False)
+            canvas.restoreState()
+        else:
+            from reportlab.lib.utils import ImageReader
+
+            canvas.drawImage(ImageReader(io.BytesIO(self.image.data)), 0, 0, self.aspect, 1, mask="auto")
+        canvas.endForm()
+
+    def draw_fit(self, canvas: Canvas, x: float, y: float, max_w: float, max_h: float, align: str = "center") -> float:
+        """Draw inside the box (x, y, max_w, max_h), keeping the shape; returns the width used."""
+        w, h = _fit(self.aspect, max_w, max_h)
+        self._define(canvas)
+        dx = 0.0 if align == "left" else (max_w - w) if align == "right" else (max_w - w) / 2
+        canvas.saveState()
+        canvas.translate(x + dx, y + (max_h - h) / 2)
+        canvas.scale(h, h)
+        canvas.doForm(self.form)
+        canvas.restoreState()
+        return w
+
+
+def _fit(aspect: float, max_w: float, max_h: float) -> tuple[float, float]:
+    w, h = max_w, max_w / aspect
+    if h > max_h:
+        h, w = max_h, max_h * aspect
+    return w, h
+
+
+def logo_picture(ctx: Any, height: float, width_factor: float = 3.2) -> Picture | None:
+    """The clinic's logo, prepared for the largest size it is shown at in this document."""
+    logo = ctx.clinic.logo
+    if logo is None:
+        return None
+    key = (str(logo), round(height, 2), width_factor, ctx.layout.grayscale)
+    cache = ctx.pictures
+    if key not in cache:
+        cache[key] = Picture(logo, height * width_factor, height, ctx.locate_clinic("logo"), grayscale=ctx.layout.grayscale)
+    return cache[key]

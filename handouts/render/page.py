@@ -1,0 +1,270 @@
+"""Page furniture: geometry, the header and footer drawn once per page, and the document template.
+
+The header (logo, clinic name, phone) and the footer (contact line, "Page X of Y", date) are
+drawn in ``onPage``, never as flowables. "of Y" is a form XObject defined when the document is
+saved, so page numbers cost no second layout pass.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from ..i18n import LANG_TAGS
+from .context import RenderContext
+from .images import Picture, logo_picture
+
+HEADER_GAP = 10.0
+FOOTER_GAP = 10.0
+TOTAL_FORM = "pages-total"
+
+
+@dataclass(frozen=True)
+class Geometry:
+    width: float
+    height: float
+    left: float
+    right: float  # x of the right margin
+    top: float  # y of the top margin
+    bottom: float  # y of the bottom margin
+    header_height: float
+    footer_height: float
+
+    @property
+    def content_width(self) -> float:
+        return self.right - self.left
+
+    @property
+    def frame_top(self) -> float:
+        return self.top - (self.header_height + HEADER_GAP if self.header_height else 0)
+
+    @property
+    def frame_bottom(self) -> float:
+        return self.bottom + (self.footer_height + FOOTER_GAP if self.footer_height else 0)
+
+    @property
+    def frame_height(self) -> float:
+        return self.frame_top - self.frame_bottom
+
+
+def geometry(ctx: RenderContext) -> Geometry:
+    layout = ctx.layout
+    page = layout.page
+    m = page.margins
+    header = layout.header
+    footer = layout.footer
+    has_header = header.logo or header.clinic_name or header.phone
+    width = page.width - m.left - m.right
+    footer_lines = len(footer_contact_lines(ctx, width)) + (1 if (footer.page_numbers or footer.date) else 0)
+    leading = layout.text.footer.size * layout.text.footer.leading
+    return Geometry(
+        width=page.width,
+        height=page.height,
+        left=m.left,
+        right=page.width - m.right,
+        top=page.height - m.top,
+        bottom=m.bottom,
+        header_height=header.height if has_header else 0.0,
+        footer_height=footer_lines * leading + (layout.text.footer.size * 0.3 if footer_lines else 0.0),
+    )
+
+
+def contact_line(ctx: RenderContext) -> str:
+    clinic = ctx.clinic
+    parts = []
+    if clinic.address:
+        parts.append(", ".join(line.strip() for line in clinic.address.splitlines() if line.strip()))
+    if clinic.phone:
+        parts.append(clinic.phone)
+    if clinic.email:
+        parts.append(clinic.email)
+    if clinic.website:
+        parts.append(clinic.website)
+    return "  \u00b7  ".join(parts)
+
+
+def footer_contact_lines(ctx: RenderContext, width: float) -> list[str]:
+    if not ctx.layout.footer.contact:
+        return []
+    text = contact_line(ctx)
+    return fit_text(text, ctx.fonts.regular, ctx.layout.text.footer.size, width) if text else []
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy word wrap to at most two lines; the second line ends with an ellipsis if needed."""
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        trial = f"{current} {word}".strip()
+        if stringWidth(trial, font, size) <= width or not current:
+            current = trial
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    if len(lines) > 2:
+        second = " ".join(lines[1:])
+        while second and stringWidth(second + "\u2026", font, size) > width:
+            second = second[:-1]
+        lines = [lines[0], second.rstrip() + "\u2026"]
+    return lines
+
+
+class PageDecorator:
+    """Draws the header and footer on each page."""
+
+    def __init__(self, ctx: RenderContext, geo: Geometry, short_title: str):
+        self.ctx = ctx
+        self.geo = geo
+        self.short_title = short_title
+        self.logo: Picture | None = logo_picture(ctx, geo.header_height) if ctx.layout.header.logo else None
+        self.contact_lines = footer_contact_lines(ctx, geo.content_width)
+        self.show_numbers = True
+
+    def __call__(self, canvas: Canvas, doc: Any) -> None:
+        canvas.saveState()
+        self.header(canvas)
+        self.footer(canvas, canvas.getPageNumber())
+        canvas.restoreState()
+
+    def header(self, canvas: Canvas) -> None:
+        geo, ctx, layout = self.geo, self.ctx, self.ctx.layout
+        if not geo.header_height:
+            return
+        p = ctx.palette
+        fonts = ctx.fonts
+        x = geo.left
+        top = geo.top
+        h = geo.header_height
+        if self.logo is not None:
+            w = self.logo.draw_fit(canvas, x, top - h, h * 3.2, h, align="left")
+            x += w + 10
+        name_size = layout.text.body.size
+        small = layout.text.footer.size
+        lines: list[tuple[str, str, float, str]] = []
+        if layout.header.clinic_name:
+            lines.append((ctx.clinic.name, fonts.bold, name_size, p.text))
+        if layout.header.phone and ctx.clinic.phone:
+            lines.append((ctx.m("footer.phone", phone=ctx.clinic.phone), fonts.regular, small, p.muted))
+        right_w = stringWidth(self.short_title, fonts.regular, small) if self.short_title else 0
+        available = geo.right - x - right_w - 12
+        total_h = sum(size * 1.25 for _, _, size, _ in lines)
+        y = top - (h - total_h) / 2
+        for text, font, size, color in lines:
+            y -= size * 1.05
+            canvas.setFont(font, size)
+            canvas.setFillColor(HexColor(color))
+            canvas.drawString(x, y, _truncate(text, font, size, available))
+            y -= size * 0.2
+        if self.short_title:
+            canvas.setFont(fonts.regular, small)
+            canvas.setFillColor(HexColor(p.muted))
+            canvas.drawRightString(geo.right, top - h / 2 - small * 0.35, self.short_title)
+        canvas.setStrokeColor(HexColor(p.rule))
+        canvas.setLineWidth(layout.lines.rule)
+        canvas.line(geo.left, top - h - HEADER_GAP / 2, geo.right, top - h - HEADER_GAP / 2)
+
+    def footer(self, canvas: Canvas, page: int) -> None:
+        geo, ctx, layout = self.geo, self.ctx, self.ctx.layout
+        if not geo.footer_height:
+            return
+        p = ctx.palette
+        font = ctx.fonts.regular
+        size = layout.text.footer.size
+        leading = size * layout.text.footer.leading
+        canvas.setStrokeColor(HexColor(p.rule))
+        canvas.setLineWidth(layout.lines.rule)
+        rule_y = geo.bottom + geo.footer_height + FOOTER_GAP / 2
+        canvas.line(geo.left, rule_y, geo.right, rule_y)
+        canvas.setFillColor(HexColor(p.muted))
+        canvas.setFont(font, size)
+        # baselines from the top of the footer band down; descenders stay above the bottom margin
+        y = geo.bottom + geo.footer_height - size
+        for line in self.contact_lines:
+            canvas.drawString(geo.left, y, line)
+            y -= leading
+        if layout.footer.page_numbers and self.show_numbers:
+            prefix = ctx.m.table["footer.page"].split("{pages}")[0].format(page=ctx.m.number(page))
+            canvas.drawString(geo.left, y, prefix)
+            canvas.saveState()
+            canvas.translate(geo.left + stringWidth(prefix, font, size), y)
+            canvas.doForm(TOTAL_FORM)
+            canvas.restoreState()
+        if layout.footer.date:
+            canvas.drawRightString(geo.right, y, ctx.m.date(ctx.date))
+
+
+def _truncate(text: str, font: str, size: float, width: float) -> str:
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "\u2026", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"
+
+
+def canvas_class(ctx: RenderContext) -> type[Canvas]:
+    """A canvas that, when saved, defines the form holding the total page count."""
+    font = ctx.fonts.regular
+    size = ctx.layout.text.footer.size
+    color = ctx.palette.muted
+
+    class TotalPagesCanvas(Canvas):
+        def save(self) -> None:
+            total = self.getPageNumber() - 1
+            self.beginForm(TOTAL_FORM)
+            self.setFont(font, size)
+            self.setFillColor(HexColor(color))
+            self.drawString(0, 0, ctx.m.number(total))
+            self.endForm()
+            super().save()
+
+    return TotalPagesCanvas
+
+
+class HandoutDoc(BaseDocTemplate):
+    """One document: pages with header, footer and one content frame."""
+
+    def __init__(self, buffer: io.BytesIO, ctx: RenderContext, *, title: str, subject: str, short_title: str,
+                 on_page: Callable[[Canvas, Any], None] | None = None):
+        geo = geometry(ctx)
+        super().__init__(
+            buffer,
+            pagesize=(geo.width, geo.height),
+            leftMargin=geo.left,
+            rightMargin=geo.width - geo.right,
+            topMargin=geo.height - geo.top,
+            bottomMargin=geo.bottom,
+            title=title,
+            author=ctx.clinic.name,
+            subject=subject,
+            creator="handouts (back-care handout generator)",
+            producer="handouts with ReportLab",
+            keywords="back pain, exercises, patient education",
+            invariant=1,
+            lang=LANG_TAGS[ctx.lang],
+            initialFontName=ctx.fonts.regular,
+        )
+        self.ctx = ctx
+        self.geo = geo
+        self.decorator = PageDecorator(ctx, geo, short_title)
+        frame = Frame(geo.left, geo.frame_bottom, geo.content_width, geo.frame_height, id="content",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page or self.decorator)])
+        self.cards_on_page = 0
+
+    def handle_pageBegin(self) -> None:
+        self.cards_on_page = 0
+        super().handle_pageBegin()
+
+    def render(self, story: list[Any]) -> bytes:
+        self.build(story, canvasmaker=canvas_class(self.ctx))
+        return bytes(self.filename.getvalue())

@@ -1,0 +1,83 @@
+"""The words on the page: an exercise in the reader's language, and dosage in plain sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .i18n import Messages
+from .models.catalog import Dosage, Exercise
+
+
+@dataclass(frozen=True)
+class ExerciseWords:
+    """An exercise's texts in one language; ``fallbacks`` lists fields that fell back to English."""
+
+    name: str
+    also_known_as: list[str]
+    summary: str
+    steps: list[str]
+    cautions: list[str]
+    fallbacks: tuple[str, ...] = field(default=())
+
+
+TRANSLATED_FIELDS = ("name", "summary", "steps", "cautions")
+
+
+def localized(obj: Any, lang: str, fields: tuple[str, ...]) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The fields of a catalog object in ``lang``, falling back to English field by field."""
+    values = {name: getattr(obj, name) for name in fields}
+    if lang == "en":
+        return values, ()
+    translation = getattr(obj.translations, lang, None)
+    missing = []
+    for name in fields:
+        value = getattr(translation, name, None) if translation is not None else None
+        original = values[name]
+        if value is None or (value == [] and original):
+            if original not in (None, [], ""):
+                missing.append(name)
+        else:
+            values[name] = value
+    return values, tuple(missing)
+
+
+def exercise_words(exercise: Exercise, lang: str) -> ExerciseWords:
+    values, missing = localized(exercise, lang, ("name", "also_known_as", "summary", "steps", "cautions"))
+    # 'also_known_as' often has no translation at all (names are names); it is not a missing field.
+    return ExerciseWords(**values, fallbacks=tuple(m for m in missing if m != "also_known_as"))
+
+
+def dosage_sentences(dosage: Dosage, m: Messages) -> list[str]:
+    """'Hold for 20 seconds.', 'Repeat 3 times on each side.', 'Do this 2 times a day.'"""
+    lines = []
+    if dosage.hold_seconds:
+        lines.append(m("dosage.hold", n=dosage.hold_seconds))
+    if dosage.repetitions:
+        lines.append(m("dosage.repeat_each_side" if dosage.each_side else "dosage.repeat", n=dosage.repetitions))
+    elif dosage.each_side:
+        lines.append(m("dosage.each_side"))
+    if dosage.sets > 1:
+        lines.append(m("dosage.sets", n=dosage.sets))
+    if dosage.times_a_day:
+        lines.append(m("dosage.times_a_day", n=dosage.times_a_day))
+    if dosage.days_a_week == 7:
+        lines.append(m("dosage.every_day"))
+    elif dosage.days_a_week:
+        lines.append(m("dosage.days_a_week", n=dosage.days_a_week))
+    return [line for line in lines if line]
+
+
+def dosage_rows(dosage: Dosage, m: Messages) -> list[tuple[str, str]]:
+    """The same dosage as label/value rows for the dosage table."""
+    rows = []
+    side = (lambda v: m("dosage.table.each_side", value=v)) if dosage.each_side else (lambda v: v)
+    if dosage.hold_seconds:
+        rows.append((m("dosage.table.hold"), m("dosage.table.seconds", n=dosage.hold_seconds)))
+    if dosage.repetitions:
+        rows.append((m("dosage.table.repeat"), side(m("dosage.table.times", n=dosage.repetitions))))
+    if dosage.sets > 1:
+        rows.append((m("dosage.table.rounds"), m.number(dosage.sets)))
+    if dosage.times_a_day:
+        rows.append((m("dosage.table.per_day"), m.number(dosage.times_a_day)))
+    return rows
