@@ -99,6 +99,32 @@ def catalog_command(region: str | None, catalog_dir: Path | None) -> None:
     click.echo(f"{len(entries)} exercises", err=True)
 
 
+@main.command()
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), default=Path("out/illustrations.png"),
+              show_default=True, help="The PNG file to write.")
+@click.option("--only", default=None, metavar="ID,ID", help="Only these exercises (comma-separated ids).")
+@click.option("--scale", type=click.FloatRange(0.3, 4.0), default=1.0, show_default=True, help="Size of each picture.")
+@click.option("--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Your own catalog folder (default: the built-in catalog).")
+def illustrations(output: Path, only: str | None, scale: float, catalog_dir: Path | None) -> None:
+    """Render a contact sheet: every exercise's picture with its name (PNG)."""
+    from .errors import UserError, problem_at
+    from .figures.sheet import write_contact_sheet
+    from .jobs import load_catalog_dir
+    from .output import prepare_folder
+
+    catalog = load_catalog_dir(catalog_dir)
+    ids = [i.strip() for i in only.split(",")] if only else None
+    if ids:
+        unknown = [i for i in ids if i not in catalog.exercises]
+        if unknown:
+            from .schema.core import suggest
+
+            raise UserError([problem_at(None, 0, "--only", f"no exercise '{u}'{suggest(u, catalog.exercises)}") for u in unknown])
+    prepare_folder(output.parent if str(output.parent) else Path("."))
+    click.echo(f"wrote {write_contact_sheet(catalog, output, ids, scale)}")
+
+
 def run() -> None:
     """Console-script entry point."""
     main(prog_name="handouts")

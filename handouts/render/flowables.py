@@ -190,6 +190,23 @@ class ExerciseCard(Flowable):
         self.natural_height = bottom + pad
         self._layout_for = width
 
+    def _dose_panel(self, x: float, top: float, width: float, gap: float) -> float:
+        """The 'How much' panel: dosage, equipment and the clinician's note, on the box colour."""
+        inset = self.ctx.layout.cards.padding * 0.7
+        start = top
+        end = self._stack(self.dose, width - 2 * inset, x + inset, top + inset, gap * 0.4)
+        height = end - gap * 0.4 + inset - start
+        self.dose_box = (x, start, width, height)
+        return start + height + gap * 1.5
+
+    def _qr(self, x: float, top: float, width: float, gap: float) -> float:
+        if not self.qr_size:
+            return top
+        self.qr_box = (x, top, self.qr_size)
+        _, h = self.qr_caption.wrap(max(10.0, width - self.qr_size - 8), BIG)
+        self.placed.append(_Placed(self.qr_caption, x + self.qr_size + 6, top + (self.qr_size - h) / 2))
+        return top + self.qr_size + gap
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
         if self._layout_for != availWidth:
             self._layout(availWidth)

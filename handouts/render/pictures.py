@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from reportlab.pdfgen.canvas import Canvas
 
+from ..colors import mix
+from ..figures import draw_pdf
+from ..figures.library import illustration_path, picture2d
+from ..figures.scene import FigurePalette
+from ..figures.shapes import Picture2D
 from ..models.catalog import Exercise
-from .context import RenderContext
+from .context import Palette, RenderContext
 from .images import Picture
 
 #: Size a card picture is prepared for (the largest it is ever placed at), in points.
@@ -23,7 +28,31 @@ class PhotoPicture:
         self.picture.draw_fit(canvas, x, y, w, h)
 
 
-def picture_for(ctx: RenderContext, exercise: Exercise) -> PhotoPicture | None:
+def figure_palette(p: Palette) -> FigurePalette:
+    return FigurePalette(
+        figure=p.figure, figure_far=p.figure_far, outline=p.figure_outline,
+        start_fill=p.start_fill, start_far=mix(p.start_fill, p.background, 0.45), start_outline=p.start_outline,
+        prop=p.prop, prop_outline=p.prop_outline, mat=mix(p.prop, p.background, 0.45), arrow=p.arrow, floor=p.muted,
+    )
+
+
+class FigurePicture:
+    """The drawn illustration: vector paths on the card."""
+
+    def __init__(self, ctx: RenderContext, picture: Picture2D):
+        self.pic = picture
+        self.aspect = picture.aspect
+        self.line = ctx.layout.lines.figure
+        self.font = ctx.fonts.bold
+        self.badge_fill = ctx.palette.figure_outline
+        self.badge_text = ctx.palette.background
+
+    def draw(self, canvas: Canvas, x: float, y: float, w: float, h: float) -> None:
+        draw_pdf.draw(canvas, self.pic, x, y, w, h, line=self.line, font=self.font,
+                      badge_fill=self.badge_fill, badge_text=self.badge_text)
+
+
+def picture_for(ctx: RenderContext, exercise: Exercise) -> PhotoPicture | FigurePicture | None:
     if exercise.image is not None:
         key = ("photo", str(exercise.image), ctx.layout.grayscale)
         if key not in ctx.pictures:
@@ -34,4 +63,13 @@ def picture_for(ctx: RenderContext, exercise: Exercise) -> PhotoPicture | None:
         picture = ctx.pictures[key]
         assert isinstance(picture, PhotoPicture)
         return picture
-    return None
+    path = illustration_path(exercise.id, ctx.catalog.folder, exercise.illustration)
+    if path is None:
+        ctx.notice(f"{exercise.id}: no illustration (add illustrations/{exercise.id}.yaml or an image: field)")
+        return None
+    key = ("figure", str(path))
+    if key not in ctx.pictures:
+        ctx.pictures[key] = FigurePicture(ctx, picture2d(path, figure_palette(ctx.palette)))
+    figure = ctx.pictures[key]
+    assert isinstance(figure, FigurePicture)
+    return figure

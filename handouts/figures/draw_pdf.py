@@ -1,0 +1,157 @@
+"""Draw a :class:`~.shapes.Picture2D` on a ReportLab canvas as vector paths."""
+
+from __future__ import annotations
+
+import math
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Polygon, Stopwatch, capsule_arcs
+
+BADGE_RADIUS = 7.5  # points
+BADGE_TEXT = 10.0  # points: never under 8
+ARROW_WIDTH = 2.0  # times the figure line weight
+
+
+def _add_shape(path, shape, grow: float) -> None:  # noqa: ANN001 - ReportLab path object
+    if isinstance(shape, Capsule):
+        arcs = capsule_arcs(Capsule(shape.a, shape.b, shape.ra + grow, shape.rb + grow))
+        if arcs is None:
+            (cx, cy), r = (shape.a, shape.ra) if shape.ra >= shape.rb else (shape.b, shape.rb)
+            _circle(path, cx, cy, r + grow)
+            return
+        (ca, ra, sa, wa), (cb, rb, sb, wb) = arcs
+        start = (ca[0] + ra * math.cos(math.radians(sa)), ca[1] + ra * math.sin(math.radians(sa)))
+        path.moveTo(*start)
+        path.arcTo(ca[0] - ra, ca[1] - ra, ca[0] + ra, ca[1] + ra, sa, wa)
+        path.arcTo(cb[0] - rb, cb[1] - rb, cb[0] + rb, cb[1] + rb, sb, wb)
+        path.close()
+    elif isinstance(shape, Circle):
+        _circle(path, shape.c[0], shape.c[1], shape.r + grow)
+    else:
+        points = shape.points
+        path.moveTo(*points[0])
+        for p in points[1:]:
+            path.lineTo(*p)
+        path.close()
+
+
+def _circle(path, cx: float, cy: float, r: float) -> None:  # noqa: ANN001
+    path.moveTo(cx + r, cy)
+    path.arcTo(cx - r, cy - r, cx + r, cy + r, 0, 360)
+    path.close()
+
+
+def placement(pic: Picture2D, x: float, y: float, w: float, h: float) -> tuple[float, float, float]:
+    """Scale (points per cm) and the page position of the picture's origin when fitted into the box."""
+    s = min(w / pic.width, h / pic.height)
+    ox = x + (w - pic.width * s) / 2 - pic.bounds[0] * s
+    oy = y + (h - pic.height * s) / 2 - pic.bounds[1] * s
+    return s, ox, oy
+
+
+def draw(canvas: Canvas, pic: Picture2D, x: float, y: float, w: float, h: float, *, line: float, font: str,
+         badge_fill: str, badge_text: str) -> None:
+    """Fit the picture into the box (x, y, w, h), keeping its shape."""
+    s, ox, oy = placement(pic, x, y, w, h)
+    canvas.saveState()
+    canvas.translate(ox, oy)
+    canvas.scale(s, s)
+    canvas.setLineJoin(1)
+    canvas.setLineCap(1)
+    lw = line / s
+    for item in pic.layers:
+        if isinstance(item, Layer):
+            path = canvas.beginPath()
+            for shape in item.shapes:
+                _add_shape(path, shape, 0.0)
+            if item.outline:
+                canvas.setFillColor(HexColor(item.outline))
+                canvas.setStrokeColor(HexColor(item.outline))
+                canvas.setLineWidth(2 * lw)
+                canvas.drawPath(path, stroke=1, fill=1)
+            canvas.setFillColor(HexColor(item.fill))
+            canvas.drawPath(path, stroke=0, fill=1)
+        elif isinstance(item, Line):
+            canvas.setStrokeColor(HexColor(item.color))
+            canvas.setLineWidth(lw * item.width_scale)
+            path = canvas.beginPath()
+            path.moveTo(*item.points[0])
+            for p in item.points[1:]:
+                path.lineTo(*p)
+            canvas.drawPath(path, stroke=1, fill=0)
+        elif isinstance(item, Arrow):
+            _arrow(canvas, item, lw)
+    canvas.restoreState()
+    # badges and the stopwatch keep a fixed size in points, inside the box
+    for item in pic.layers:
+        if isinstance(item, Label):
+            px, py = ox + item.at[0] * s, oy + item.at[1] * s
+            px = min(max(px, x + BADGE_RADIUS), x + w - BADGE_RADIUS)
+            py = min(max(py, y + BADGE_RADIUS), y + h - BADGE_RADIUS)
+            canvas.saveState()
+            canvas.setFillColor(HexColor(badge_fill))
+            canvas.circle(px, py, BADGE_RADIUS, stroke=0, fill=1)
+            canvas.setFillColor(HexColor(badge_text))
+            canvas.setFont(font, BADGE_TEXT)
+            canvas.drawCentredString(px, py - BADGE_TEXT * 0.36, item.text)
+            canvas.restoreState()
+        elif isinstance(item, Stopwatch):
+            r = 8.0
+            px = min(max(ox + item.at[0] * s, x + r * 1.3), x + w - r * 1.3)
+            py = min(max(oy + item.at[1] * s, y + r * 1.3), y + h - r * 1.6)
+            _stopwatch(canvas, px, py, r, badge_fill, line)
+
+
+def _arrow(canvas: Canvas, arrow: Arrow, lw: float) -> None:
+    width = lw * ARROW_WIDTH
+    canvas.setStrokeColor(HexColor(arrow.color))
+    canvas.setFillColor(HexColor(arrow.color))
+    canvas.setLineWidth(width)
+    points = arrow.samples(24)
+    head = max(width * 3.2, 3.0)
+    # pull the line back from the tips so it does not poke through the heads
+    path = canvas.beginPath()
+    if arrow.bezier is not None:
+        p0, c1, c2, p1 = arrow.bezier
+        path.moveTo(*p0)
+        path.curveTo(c1[0], c1[1], c2[0], c2[1], p1[0], p1[1])
+    else:
+        (cx, cy), r, start, sweep = arrow.arc  # type: ignore[misc]
+        sx, sy = cx + r * math.cos(math.radians(start)), cy + r * math.sin(math.radians(start))
+        path.moveTo(sx, sy)
+        path.arcTo(cx - r, cy - r, cx + r, cy + r, start, sweep)
+    canvas.drawPath(path, stroke=1, fill=0)
+    if arrow.head_end:
+        _head(canvas, points[-3], points[-1], head)
+    if arrow.head_start:
+        _head(canvas, points[2], points[0], head)
+
+
+def _head(canvas: Canvas, before: tuple[float, float], tip: tuple[float, float], size: float) -> None:
+    dx, dy = tip[0] - before[0], tip[1] - before[1]
+    n = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / n, dy / n
+    base = (tip[0] - ux * size, tip[1] - uy * size)
+    left = (base[0] - uy * size * 0.55, base[1] + ux * size * 0.55)
+    right = (base[0] + uy * size * 0.55, base[1] - ux * size * 0.55)
+    path = canvas.beginPath()
+    path.moveTo(*(tip[0] + ux * size * 0.25, tip[1] + uy * size * 0.25))
+    path.lineTo(*left)
+    path.lineTo(*right)
+    path.close()
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def _stopwatch(canvas: Canvas, x: float, y: float, r: float, color: str, line: float) -> None:
+    canvas.saveState()
+    canvas.setStrokeColor(HexColor(color))
+    canvas.setFillColor(HexColor("#ffffff"))
+    canvas.setLineWidth(max(1.0, line * 1.2))
+    canvas.circle(x, y, r, stroke=1, fill=1)
+    canvas.setFillColor(HexColor(color))
+    canvas.rect(x - r * 0.22, y + r * 1.05, r * 0.44, r * 0.35, stroke=0, fill=1)
+    canvas.line(x, y, x, y + r * 0.7)
+    canvas.line(x, y, x + r * 0.5, y + r * 0.15)
+    canvas.restoreState()

@@ -1,0 +1,106 @@
+"""Draw a :class:`~.shapes.Picture2D` with Pillow (previews, the contact sheet, the README)."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Polygon, Stopwatch
+
+SUPERSAMPLE = 3
+
+
+@lru_cache(maxsize=8)
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    import reportlab
+
+    return ImageFont.truetype(str(Path(reportlab.__file__).parent / "fonts" / "VeraBd.ttf"), size)
+
+
+def render(pic: Picture2D, width_px: int, height_px: int, *, line_px: float, badge_fill: str, badge_text: str,
+           background: str = "#ffffff") -> Image.Image:
+    """The picture fitted into width_px x height_px (keeping its shape), on a white background."""
+    k = SUPERSAMPLE
+    W, H = width_px * k, height_px * k  # noqa: N806
+    image = Image.new("RGB", (W, H), background)
+    draw = ImageDraw.Draw(image)
+    s = min(W / pic.width, H / pic.height)
+    ox = (W - pic.width * s) / 2 - pic.bounds[0] * s
+    oy = (H - pic.height * s) / 2 - pic.bounds[1] * s
+
+    def px(p: tuple[float, float]) -> tuple[float, float]:
+        return (ox + p[0] * s, H - (oy + p[1] * s))
+
+    lw = line_px * k
+    for item in pic.layers:
+        if isinstance(item, Layer):
+            if item.outline:
+                for shape in item.shapes:
+                    _shape(draw, shape, px, s, grow=lw / s, fill=item.outline)
+            for shape in item.shapes:
+                _shape(draw, shape, px, s, grow=0.0, fill=item.fill)
+        elif isinstance(item, Line):
+            draw.line([px(p) for p in item.points], fill=item.color, width=max(1, round(lw * item.width_scale)))
+        elif isinstance(item, Arrow):
+            points = [px(p) for p in item.samples(40)]
+            width = max(2, round(lw * 2.0))
+            draw.line(points, fill=item.color, width=width, joint="curve")
+            head = max(width * 3.2, 3 * k)
+            if item.head_end:
+                _head(draw, points[-4], points[-1], head, item.color)
+            if item.head_start:
+                _head(draw, points[3], points[0], head, item.color)
+    for item in pic.layers:
+        if isinstance(item, Label):
+            r = 7.5 * k * line_px
+            x, y = px(item.at)
+            x = min(max(x, r), W - r)
+            y = min(max(y, r), H - r)
+            draw.ellipse((x - r, y - r, x + r, y + r), fill=badge_fill)
+            draw.text((x, y), item.text, fill=badge_text, font=_font(max(8, round(r * 1.3))), anchor="mm")
+        elif isinstance(item, Stopwatch):
+            r = 8 * k * line_px
+            x, y = px(item.at)
+            x = min(max(x, r * 1.3), W - r * 1.3)
+            y = min(max(y, r * 1.6), H - r * 1.3)
+            draw.ellipse((x - r, y - r, x + r, y + r), fill="#ffffff", outline=badge_fill, width=max(2, round(lw * 1.2)))
+            draw.rectangle((x - r * 0.22, y - r * 1.4, x + r * 0.22, y - r * 1.05), fill=badge_fill)
+            draw.line([(x, y), (x, y - r * 0.7)], fill=badge_fill, width=max(2, round(lw * 1.2)))
+            draw.line([(x, y), (x + r * 0.5, y - r * 0.15)], fill=badge_fill, width=max(2, round(lw * 1.2)))
+    return image.resize((width_px, height_px), Image.LANCZOS)
+
+
+def _shape(draw: ImageDraw.ImageDraw, shape, px, s: float, *, grow: float, fill: str) -> None:  # noqa: ANN001
+    if isinstance(shape, Capsule):
+        outline = Capsule(shape.a, shape.b, shape.ra + grow, shape.rb + grow).outline(16)
+        draw.polygon([px(p) for p in outline], fill=fill)
+    elif isinstance(shape, Circle):
+        cx, cy = px(shape.c)
+        r = (shape.r + grow) * s
+        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=fill)
+    elif isinstance(shape, Polygon):
+        points = [px(p) for p in shape.points]
+        if grow:
+            draw.line([*points, points[0]], fill=fill, width=max(1, round(grow * s * 2)), joint="curve")
+            for p in points:
+                r = grow * s
+                draw.ellipse((p[0] - r, p[1] - r, p[0] + r, p[1] + r), fill=fill)
+        draw.polygon(points, fill=fill)
+
+
+def _head(draw: ImageDraw.ImageDraw, before: tuple[float, float], tip: tuple[float, float], size: float, color: str) -> None:
+    dx, dy = tip[0] - before[0], tip[1] - before[1]
+    n = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / n, dy / n
+    base = (tip[0] - ux * size, tip[1] - uy * size)
+    draw.polygon(
+        [
+            (tip[0] + ux * size * 0.25, tip[1] + uy * size * 0.25),
+            (base[0] - uy * size * 0.55, base[1] + ux * size * 0.55),
+            (base[0] + uy * size * 0.55, base[1] - ux * size * 0.55),
+        ],
+        fill=color,
+    )

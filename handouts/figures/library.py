@@ -1,0 +1,42 @@
+"""Finding, loading and caching the illustration of each exercise (once per process)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..paths import BUILTIN_ILLUSTRATIONS
+from .pose import Illustration, load_illustration
+from .scene import FigurePalette, Scene
+from .shapes import Picture2D
+
+
+def illustration_path(exercise_id: str, catalog_folder: Path, explicit: Path | None) -> Path | None:
+    """The entry's own pose file, else ``illustrations/<id>.yaml`` beside the catalog, else the built-in one."""
+    if explicit is not None:
+        return explicit
+    for folder in (catalog_folder.parent / "illustrations", BUILTIN_ILLUSTRATIONS):
+        candidate = folder / f"{exercise_id}.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=256)
+def _scene(path: Path, mtime_ns: int) -> tuple[Illustration, Scene]:
+    illustration = load_illustration(path)
+    return illustration, Scene(illustration)
+
+
+def scene_for(path: Path) -> tuple[Illustration, Scene]:
+    return _scene(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=1024)
+def _picture(path: Path, mtime_ns: int, palette: FigurePalette) -> Picture2D:
+    return _scene(path, mtime_ns)[1].picture(palette)
+
+
+def picture2d(path: Path, palette: FigurePalette) -> Picture2D:
+    """The projected drawing, computed once per process for each pose file and palette."""
+    return _picture(path, path.stat().st_mtime_ns, palette)

@@ -1,0 +1,156 @@
+"""2D drawing primitives, in centimetres on the page plane (x right, y up).
+
+The scene is computed once into these primitives; the PDF and PNG back-ends each draw them their
+own way (PDF: arcs and Bézier curves, vector; PNG: polygons through Pillow).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Capsule:
+    a: Point
+    b: Point
+    ra: float
+    rb: float
+
+    def bounds(self, pad: float = 0.0) -> tuple[float, float, float, float]:
+        r0, r1 = self.ra + pad, self.rb + pad
+        return (min(self.a[0] - r0, self.b[0] - r1), min(self.a[1] - r0, self.b[1] - r1),
+                max(self.a[0] + r0, self.b[0] + r1), max(self.a[1] + r0, self.b[1] + r1))
+
+    def outline(self, steps: int = 14) -> list[Point]:
+        """The capsule's outline as points (counterclockwise), for Pillow and for tests."""
+        arcs = capsule_arcs(self)
+        if arcs is None:
+            (cx, cy), r = (self.a, self.ra) if self.ra >= self.rb else (self.b, self.rb)
+            return [(cx + r * math.cos(t), cy + r * math.sin(t)) for t in _angles(0, 360, steps * 2)]
+        out: list[Point] = []
+        for (cx, cy), r, start, sweep in arcs:
+            out += [(cx + r * math.cos(t), cy + r * math.sin(t)) for t in _angles(start, sweep, steps)]
+        return out
+
+
+def _angles(start_deg: float, sweep_deg: float, steps: int) -> list[float]:
+    return [math.radians(start_deg + sweep_deg * i / steps) for i in range(steps + 1)]
+
+
+def capsule_arcs(c: Capsule) -> tuple[tuple[Point, float, float, float], tuple[Point, float, float, float]] | None:
+    """The two end arcs (centre, radius, start angle, sweep) of a capsule, or None if one end hides the other."""
+    dx, dy = c.b[0] - c.a[0], c.b[1] - c.a[1]
+    d = math.hypot(dx, dy)
+    if d <= abs(c.ra - c.rb) + 1e-6:
+        return None
+    theta = math.degrees(math.atan2(dy, dx))
+    delta = math.degrees(math.asin((c.ra - c.rb) / d))
+    # The tangent lines touch each circle where its normal is at theta +/- (90 - delta). Around A the
+    # outline runs counterclockwise over the far side from B, then along a tangent, then around B.
+    arc_a = (c.a, c.ra, theta + 90 - delta, 180 + 2 * delta)
+    arc_b = (c.b, c.rb, theta - 90 + delta, 180 - 2 * delta)
+    return arc_a, arc_b
+
+
+@dataclass(frozen=True)
+class Circle:
+    c: Point
+    r: float
+
+    def bounds(self, pad: float = 0.0) -> tuple[float, float, float, float]:
+        r = self.r + pad
+        return (self.c[0] - r, self.c[1] - r, self.c[0] + r, self.c[1] + r)
+
+
+@dataclass(frozen=True)
+class Polygon:
+    points: tuple[Point, ...]
+
+    def bounds(self, pad: float = 0.0) -> tuple[float, float, float, float]:
+        xs = [p[0] for p in self.points]
+        ys = [p[1] for p in self.points]
+        return (min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
+
+
+Shape = Capsule | Circle | Polygon
+
+
+@dataclass(frozen=True)
+class Layer:
+    """Shapes filled together and outlined as one silhouette (the outline is drawn only around the union)."""
+
+    shapes: tuple[Shape, ...]
+    fill: str
+    outline: str | None
+    role: str  # 'figure', 'prop', 'mat', 'floor'...
+
+
+@dataclass(frozen=True)
+class Line:
+    points: tuple[Point, ...]
+    color: str
+    width_scale: float = 1.0  # times the layout's figure line weight
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """A curved arrow: a cubic Bézier (p0, c1, c2, p1) or a circular arc (centre, radius, start, sweep)."""
+
+    color: str
+    bezier: tuple[Point, Point, Point, Point] | None = None
+    arc: tuple[Point, float, float, float] | None = None
+    head_end: bool = True
+    head_start: bool = False
+
+    def samples(self, steps: int = 32) -> list[Point]:
+        if self.bezier is not None:
+            p0, c1, c2, p1 = self.bezier
+            out = []
+            for i in range(steps + 1):
+                t = i / steps
+                u = 1 - t
+                out.append((u**3 * p0[0] + 3 * u * u * t * c1[0] + 3 * u * t * t * c2[0] + t**3 * p1[0],
+                            u**3 * p0[1] + 3 * u * u * t * c1[1] + 3 * u * t * t * c2[1] + t**3 * p1[1]))
+            return out
+        assert self.arc is not None
+        (cx, cy), r, start, sweep = self.arc
+        return [(cx + r * math.cos(t), cy + r * math.sin(t)) for t in _angles(start, sweep, steps)]
+
+
+@dataclass(frozen=True)
+class Label:
+    """A numbered badge ('1', '2') or a short caption."""
+
+    at: Point
+    text: str
+    badge: bool = True
+
+
+@dataclass(frozen=True)
+class Stopwatch:
+    at: Point  # centre
+    r: float
+
+
+@dataclass
+class Picture2D:
+    """Everything to draw, in drawing order, plus the bounding box in centimetres."""
+
+    layers: list[Layer | Line | Arrow | Label | Stopwatch] = field(default_factory=list)
+    bounds: tuple[float, float, float, float] = (0.0, 0.0, 1.0, 1.0)
+
+    @property
+    def width(self) -> float:
+        return self.bounds[2] - self.bounds[0]
+
+    @property
+    def height(self) -> float:
+        return self.bounds[3] - self.bounds[1]
+
+    @property
+    def aspect(self) -> float:
+        return self.width / self.height
