@@ -6,7 +6,6 @@ Options default to None so that they only override the clinic profile when given
 
 from __future__ import annotations
 
-import functools
 import sys
 import time
 from collections.abc import Callable

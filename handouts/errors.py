@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 
@@ -33,8 +33,7 @@ def display_path(path: str | os.PathLike[str] | None) -> str:
     return text if relative.startswith("..") else relative
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with one input, located as precisely as we can."""
 
     file: str
@@ -72,7 +71,7 @@ class UserError(click.ClickException):
         self.problems: list[Problem | str] = [*located, *loose]
         super().__init__("\n".join(str(p) for p in self.problems))
 
-    def show(self, file: object = None) -> None:  # noqa: ARG002 - click's signature
+    def show(self, file: object = None) -> None:
         for item in self.problems:
             click.echo(str(item), err=True)
         if len(self.problems) > 1:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -60,13 +60,13 @@ class Messages:
         return str(self.table["date.short_format"]).format(day=day.day, month=day.month, year=day.year)
 
 
-@lru_cache(maxsize=None)
+@cache
 def messages(lang: str) -> Messages:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(LOCALES_DIR / f"{lang}.yaml", encoding="utf-8") as handle:
-        table = yaml.load(handle, Loader=loader)  # noqa: S506 - CSafeLoader/SafeLoader are safe loaders
+        table = yaml.load(handle, Loader=loader)
     return Messages(lang, _flatten(table))
 
 

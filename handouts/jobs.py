@@ -6,7 +6,6 @@ reported together, before anything is rendered or written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problems, UserError
@@ -36,16 +35,19 @@ def default_layout(clinic: Clinic, *, booklet: bool) -> str:
     return clinic.layout or ("a4" if clinic.paper == "a4" else "standard")
 
 
-@dataclass
 class Job:
-    clinic: Clinic
-    clinic_doc: SourceDoc
-    catalog: Catalog
-    layout_ref: str | None
-    lang: str
-    output_dir: Path
-    notices: list[str] = field(default_factory=list)
-    _layouts: dict[bool, Layout] = field(default_factory=dict)
+    """One command's inputs, loaded and validated, and where its output goes."""
+
+    def __init__(self, clinic: Clinic, clinic_doc: SourceDoc, catalog: Catalog, layout_ref: str | None, lang: str,
+                 output_dir: Path):
+        self.clinic = clinic
+        self.clinic_doc = clinic_doc
+        self.catalog = catalog
+        self.layout_ref = layout_ref
+        self.lang = lang
+        self.output_dir = output_dir
+        self.notices: list[str] = []
+        self._layouts: dict[bool, Layout] = {}
 
     @classmethod
     def load(cls, *, layout: str | None, clinic_file: Path | None, catalog_dir: Path | None, lang: str | None,
@@ -86,7 +88,7 @@ class Job:
                 self._layouts[booklet] = load_layout(reference, relative_to=folder)
         return self._layouts[booklet]
 
-    def context(self, *, booklet: bool = False):  # noqa: ANN201 - imports ReportLab lazily
+    def context(self, *, booklet: bool = False):
         from .render.context import RenderContext
 
         ctx = RenderContext(self.layout(booklet=booklet), self.clinic, self.clinic_doc, self.catalog, self.lang)

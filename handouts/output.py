@@ -6,6 +6,7 @@ complete, so a crash or Ctrl-C never leaves a half-written PDF and never destroy
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable
@@ -20,7 +21,8 @@ def prepare_folder(folder: Path) -> Path:
     except FileExistsError:
         raise UserError([Problem(display_path(folder), 0, "--output", "exists and is not a folder")]) from None
     except OSError as exc:
-        raise UserError([Problem(display_path(folder), 0, "--output", f"cannot create the output folder ({exc.strerror or exc})")]) from None
+        reason = exc.strerror or exc
+        raise UserError([Problem(display_path(folder), 0, "--output", f"cannot create the output folder ({reason})")]) from None
     if not os.access(folder, os.W_OK | os.X_OK):
         raise UserError([Problem(display_path(folder), 0, "--output", "the output folder cannot be written to (permission denied)")])
     return folder
@@ -52,19 +54,17 @@ def _real(path: Path) -> Path:
 def write_atomic(target: Path, data: bytes) -> Path:
     """Write ``data`` to ``target`` all at once. A symlink at ``target`` is replaced, never followed."""
     folder = target.parent
-    handle = tempfile.NamedTemporaryFile(dir=folder, prefix=f".{target.name}.", suffix=".part", delete=False)
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
     try:
-        with handle:
+        with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(handle.name, 0o644)
-        os.replace(handle.name, target)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
     except BaseException:
-        try:
-            os.unlink(handle.name)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
         raise
     return target
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .i18n import Messages
 from .models.catalog import Dosage, Exercise
 
 
-@dataclass(frozen=True)
-class ExerciseWords:
+class ExerciseWords(NamedTuple):
     """An exercise's texts in one language; ``fallbacks`` lists fields that fell back to English."""
 
     name: str
@@ -18,7 +16,7 @@ class ExerciseWords:
     summary: str
     steps: list[str]
     cautions: list[str]
-    fallbacks: tuple[str, ...] = field(default=())
+    fallbacks: tuple[str, ...] = ()
 
 
 TRANSLATED_FIELDS = ("name", "summary", "steps", "cautions")

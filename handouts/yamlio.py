@@ -16,9 +16,8 @@ the document is bounded before anything is built.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -48,22 +47,23 @@ _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     file: str  # as displayed to the user
     line: int  # 1-based
     column: int  # 1-based
 
 
-@dataclass
 class SourceDoc:
     """A parsed YAML file: its data plus where each value (and each mapping key) came from."""
 
-    path: Path | None
-    data: Any
-    locations: dict[PathKey, Location] = field(default_factory=dict)
-    key_locations: dict[PathKey, Location] = field(default_factory=dict)
-    raw: dict[PathKey, str] = field(default_factory=dict)
+    def __init__(self, path: Path | None, data: Any):
+        self.path = path
+        self.data = data
+        self.locations: dict[PathKey, Location] = {}
+        self.key_locations: dict[PathKey, Location] = {}
+        self.raw: dict[PathKey, str] = {}  # source text of non-string scalars ('0123', 'yes')
+        #: Problems found while reading (duplicate keys, refused tags); reported with the schema's problems.
+        self.problems: list[Problem] = []
 
     @property
     def display(self) -> str:
@@ -164,8 +164,7 @@ def parse_yaml(text: str, path: Path | None) -> SourceDoc:
     builder = _Builder(doc, shown)
     builder.check_size(node)
     doc.data = builder.build(node, ())
-    if builder.problems:
-        raise UserError(builder.problems)
+    doc.problems = builder.problems
     return doc
 
 
@@ -174,7 +173,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
     line = mark.line + 1 if mark is not None else 0
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
-    if "'\\t'" in problem or "\\t" in problem:
+    if "tab" in problem or "'\\t'" in problem or "\\t" in problem:
         message = "a tab is used for indentation; YAML needs spaces (replace each tab with two spaces)"
     elif "found unexpected end of stream" in problem and "quoted scalar" in context:
         line = exc.context_mark.line + 1 if exc.context_mark else line

@@ -6,7 +6,7 @@ all angles 0, the figure faces +X (right), so its right side is nearest the view
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .pose import Joint3, Keyframe, Side
 from .vec import Frame, Vec, add, lerp, mul
@@ -33,8 +33,7 @@ CHEST_TOP_R = (9.0, 15.0)
 NECK_R = (4.8, 4.8)
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A limb or trunk part: a capsule from ``a`` to ``b`` with (front, side) radii at each end."""
 
     name: str
@@ -46,14 +45,17 @@ class Segment:
     frame: Frame  # orientation, for the elliptical cross-section of the trunk
 
 
-@dataclass
 class Body:
-    points: dict[str, Vec]
-    segments: list[Segment]
-    head_center: Vec
-    head_frame: Frame
-    side_group: dict[str, str]  # group -> "right" / "left" / ""
-    keyframe: Keyframe
+    """One posed figure: named points, capsule segments, the head."""
+
+    def __init__(self, points: dict[str, Vec], segments: list[Segment], head_center: Vec, head_frame: Frame,
+                 side_group: dict[str, str], keyframe: Keyframe):
+        self.points = points
+        self.segments = segments
+        self.head_center = head_center
+        self.head_frame = head_frame
+        self.side_group = side_group  # group -> "right" / "left" / ""
+        self.keyframe = keyframe
 
     def moved(self, offset: Vec) -> Body:
         def shift(v: Vec) -> Vec:
@@ -105,7 +107,7 @@ def build_body(k: Keyframe) -> Body:
     start = root
     spine_points = []
     frames = []
-    for share, length in zip(shares, TRUNK_LENGTHS):
+    for share, length in zip(shares, TRUNK_LENGTHS, strict=True):
         frame = frame.bend("front", sp.flexion * share).bend("left", sp.side_bend * share).twist(sp.rotation * share)
         end = add(start, mul(frame.axis, length))
         spine_points.append((start, end))

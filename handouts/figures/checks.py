@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .body import Body
 from .pose import Illustration, Joint3, Keyframe, NeckAngles, Side, SpineAngles
@@ -75,8 +75,7 @@ def rom_problems(keyframe: Keyframe) -> list[str]:
     return problems
 
 
-@dataclass
-class Heights:
+class Heights(NamedTuple):
     """Lowest surface heights (cm) of the parts that matter for contact, in one keyframe."""
 
     support: float
@@ -230,7 +229,7 @@ def main(argv: list[str]) -> int:
     ill = load_illustration(path)
     scene = Scene(ill)
     print(f"{path.name}: position {position!r}, support at {scene.support_y:.1f} cm")
-    for i, (body, keyframe) in enumerate(zip(scene.bodies, ill.keyframes), 1):
+    for i, (body, keyframe) in enumerate(zip(scene.bodies, ill.keyframes, strict=True), 1):
         h = heights(body, scene.support_y)
         print(f"  keyframe {i}: lowest {h.lowest:.1f}  trunk {h.trunk:.1f}  pelvis {h.pelvis:.1f}  head {h.head:.1f}")
         print(f"    feet R {h.right_foot:.1f} L {h.left_foot:.1f}   knees R {h.right_knee:.1f} L {h.left_knee:.1f}   "

@@ -7,14 +7,14 @@ import math
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Polygon, Stopwatch, capsule_arcs
+from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Stopwatch, capsule_arcs
 
 BADGE_RADIUS = 7.5  # points
 BADGE_TEXT = 10.0  # points: never under 8
 ARROW_WIDTH = 2.0  # times the figure line weight
 
 
-def _add_shape(path, shape, grow: float) -> None:  # noqa: ANN001 - ReportLab path object
+def _add_shape(path, shape, grow: float) -> None:
     if isinstance(shape, Capsule):
         arcs = capsule_arcs(Capsule(shape.a, shape.b, shape.ra + grow, shape.rb + grow))
         if arcs is None:
@@ -37,7 +37,7 @@ def _add_shape(path, shape, grow: float) -> None:  # noqa: ANN001 - ReportLab pa
         path.close()
 
 
-def _circle(path, cx: float, cy: float, r: float) -> None:  # noqa: ANN001
+def _circle(path, cx: float, cy: float, r: float) -> None:
     path.moveTo(cx + r, cy)
     path.arcTo(cx - r, cy - r, cx + r, cy + r, 0, 360)
     path.close()

@@ -24,7 +24,7 @@ def render(pic: Picture2D, width_px: int, height_px: int, *, line_px: float, bad
            background: str = "#ffffff") -> Image.Image:
     """The picture fitted into width_px x height_px (keeping its shape), on a white background."""
     k = SUPERSAMPLE
-    W, H = width_px * k, height_px * k  # noqa: N806
+    W, H = width_px * k, height_px * k
     image = Image.new("RGB", (W, H), background)
     draw = ImageDraw.Draw(image)
     s = min(W / pic.width, H / pic.height)
@@ -73,7 +73,7 @@ def render(pic: Picture2D, width_px: int, height_px: int, *, line_px: float, bad
     return image.resize((width_px, height_px), Image.LANCZOS)
 
 
-def _shape(draw: ImageDraw.ImageDraw, shape, px, s: float, *, grow: float, fill: str) -> None:  # noqa: ANN001
+def _shape(draw: ImageDraw.ImageDraw, shape, px, s: float, *, grow: float, fill: str) -> None:
     if isinstance(shape, Capsule):
         outline = Capsule(shape.a, shape.b, shape.ra + grow, shape.rb + grow).outline(16)
         draw.polygon([px(p) for p in outline], fill=fill)

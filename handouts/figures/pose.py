@@ -8,11 +8,11 @@ from one keyframe to the next, a chosen body point (the anchor) stays where it w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..schema.core import spec, validate
+from ..schema.core import validate
+from ..schema.model import model, spec
 from ..yamlio import PathKey, load_yaml
 
 Issues = list[tuple[PathKey, str]]
@@ -27,7 +27,7 @@ BodyPoint = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@model
 class Orientation:
     """How the whole body is turned. Standing upright facing right: all 0."""
 
@@ -41,7 +41,7 @@ class Orientation:
                        minimum=-180, maximum=180)
 
 
-@dataclass(frozen=True)
+@model
 class SpineAngles:
     flexion: float = spec(0.0, doc="Bend forward (+) or arch back (-), whole trunk.", minimum=-60, maximum=120)
     side_bend: float = spec(0.0, doc="Bend to the left (+) or right (-).", minimum=-60, maximum=60)
@@ -49,21 +49,21 @@ class SpineAngles:
     lower_share: float = spec(0.55, doc="Share of the movement taken by the lower back.", minimum=0, maximum=1)
 
 
-@dataclass(frozen=True)
+@model
 class NeckAngles:
     flexion: float = spec(0.0, doc="Chin toward the chest (+) or head back (-).", minimum=-90, maximum=90)
     side_bend: float = spec(0.0, doc="Ear toward the left shoulder (+) or right (-).", minimum=-90, maximum=90)
     rotation: float = spec(0.0, doc="Look to the left (+) or right (-).", minimum=-120, maximum=120)
 
 
-@dataclass(frozen=True)
+@model
 class Joint3:
     flexion: float = spec(0.0, doc="Forward (+) / back (-).", minimum=-90, maximum=200)
     abduction: float = spec(0.0, doc="Away from the body's midline (+) / across it (-).", minimum=-60, maximum=200)
     rotation: float = spec(0.0, doc="Outward (+) / inward (-) about the limb's own axis.", minimum=-120, maximum=120)
 
 
-@dataclass(frozen=True)
+@model
 class Side:
     """One side of the body."""
 
@@ -79,7 +79,7 @@ class Side:
                                  minimum=-5, maximum=5)
 
 
-@dataclass(frozen=True)
+@model
 class Keyframe:
     """One pose of the figure."""
 
@@ -96,7 +96,7 @@ class Keyframe:
 PropName = Literal["mat", "wall", "chair", "doorway", "pillow", "ball", "inversion table"]
 
 
-@dataclass(frozen=True)
+@model
 class Prop:
     """A prop placed against the figure, so that contact is exact by construction."""
 
@@ -106,7 +106,7 @@ class Prop:
     keyframe: int = spec(1, doc="The keyframe the prop is fitted to (1 = the first).", minimum=1, maximum=4)
 
 
-@dataclass(frozen=True)
+@model
 class Arrow:
     """A movement arrow: from a body point's place in one keyframe to its place in the next, or around it."""
 
@@ -124,13 +124,13 @@ class Arrow:
     panel: int = spec(0, doc="In a panel picture, the panel it is drawn in (0 = the last).", minimum=0, maximum=4)
 
 
-@dataclass(frozen=True)
+@model
 class View:
     turn: float = spec(0.0, doc="Camera turn about the vertical: 0 = side view (figure faces right), 90 = front view.",
                        minimum=-180, maximum=180)
 
 
-@dataclass(frozen=True)
+@model
 class Illustration:
     """How an exercise is drawn."""
 

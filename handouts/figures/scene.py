@@ -9,7 +9,7 @@ whether the back touches the wall...).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .body import HEAD_RADIUS, Body, Segment, build_body
 from .pose import Illustration, Prop
@@ -29,9 +29,9 @@ def extent(seg: Segment, end: str, direction: Vec) -> float:
     rf, rl = seg.ra if end == "a" else seg.rb
     if rf == rl:  # round limbs are sphere-swept: the same reach in every direction
         return rf
-    f, l, a = seg.frame.front, seg.frame.left, seg.frame.axis
+    front, left, axis = seg.frame.front, seg.frame.left, seg.frame.axis
     rc = min(rf, rl)
-    return math.sqrt((rf * dot(f, direction)) ** 2 + (rl * dot(l, direction)) ** 2 + (rc * dot(a, direction)) ** 2)
+    return math.sqrt((rf * dot(front, direction)) ** 2 + (rl * dot(left, direction)) ** 2 + (rc * dot(axis, direction)) ** 2)
 
 
 def reach(body: Body, direction: Vec, segments: list[Segment] | None = None, head: bool = True) -> float:
@@ -88,7 +88,6 @@ def point_bottom(body: Body, part: str) -> float:
         return max(point_bottom(body, f"right.{joint}"), point_bottom(body, f"left.{joint}"))
     if part.endswith((".knee", ".heel", ".toe", ".hand")):
         # only the end of the segment near that point counts
-        side, _, joint = part.partition(".")
         p = body.points[part]
         best = math.inf
         for seg in segments:
@@ -102,25 +101,28 @@ def point_bottom(body: Body, part: str) -> float:
 # -- the scene ------------------------------------------------------------------------------
 
 
-@dataclass
 class PropPiece:
-    kind: str  # box (8 corners), sphere, capsule
-    role: str  # prop, mat, frame...
-    corners: list[Vec] = field(default_factory=list)
-    center: Vec = (0.0, 0.0, 0.0)
-    radius: float = 0.0
-    a: Vec = (0.0, 0.0, 0.0)
-    b: Vec = (0.0, 0.0, 0.0)
-    front: bool = False  # drawn in front of the figure
+    """One solid part of a prop in 3D: a box (8 corners), a sphere or a capsule."""
+
+    def __init__(self, kind: str, role: str, *, corners: list[Vec] | None = None, center: Vec = (0.0, 0.0, 0.0),
+                 radius: float = 0.0, a: Vec = (0.0, 0.0, 0.0), b: Vec = (0.0, 0.0, 0.0), front: bool = False):
+        self.kind = kind  # box, sphere, capsule
+        self.role = role  # prop, mat, seat, wall, jamb, ball, pillow, frame
+        self.corners = corners or []
+        self.center = center
+        self.radius = radius
+        self.a = a
+        self.b = b
+        self.front = front  # drawn in front of the figure
 
 
-@dataclass
 class Panel:
-    bodies: list[Body]  # the keyframes shown in this panel, first to last
-    light: list[bool]  # which of them are drawn in the light (start) tone
-    props: list[PropPiece]
-    support_y: float
-    label: str | None
+    def __init__(self, bodies: list[Body], light: list[bool], props: list[PropPiece], support_y: float, label: str | None):
+        self.bodies = bodies  # the keyframes shown in this panel, first to last
+        self.light = light  # which of them are drawn in the light (start) tone
+        self.props = props
+        self.support_y = support_y
+        self.label = label
 
 
 def box(x0: float, x1: float, y0: float, y1: float, z0: float, z1: float, role: str = "prop", front: bool = False) -> PropPiece:
@@ -153,7 +155,7 @@ class Scene:
         placed = []
         anchor_x = None
         anchor = self.ill.anchor
-        for body, keyframe in zip(bodies, self.ill.keyframes):
+        for body, keyframe in zip(bodies, self.ill.keyframes, strict=True):
             base = self.support_y if self.ill.support != "none" else 0.0
             dy = base + keyframe.lift - lowest(body)
             moved = body.moved((0.0, dy, 0.0))
@@ -176,10 +178,8 @@ class Scene:
     def _panel(self, bodies: list[Body], light: list[bool], index: int | None) -> Panel:
         pieces: list[PropPiece] = []
         for prop in self.ill.props:
-            if index is not None:
-                body = bodies[0]
-            else:
-                body = self.bodies[prop.keyframe - 1]
+            # a panel's props fit its own figure; an overlay's fit the keyframe the prop names
+            body = bodies[0] if index is not None else self.bodies[prop.keyframe - 1]
             pieces += self._prop(prop, body, bodies)
         label = None
         if index is not None:
@@ -247,7 +247,7 @@ class Scene:
         offset_x = 0.0
         all_bounds: list[tuple[float, float, float, float]] = []
         panel_frames = []
-        for index, panel in enumerate(self.panels):
+        for panel in self.panels:
             layers = panel_layers(panel, cam, palette, self.support_y)
             bounds = _bounds(layers)
             shift = offset_x - bounds[0]
@@ -347,8 +347,7 @@ class Camera:
         return dot(p, self.back)
 
 
-@dataclass(frozen=True)
-class FigurePalette:
+class FigurePalette(NamedTuple):
     figure: str
     figure_far: str
     outline: str
@@ -425,7 +424,7 @@ def panel_layers(panel: Panel, cam: Camera, palette: FigurePalette, support_y: f
     back_props += [_prop_layer(p, cam, palette) for p in panel.props if not p.front and p.role != "mat"]
     front_props = [_prop_layer(p, cam, palette) for p in panel.props if p.front]
     figures: list[Layer] = []
-    for body, light in zip(panel.bodies, panel.light):
+    for body, light in zip(panel.bodies, panel.light, strict=True):
         # light (start) poses go behind the final pose
         layers = sorted(body_layers(body, cam, palette, light), key=lambda item: item[0])
         figures += [layer for _, layer in layers]
@@ -480,7 +479,7 @@ def _bounds(items: list) -> tuple[float, float, float, float]:
     return (min(xs0), min(ys0), max(xs1), max(ys1))
 
 
-def _shift(item, dx: float, dy: float):  # noqa: ANN001, ANN202 - any primitive
+def _shift(item, dx: float, dy: float):
     def mv(p: Point) -> Point:
         return (p[0] + dx, p[1] + dy)
 
@@ -499,7 +498,7 @@ def _shift(item, dx: float, dy: float):  # noqa: ANN001, ANN202 - any primitive
     return item
 
 
-def _arrow(spec, scene: Scene, cam: Camera, shift: float, palette: FigurePalette, panel: int) -> Arrow:  # noqa: ANN001
+def _arrow(spec, scene: Scene, cam: Camera, shift: float, palette: FigurePalette, panel: int) -> Arrow:
     dx, dy = spec.offset
     bodies = scene.bodies
     if spec.style == "around":

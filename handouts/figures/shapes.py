@@ -7,13 +7,12 @@ own way (PDF: arcs and Bézier curves, vector; PNG: polygons through Pillow).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 Point = tuple[float, float]
 
 
-@dataclass(frozen=True)
-class Capsule:
+class Capsule(NamedTuple):
     a: Point
     b: Point
     ra: float
@@ -55,8 +54,7 @@ def capsule_arcs(c: Capsule) -> tuple[tuple[Point, float, float, float], tuple[P
     return arc_a, arc_b
 
 
-@dataclass(frozen=True)
-class Circle:
+class Circle(NamedTuple):
     c: Point
     r: float
 
@@ -65,8 +63,7 @@ class Circle:
         return (self.c[0] - r, self.c[1] - r, self.c[0] + r, self.c[1] + r)
 
 
-@dataclass(frozen=True)
-class Polygon:
+class Polygon(NamedTuple):
     points: tuple[Point, ...]
 
     def bounds(self, pad: float = 0.0) -> tuple[float, float, float, float]:
@@ -78,8 +75,7 @@ class Polygon:
 Shape = Capsule | Circle | Polygon
 
 
-@dataclass(frozen=True)
-class Layer:
+class Layer(NamedTuple):
     """Shapes filled together and outlined as one silhouette (the outline is drawn only around the union)."""
 
     shapes: tuple[Shape, ...]
@@ -88,16 +84,14 @@ class Layer:
     role: str  # 'figure', 'prop', 'mat', 'floor'...
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     points: tuple[Point, ...]
     color: str
     width_scale: float = 1.0  # times the layout's figure line weight
     dashed: bool = False
 
 
-@dataclass(frozen=True)
-class Arrow:
+class Arrow(NamedTuple):
     """A curved arrow: a cubic Bézier (p0, c1, c2, p1) or a circular arc (centre, radius, start, sweep)."""
 
     color: str
@@ -121,8 +115,7 @@ class Arrow:
         return [(cx + r * math.cos(t), cy + r * math.sin(t)) for t in _angles(start, sweep, steps)]
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """A numbered badge ('1', '2') or a short caption."""
 
     at: Point
@@ -130,18 +123,17 @@ class Label:
     badge: bool = True
 
 
-@dataclass(frozen=True)
-class Stopwatch:
+class Stopwatch(NamedTuple):
     at: Point  # centre
     r: float
 
 
-@dataclass
 class Picture2D:
     """Everything to draw, in drawing order, plus the bounding box in centimetres."""
 
-    layers: list[Layer | Line | Arrow | Label | Stopwatch] = field(default_factory=list)
-    bounds: tuple[float, float, float, float] = (0.0, 0.0, 1.0, 1.0)
+    def __init__(self) -> None:
+        self.layers: list[Layer | Line | Arrow | Label | Stopwatch] = []
+        self.bounds: tuple[float, float, float, float] = (0.0, 0.0, 1.0, 1.0)
 
     @property
     def width(self) -> float:

@@ -55,8 +55,9 @@ def contact_sheet(catalog: Catalog, ids: list[str] | None = None, columns: int =
 
 
 def write_contact_sheet(catalog: Catalog, target: Path, ids: list[str] | None = None, scale: float = 1.0) -> Path:
-    from ..output import write_atomic
     import io
+
+    from ..output import write_atomic
 
     buffer = io.BytesIO()
     contact_sheet(catalog, ids, scale=scale).save(buffer, "PNG", optimize=True)

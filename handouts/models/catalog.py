@@ -7,12 +7,12 @@ catalog folder that lacks the two catalog-wide files uses the built-in ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from ..errors import Problem, Problems, UserError
-from ..schema.core import spec, validate
+from ..schema.core import validate
+from ..schema.model import model, spec
 from ..schema.types import PhotoPath, YamlPath
 from ..yamlio import SourceDoc, load_yaml
 
@@ -29,7 +29,7 @@ STEP_MAX = 300
 SHORT_TEXT_MAX = 240
 
 
-@dataclass(frozen=True)
+@model
 class Dosage:
     """How much and how often. Numbers are digits on the page, never arithmetic for the reader."""
 
@@ -69,7 +69,7 @@ class Dosage:
         return problems
 
 
-@dataclass(frozen=True)
+@model
 class ExerciseText:
     """The words of an exercise in one more language. Empty fields fall back to English, with a warning."""
 
@@ -80,12 +80,12 @@ class ExerciseText:
     cautions: list[str] | None = spec(None, doc="Cautions.", max_items=4, min_length=1, max_length=SHORT_TEXT_MAX)
 
 
-@dataclass(frozen=True)
+@model
 class ExerciseTranslations:
     es: ExerciseText | None = spec(None, doc="Spanish (usted form, plain words).")
 
 
-@dataclass(frozen=True)
+@model
 class Exercise:
     """One exercise of the catalog."""
 
@@ -104,7 +104,8 @@ class Exercise:
     cautions: list[str] = spec(factory=list, doc="Short safety points for this exercise.", max_items=4, min_length=1,
                                max_length=SHORT_TEXT_MAX)
     image: Annotated[Path | None, PhotoPath] = spec(None, doc="A picture file (PNG or JPEG) that replaces the drawn illustration.")
-    illustration: Annotated[Path | None, YamlPath] = spec(None, doc="A pose file for the drawn illustration (default: illustrations/<id>.yaml).")
+    illustration: Annotated[Path | None, YamlPath] = spec(
+        None, doc="A pose file for the drawn illustration (default: illustrations/<id>.yaml).")
     translations: ExerciseTranslations = spec(factory=ExerciseTranslations, doc="The same texts in other languages.")
 
     def validate(self) -> list[tuple[tuple[str | int, ...], str]]:
@@ -118,19 +119,19 @@ class Exercise:
         return [item for item in self.equipment if item != "none"]
 
 
-@dataclass(frozen=True)
+@model
 class SafetyText:
     title: str | None = spec(None, doc="Heading of the safety box.", min_length=1, max_length=80)
     points: list[str] | None = spec(None, doc="The points, one sentence or two each.", min_items=1, max_items=10,
                                     min_length=1, max_length=SHORT_TEXT_MAX)
 
 
-@dataclass(frozen=True)
+@model
 class SafetyTranslations:
     es: SafetyText | None = spec(None, doc="Spanish.")
 
 
-@dataclass(frozen=True)
+@model
 class Safety:
     """The general safety guidance, printed on every handout."""
 
@@ -139,23 +140,23 @@ class Safety:
     translations: SafetyTranslations = spec(factory=SafetyTranslations, doc="Other languages.")
 
 
-@dataclass(frozen=True)
+@model
 class RegionText:
     introduction: str | None = spec(None, doc="Introduction.", min_length=1, max_length=600)
 
 
-@dataclass(frozen=True)
+@model
 class RegionTranslations:
     es: RegionText | None = spec(None, doc="Spanish.")
 
 
-@dataclass(frozen=True)
+@model
 class RegionIntro:
     introduction: str = spec(doc="Two or three sentences under the handout's title.", min_length=1, max_length=600)
     translations: RegionTranslations = spec(factory=RegionTranslations, doc="Other languages.")
 
 
-@dataclass(frozen=True)
+@model
 class RegionIntros:
     """Each region's introduction."""
 
@@ -164,13 +165,16 @@ class RegionIntros:
     upper: RegionIntro = spec(doc="Upper back.")
 
 
-@dataclass
 class Catalog:
-    folder: Path
-    exercises: dict[str, Exercise]
-    safety: Safety
-    intros: RegionIntros
-    docs: dict[str, SourceDoc] = field(default_factory=dict)
+    """The loaded catalog: exercises by id (in file order), the catalog-wide texts, and each entry's source."""
+
+    def __init__(self, folder: Path, exercises: dict[str, Exercise], safety: Safety, intros: RegionIntros,
+                 docs: dict[str, SourceDoc] | None = None):
+        self.folder = folder
+        self.exercises = exercises
+        self.safety = safety
+        self.intros = intros
+        self.docs = docs or {}
 
     def in_region(self, region: str) -> list[Exercise]:
         return [e for e in self.exercises.values() if region in e.regions]

@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..schema.core import spec, validate
+from ..schema.core import validate
+from ..schema.model import model, spec
 from ..schema.types import ColorHex, ImageFile
 from ..yamlio import PathKey, SourceDoc, load_yaml
 
 Issues = list[tuple[PathKey, str]]
 
 
-@dataclass(frozen=True)
+@model
 class BrandColors:
     brand: ColorHex | None = spec(None, doc="The main brand colour, used for titles, headings and accents.")
     secondary: ColorHex | None = spec(None, doc="A second brand colour, used for rules and borders.")
 
 
-@dataclass(frozen=True)
+@model
 class ClinicText:
     """The clinic's own words in another language."""
 
@@ -30,12 +30,12 @@ class ClinicText:
     opening_hours: list[str] | None = spec(None, doc="Opening hours.", max_items=10, max_length=80)
 
 
-@dataclass(frozen=True)
+@model
 class ClinicTranslations:
     es: ClinicText | None = spec(None, doc="Spanish.")
 
 
-@dataclass(frozen=True)
+@model
 class Clinic:
     """A clinic profile (clinic.yaml)."""
 

@@ -7,14 +7,14 @@ against the file (and line) that set the offending value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from ..colors import contrast_ratio
 from ..errors import Problem, UserError
 from ..paths import BUILTIN_LAYOUTS
-from ..schema.core import spec, suggest, validate
+from ..schema.core import suggest, validate
+from ..schema.model import model, spec
 from ..schema.types import STANDARD_SIZES, ColorHex, FontFile, LengthPt, PaperSize, Share, Size
 from ..yamlio import PathKey, SourceDoc, load_yaml
 
@@ -27,7 +27,7 @@ MIN_CONTRAST = 4.5
 Issues = list[tuple[PathKey, str]]
 
 
-@dataclass(frozen=True)
+@model
 class Margins:
     top: LengthPt = spec(0.6 * INCH, doc="Top margin (the header sits inside it).")
     bottom: LengthPt = spec(0.6 * INCH, doc="Bottom margin (the footer sits inside it).")
@@ -36,13 +36,13 @@ class Margins:
 
     def validate(self) -> Issues:
         return [
-            ((side,), f"{value / INCH:.2f} in is under 0.25 in; office printers cannot print that close to the edge")
-            for side, value in vars(self).items()
-            if value < MIN_MARGIN
+            ((side,), f"{getattr(self, side) / INCH:.2f} in is under 0.25 in; office printers cannot print that close to the edge")
+            for side in ("top", "bottom", "left", "right")
+            if getattr(self, side) < MIN_MARGIN
         ]
 
 
-@dataclass(frozen=True)
+@model
 class Page:
     size: PaperSize = spec(STANDARD_SIZES["letter"], doc="Paper size: letter, a4, half-letter, a5, legal, or '210mm x 297mm'.")
     orientation: Literal["portrait", "landscape"] = spec("portrait", doc="portrait or landscape.")
@@ -65,7 +65,7 @@ class Page:
         return []
 
 
-@dataclass(frozen=True)
+@model
 class Fonts:
     """TrueType files of the clinic's own font; empty means the embedded Bitstream Vera family."""
 
@@ -80,24 +80,24 @@ class Fonts:
         return []
 
 
-@dataclass(frozen=True)
+@model
 class TextRole:
     size: float = spec(12.0, doc="Font size in points.", minimum=MIN_TEXT, maximum=72,
                        why="nothing on a patient handout may be under 8 pt")
     leading: float = spec(1.3, doc="Line spacing as a multiple of the size (1.2 to 1.5 reads best).", minimum=1.0, maximum=2.5)
 
 
-@dataclass(frozen=True)
+@model
 class Text:
     """Text size and line spacing for each role."""
 
-    body: TextRole = spec(factory=lambda: TextRole(12.0, 1.3), doc="Steps, introduction, safety points (at least 12 pt).")
-    title: TextRole = spec(factory=lambda: TextRole(22.0, 1.15), doc="The document title.")
-    heading: TextRole = spec(factory=lambda: TextRole(15.0, 1.2), doc="Section and box headings.")
-    card_title: TextRole = spec(factory=lambda: TextRole(15.0, 1.2), doc="Exercise names on the cards.")
-    dosage: TextRole = spec(factory=lambda: TextRole(12.0, 1.25), doc="The dosage lines (at least 12 pt).")
-    caption: TextRole = spec(factory=lambda: TextRole(10.0, 1.2), doc="Picture captions ('Start', 'End').")
-    footer: TextRole = spec(factory=lambda: TextRole(9.0, 1.25), doc="Header and footer lines.")
+    body: TextRole = spec(factory=lambda: TextRole(size=12.0, leading=1.3), doc="Steps, introduction, safety points (at least 12 pt).")
+    title: TextRole = spec(factory=lambda: TextRole(size=22.0, leading=1.15), doc="The document title.")
+    heading: TextRole = spec(factory=lambda: TextRole(size=15.0, leading=1.2), doc="Section and box headings.")
+    card_title: TextRole = spec(factory=lambda: TextRole(size=15.0, leading=1.2), doc="Exercise names on the cards.")
+    dosage: TextRole = spec(factory=lambda: TextRole(size=12.0, leading=1.25), doc="The dosage lines (at least 12 pt).")
+    caption: TextRole = spec(factory=lambda: TextRole(size=10.0, leading=1.2), doc="Picture captions ('Start', 'End').")
+    footer: TextRole = spec(factory=lambda: TextRole(size=9.0, leading=1.25), doc="Header and footer lines.")
 
     def validate(self) -> Issues:
         issues: Issues = []
@@ -110,7 +110,7 @@ class Text:
         return issues
 
 
-@dataclass(frozen=True)
+@model
 class Colors:
     """Colours by role. Text colours must reach a contrast of 4.5:1 on their background (WCAG)."""
 
@@ -138,7 +138,7 @@ class Colors:
         return issues
 
 
-@dataclass(frozen=True)
+@model
 class Lines:
     """Line weights in points."""
 
@@ -147,7 +147,7 @@ class Lines:
     figure: float = spec(1.1, doc="Outline of the figure and props.", minimum=0.3, maximum=4)
 
 
-@dataclass(frozen=True)
+@model
 class Cards:
     """The exercise card grid."""
 
@@ -167,7 +167,7 @@ class Cards:
         return []
 
 
-@dataclass(frozen=True)
+@model
 class Blocks:
     """Which blocks appear."""
 
@@ -185,7 +185,7 @@ class Blocks:
     minutes: bool = spec(True, doc="The estimated minutes a day (programs).")
 
 
-@dataclass(frozen=True)
+@model
 class Header:
     logo: bool = spec(True, doc="The clinic's logo.")
     clinic_name: bool = spec(True, doc="The clinic's name.")
@@ -193,14 +193,14 @@ class Header:
     height: LengthPt = spec(0.5 * INCH, doc="Height of the header band (the logo's height).")
 
 
-@dataclass(frozen=True)
+@model
 class Footer:
     page_numbers: bool = spec(True, doc="'Page 2 of 5'.")
     contact: bool = spec(True, doc="The clinic's contact line.")
     date: bool = spec(True, doc="The date printed.")
 
 
-@dataclass(frozen=True)
+@model
 class Layout:
     """How the handouts look."""
 
@@ -222,7 +222,7 @@ class Layout:
     grayscale: bool = spec(False, doc="Print everything in greys (for monochrome printers); pictures and logos too.")
     booklet: bool = spec(False, doc="Designed for the folded booklet (half Letter or A5).")
     #: Set by the loader (not a YAML key): the built-in name or the file path.
-    name: str = field(default="", init=False, compare=False)
+    name = ""
 
 
 # --- loading with extends ---------------------------------------------------------------
@@ -275,6 +275,7 @@ def _merge(parent: SourceDoc, child: SourceDoc) -> SourceDoc:
         return over
 
     merged.data = walk(parent.data if isinstance(parent.data, dict) else {}, child.data, ())
+    merged.problems = [*parent.problems, *child.problems]
     return merged
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..colors import contrast_ratio, darken_until, mix, relative_luminance, to_hex
 from ..errors import Problem, display_path
@@ -18,8 +18,7 @@ from ..yamlio import SourceDoc
 from .fonts import FontSet, font_set
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     text: str
     background: str
     accent: str
@@ -89,20 +88,21 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-@dataclass
 class RenderContext:
-    layout: Layout
-    clinic: Clinic
-    clinic_doc: SourceDoc
-    catalog: Catalog
-    lang: str
-    date: dt.date = field(default_factory=today)
-    notices: list[str] = field(default_factory=list)
+    """Everything one document needs, resolved once."""
 
-    def __post_init__(self) -> None:
-        self.m: Messages = messages(self.lang)
-        self.fonts: FontSet = font_set(self.layout.fonts)
-        self.palette = resolve_palette(self.layout, self.clinic, self.clinic_doc.path, self.notices)
+    def __init__(self, layout: Layout, clinic: Clinic, clinic_doc: SourceDoc, catalog: Catalog, lang: str,
+                 date: dt.date | None = None):
+        self.layout = layout
+        self.clinic = clinic
+        self.clinic_doc = clinic_doc
+        self.catalog = catalog
+        self.lang = lang
+        self.date = date or today()
+        self.notices: list[str] = []
+        self.m: Messages = messages(lang)
+        self.fonts: FontSet = font_set(layout.fonts)
+        self.palette = resolve_palette(layout, clinic, clinic_doc.path, self.notices)
         self.pictures: dict[object, object] = {}
 
     def locate_clinic(self, field_name: str) -> Callable[[str], Problem]:

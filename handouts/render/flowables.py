@@ -7,8 +7,7 @@ and report an exercise that cannot fit on a page as a user error instead of clip
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
@@ -18,7 +17,8 @@ from ..errors import UserError
 from ..models.catalog import Dosage, Exercise
 from ..text import ExerciseWords, dosage_rows, dosage_sentences
 from .context import RenderContext
-from .styles import Styles, build_styles, esc
+from .para import paragraph
+from .styles import Styles, build_styles
 
 BIG = 1e6
 
@@ -33,8 +33,7 @@ def styles_for(ctx: RenderContext) -> Styles:
     return build_styles(ctx.layout, ctx.palette, ctx.fonts)
 
 
-@dataclass
-class _Placed:
+class _Placed(NamedTuple):
     """A paragraph and where it goes inside the card (offsets from the card's top-left)."""
 
     para: Paragraph
@@ -80,34 +79,34 @@ class ExerciseCard(Flowable):
         s = styles_for(ctx)
         m = ctx.m
         blocks = ctx.layout.blocks
-        title = esc(words.name) if number is None else f"{number}. {esc(words.name)}"
-        self.title = Paragraph(title, s.card_title)
+        bold = ctx.fonts.bold
+        title = words.name if number is None else f"{number}. {words.name}"
+        self.title = paragraph(title, s.card_title)
         self.head: list[Paragraph] = []
         if blocks.also_known_as and words.also_known_as:
-            self.head.append(Paragraph(esc(m("card.also_known_as", names=", ".join(words.also_known_as))), s.aka))
+            self.head.append(paragraph(m("card.also_known_as", names=", ".join(words.also_known_as)), s.aka))
         if blocks.summary and words.summary:
-            self.head.append(Paragraph(esc(words.summary), s.summary))
-        self.steps = [Paragraph(esc(step), s.step, bulletText=f"{i}.") for i, step in enumerate(words.steps, 1)]
+            self.head.append(paragraph(words.summary, s.summary))
+        self.steps = [paragraph(step, s.step, bullet=f"{i}.") for i, step in enumerate(words.steps, 1)]
         self.cautions: list[Paragraph] = []
         if blocks.cautions and words.cautions:
-            text = " ".join(esc(c) for c in words.cautions)
-            self.cautions.append(Paragraph(f"<b>{esc(m('card.cautions'))}:</b> {text}", s.body))
-        self.dose: list[Paragraph] = [Paragraph(esc(m("card.how_much")), s.dosage_heading)]
+            self.cautions.append(paragraph(" ".join(words.cautions), s.body, lead=m("card.cautions") + ":", lead_font=bold))
+        self.dose: list[Paragraph] = [paragraph(m("card.how_much"), s.dosage_heading)]
         if blocks.dosage == "table":
             for label, value in dosage_rows(self.dosage, m):
-                self.dose.append(Paragraph(f"<b>{esc(label)}:</b> {esc(value)}", s.dosage))
+                self.dose.append(paragraph(value, s.dosage, lead=f"{label}:", lead_font=bold))
         else:
-            self.dose += [Paragraph(esc(line), s.dosage) for line in dosage_sentences(self.dosage, m)]
+            self.dose += [paragraph(line, s.dosage) for line in dosage_sentences(self.dosage, m)]
         needs = exercise.needs
         if needs:
             items = ", ".join(m(f"equipment.{item}") for item in needs)
-            self.dose.append(Paragraph(f"<b>{esc(m('equipment.label'))}</b> {esc(items)}", s.dosage))
+            self.dose.append(paragraph(items, s.dosage, lead=m("equipment.label"), lead_font=bold))
         if note:
-            self.dose.append(Paragraph(f"<b>{esc(m('program.your_note'))}</b> {esc(note)}", s.dosage))
+            self.dose.append(paragraph(note, s.dosage, lead=m("program.your_note"), lead_font=bold))
         self.qr_size = 0.0
         if video and blocks.qr_codes:
             self.qr_size = max(54.0, ctx.layout.text.caption.size * 6)
-            self.qr_caption = Paragraph(esc(m("card.video")), s.caption)
+            self.qr_caption = paragraph(m("card.video"), s.caption)
         self.frame_height = BIG
         self._layout_for: float | None = None
 
@@ -207,7 +206,7 @@ class ExerciseCard(Flowable):
         self.placed.append(_Placed(self.qr_caption, x + self.qr_size + 6, top + (self.qr_size - h) / 2))
         return top + self.qr_size + gap
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._layout_for != availWidth:
             self._layout(availWidth)
         if self.natural_height > self.frame_height + 0.5:
@@ -215,7 +214,7 @@ class ExerciseCard(Flowable):
         self.width, self.height = availWidth, self.natural_height
         return self.width, self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return []  # never split a card: it moves to the next page whole
 
     # -- drawing ------------------------------------------------------------------------
@@ -264,13 +263,13 @@ class CardGuard(Flowable):
         super().__init__()
         self.per_page = per_page
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         doc = getattr(self.canv, "_doctemplate", None)
         if doc is not None and getattr(doc, "cards_on_page", 0) >= self.per_page:
             return availWidth, availHeight + 1  # does not fit: the frame moves on to a new page
         return availWidth, 0
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return []
 
     def draw(self) -> None:
@@ -284,11 +283,11 @@ class Box(Flowable):
         super().__init__()
         self.ctx = ctx
         s = styles_for(ctx)
-        self.heading = Paragraph(esc(heading), s.box_heading)
+        self.heading = paragraph(heading, s.box_heading)
         self.paras = paras
         self.filled = filled
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         pad = self.ctx.layout.cards.padding * 1.2
         inner = availWidth - 2 * pad
         gap = self.ctx.layout.text.body.size * 0.3
@@ -301,7 +300,7 @@ class Box(Flowable):
         self.width, self.height = availWidth, top - gap + pad
         return self.width, self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return []
 
     def draw(self) -> None:
@@ -327,12 +326,12 @@ class NoteLines(Flowable):
         self.count = count
         self.spacing = spacing or max(26.0, ctx.layout.text.body.size * 2.2)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         self.height = self.count * self.spacing
         return self.width, self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         fit = int(availHeight // self.spacing)
         if fit <= 0 or fit >= self.count:
             return [] if fit <= 0 else [self]
@@ -359,7 +358,7 @@ class LogWeeks(Flowable):
         self.first_day = first_day
         self.days = days
         s = styles_for(ctx)
-        self.paras = [Paragraph(esc(name), s.body) for name in names]
+        self.paras = [paragraph(name, s.body) for name in names]
         self.head_style = s.caption_center
         self.label_style = s.body_bold
 
@@ -367,7 +366,7 @@ class LogWeeks(Flowable):
     def cell_size(ctx: RenderContext) -> float:
         return max(20.0, ctx.layout.text.body.size * 1.6)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         cell = self.cell_size(self.ctx)
         self.cell = cell
         self.name_w = availWidth - self.days * cell
@@ -381,7 +380,7 @@ class LogWeeks(Flowable):
         self.height = self.head_h + sum(self.row_heights)
         return self.width, self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         used = self.head_h
         fit = 0
@@ -421,7 +420,7 @@ class LogWeeks(Flowable):
         canvas.setLineWidth(ctx.layout.lines.rule)
         canvas.line(0, y, self.width, y)
         box = cell * 0.62
-        for para, h in zip(self.paras, self.row_heights):
+        for para, h in zip(self.paras, self.row_heights, strict=True):
             para.drawOn(canvas, 2, y - (h + para.height) / 2)
             canvas.setStrokeColor(HexColor(p.text))
             canvas.setLineWidth(max(0.6, ctx.layout.lines.rule))
@@ -463,6 +462,5 @@ def too_large_error(ctx: RenderContext, error: CardTooLarge) -> UserError:
 
 
 def paragraphs(ctx: RenderContext, texts: Sequence[str], style_name: str = "body", bullet: str | None = None) -> list[Any]:
-    s = styles_for(ctx)
-    style = getattr(s, style_name)
-    return [Paragraph(esc(t), style, bulletText=bullet) for t in texts]
+    style = getattr(styles_for(ctx), style_name)
+    return [paragraph(t, style, bullet=bullet) for t in texts]

@@ -7,16 +7,15 @@ reject PDFs with fonts that are not embedded. Fonts are registered once per proc
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import Problem, UserError
 from ..models.layout import Fonts
 
 
-@dataclass(frozen=True)
-class FontSet:
+class FontSet(NamedTuple):
     family: str
     regular: str
     bold: str
@@ -51,7 +50,7 @@ def _register(name: str, path: Path, field: str) -> set[int]:
     return set(font.face.charToGlyph)
 
 
-@lru_cache(maxsize=None)
+@cache
 def font_set(fonts: Fonts) -> FontSet:
     from reportlab.lib.fonts import addMapping
 

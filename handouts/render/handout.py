@@ -6,16 +6,26 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
 from ..errors import Problems, UserError
 from ..models.catalog import POSITION_ORDER, Exercise
 from ..text import exercise_words, localized
 from .context import RenderContext
-from .flowables import Box, CardGuard, CardTooLarge, ExerciseCard, NoteLines, log_flowables, paragraphs, styles_for, too_large_error
+from .flowables import (
+    Box,
+    CardGuard,
+    CardTooLarge,
+    ExerciseCard,
+    NoteLines,
+    log_flowables,
+    paragraphs,
+    styles_for,
+    too_large_error,
+)
 from .page import HandoutDoc, geometry
+from .para import paragraph
 from .pictures import picture_for
-from .styles import esc
 
 
 def ordered(exercises: Iterable[Exercise], order: str) -> list[Exercise]:
@@ -122,12 +132,6 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, frame_heigh
         words = exercise_words(exercise, ctx.lang)
         if words.fallbacks:
             words_missing.add(exercise.id)
-        if headings and layout.order == "position" and layout.blocks.position_headings and exercise.position != position:
-            position = exercise.position
-            story.append(CardGuard(cards.per_page))
-            story.append(CondPageBreak(frame_height / rows * 0.6))
-            story.append(Paragraph(esc(ctx.m(f"position.{position}")), s.heading))
-        story.append(CardGuard(cards.per_page))
         card = ExerciseCard(
             ctx, exercise, words, picture_for(ctx, exercise), max_picture_height=max_pic,
             dosage=(dosage or {}).get(exercise.id), note=(notes or {}).get(exercise.id),
@@ -136,7 +140,13 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, frame_heigh
         card.frame_height = frame_height
         if bookmark is not None:
             bookmark(card, exercise, words)
-        story.append(card)
+        story.append(CardGuard(cards.per_page))
+        if headings and layout.order == "position" and layout.blocks.position_headings and exercise.position != position:
+            position = exercise.position
+            # the heading travels with the first card of its group: never alone at the foot of a page
+            story.append(KeepTogether([paragraph(ctx.m(f"position.{position}"), s.heading), card]))
+        else:
+            story.append(card)
         story.append(Spacer(1, gap))
     if words_missing:
         ctx.notice(f"no '{ctx.lang}' translation for some fields of: {', '.join(sorted(words_missing))}; printed in English")
@@ -150,12 +160,12 @@ def ending(ctx: RenderContext, names: list[str], *, frame_height: float, width: 
     blocks = ctx.layout.blocks
     if blocks.notes_lines:
         story.append(CondPageBreak(min(frame_height, 90 + blocks.notes_lines * 10)))
-        story.append(Paragraph(esc(ctx.m("handout.notes")), s.heading))
+        story.append(paragraph(ctx.m("handout.notes"), s.heading))
         story.append(NoteLines(ctx, blocks.notes_lines))
     if log and blocks.log and names:
         story.append(PageBreak())
-        story.append(Paragraph(esc(ctx.m("log.title")), s.heading))
-        story.append(Paragraph(esc(ctx.m("log.intro")), s.intro))
+        story.append(paragraph(ctx.m("log.title"), s.heading))
+        story.append(paragraph(ctx.m("log.intro"), s.intro))
         for grid in log_flowables(ctx, names, blocks.log_weeks, width):
             story.append(grid)
             story.append(Spacer(1, 14))
@@ -173,12 +183,12 @@ def render_region(ctx: RenderContext, region: str) -> bytes:
     buffer = io.BytesIO()
     doc = HandoutDoc(buffer, ctx, title=f"{title} \u2013 {ctx.clinic.name}", subject=m(f"region.{region}.subject"),
                      short_title=m(f"region.{region}.name"))
-    story: list[Flowable] = [Paragraph(esc(title), s.title)]
+    story: list[Flowable] = [paragraph(title, s.title)]
     if ctx.clinic.clinician:
-        story.append(Paragraph(esc(m("program.clinician", name=ctx.clinic.clinician)), s.body))
+        story.append(paragraph(m("program.clinician", name=ctx.clinic.clinician), s.body))
     if ctx.layout.blocks.introduction:
-        story.append(Paragraph(esc(clinic_text(ctx, "introduction") or m("handout.introduction")), s.intro))
-        story.append(Paragraph(esc(intro_text(ctx, region)), s.intro))
+        story.append(paragraph(clinic_text(ctx, "introduction") or m("handout.introduction"), s.intro))
+        story.append(paragraph(intro_text(ctx, region), s.intro))
     if ctx.layout.blocks.safety:
         story += [safety_box(ctx), Spacer(1, ctx.layout.cards.gap)]
     story += exercise_cards(ctx, exercises, frame_height=geo.frame_height)

@@ -16,9 +16,8 @@ import hashlib
 import io
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -31,8 +30,7 @@ JPEG_QUALITY = 88
 Locate = Callable[[str], Problem]
 
 
-@dataclass(frozen=True)
-class PreparedImage:
+class PreparedImage(NamedTuple):
     data: bytes
     width_px: int
     height_px: int
@@ -93,7 +91,7 @@ def image_size(path: Path, locate: Locate) -> tuple[float, float]:
         image = _open_raster(_read(path, locate), path, locate)
         try:
             orientation = image.getexif().get(0x0112, 1)
-        except Exception:  # noqa: BLE001 - broken EXIF data: treat as upright
+        except Exception:
             orientation = 1
         w, h = image.size
         size = (float(h), float(w)) if orientation in (5, 6, 7, 8) else (float(w), float(h))
@@ -159,7 +157,7 @@ def _svg_drawing(path: Path, locate: Locate, *, grayscale: bool) -> Any:
     logging.getLogger("svglib").setLevel(logging.ERROR)
     try:
         drawing = svg2rlg(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - svglib raises many kinds (lxml, ValueError...) for bad files
+    except Exception as exc:
         raise UserError([locate(f'"{path.name}" is not a readable SVG image ({type(exc).__name__})')]) from None
     if drawing is None or not drawing.width or not drawing.height:
         raise UserError([locate(f'"{path.name}" is not a readable SVG image')])
@@ -176,7 +174,7 @@ def _grey_drawing(node: Any) -> None:
 
     def grey(color: Any) -> Any:
         if isinstance(color, Color):
-            hexed = "#%02x%02x%02x" % tuple(round(c * 255) for c in (color.red, color.green, color.blue))
+            hexed = "#" + "".join(f"{round(c * 255):02x}" for c in (color.red, color.green, color.blue))
             lum = relative_luminance(hexed)
             value = lum * 12.92 if lum <= 0.0031308 else 1.055 * lum ** (1 / 2.4) - 0.055
             return Color(value, value, value, alpha=getattr(color, "alpha", 1))

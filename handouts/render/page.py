@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -26,8 +25,7 @@ FOOTER_GAP = 10.0
 TOTAL_FORM = "pages-total"
 
 
-@dataclass(frozen=True)
-class Geometry:
+class Geometry(NamedTuple):
     width: float
     height: float
     left: float

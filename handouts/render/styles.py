@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
@@ -15,8 +15,7 @@ from .context import Palette
 from .fonts import FontSet
 
 
-@dataclass(frozen=True)
-class Styles:
+class Styles(NamedTuple):
     title: ParagraphStyle
     subtitle: ParagraphStyle
     heading: ParagraphStyle

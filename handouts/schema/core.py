@@ -1,94 +1,47 @@
-"""A small declarative schema: frozen dataclasses + field metadata -> validation and JSON Schema.
+"""A small declarative schema: ``@model`` classes + field metadata -> validation and JSON Schema.
 
 Why not pydantic: start-up time matters (``handouts region lower`` should cost little more than
 importing ReportLab), and we want our own error format with file and line for every problem.
-The models stay plain dataclasses; this module turns a YAML :class:`~handouts.yamlio.SourceDoc`
+The models are plain ``@model`` classes (see :mod:`.model`); this module turns a YAML :class:`~handouts.yamlio.SourceDoc`
 into model instances, collecting *all* problems, or raises :class:`~handouts.errors.UserError`.
 
 Supported annotations: ``str``, ``int``, ``float``, ``bool``, ``datetime.date``,
-``Literal[...]``, ``list[T]``, ``dict[str, T]``, ``T | None``, nested dataclasses, and
+``Literal[...]``, ``list[T]``, ``dict[str, T]``, ``T | None``, nested models, and
 "scalar types" (classes with a ``parse(value) -> value`` classmethod and a ``json_schema()``).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import difflib
 import re
 import types
 import typing
-from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from ..errors import Problem, UserError
 from ..yamlio import PathKey, SourceDoc
+from .model import Spec, is_model, spec, specs_of
+
+__all__ = ["Validator", "model_fields", "spec", "suggest", "validate"]
 
 T = TypeVar("T")
 
-_NO_DEFAULT: Any = dataclasses.MISSING
-
-
-def spec(
-    default: Any = _NO_DEFAULT,
-    *,
-    doc: str,
-    factory: Callable[[], Any] | None = None,
-    minimum: float | None = None,
-    maximum: float | None = None,
-    min_length: int | None = None,
-    max_length: int | None = None,
-    min_items: int | None = None,
-    max_items: int | None = None,
-    pattern: str | None = None,
-    unique: bool = False,
-    why: str | None = None,
-    examples: list[Any] | None = None,
-) -> Any:
-    """A dataclass field with validation metadata and a description (used in the JSON Schema)."""
-    metadata = {
-        "doc": doc,
-        "minimum": minimum,
-        "maximum": maximum,
-        "min_length": min_length,
-        "max_length": max_length,
-        "min_items": min_items,
-        "max_items": max_items,
-        "pattern": pattern,
-        "unique": unique,
-        "why": why,
-        "examples": examples,
-    }
-    if factory is not None:
-        return dataclasses.field(default_factory=factory, metadata=metadata)
-    return dataclasses.field(default=default, metadata=metadata)
-
-
-class ScalarType(typing.Protocol):
-    @classmethod
-    def parse(cls, value: Any) -> Any: ...
-
-    @classmethod
-    def json_schema(cls) -> dict[str, Any]: ...
-
-
-@lru_cache(maxsize=None)
-def model_fields(cls: type) -> tuple[tuple[dataclasses.Field[Any], Any], ...]:
-    """The dataclass fields of a model with their resolved type annotations."""
+@cache
+def model_fields(cls: type) -> tuple[tuple[Spec, Any], ...]:
+    """The fields of a model with their resolved type annotations (resolved once, on first use)."""
     hints = typing.get_type_hints(cls, include_extras=True)
-    return tuple((f, hints[f.name]) for f in dataclasses.fields(cls) if f.init)
+    return tuple((f, hints[f.name]) for f in specs_of(cls).values())
 
 
-def has_default(f: dataclasses.Field[Any]) -> bool:
-    return f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+def has_default(f: Spec) -> bool:
+    return not f.required
 
 
-def default_of(f: dataclasses.Field[Any]) -> Any:
-    if f.default_factory is not dataclasses.MISSING:
-        return f.default_factory()
-    return f.default
+def default_of(f: Spec) -> Any:
+    return f.make_default()
 
 
 def normalise_choice(text: str) -> str:
@@ -137,7 +90,7 @@ def type_words(tp: Any) -> str:
         return "a date (YYYY-MM-DD)"
     if origin is list:
         return "a list"
-    if origin is dict or dataclasses.is_dataclass(tp):
+    if origin is dict or is_model(tp):
         return "a mapping (key: value lines)"
     return "a value"
 
@@ -202,7 +155,7 @@ class Validator:
                 return self.scalar_type(parser, value, path)
             tp = base
         origin = get_origin(tp)
-        if dataclasses.is_dataclass(tp):
+        if is_model(tp):
             result = self.model(typing.cast(type, tp), value, path)
             return _INVALID if result is None else result
         if origin is Literal:
@@ -404,12 +357,13 @@ _INVALID: Any = _Invalid()
 
 def validate(cls: type[T], doc: SourceDoc, *, base_dir: Path | None = None, what: str = "settings") -> T:
     """Validate a whole document against a model, or raise a UserError with every problem."""
-    if doc.data is None:
+    if doc.data is None and not doc.problems:
         required = [f.name for f, _ in model_fields(cls) if not has_default(f)]
         hint = f" with at least: {', '.join(required)}" if required else ""
         raise UserError([Problem(doc.display, 1, "", f"the file is empty (or only comments); expected {what}{hint}")])
     validator = Validator(doc, base_dir)
     result = validator.model(cls, doc.data)
-    if validator.problems or result is None:
-        raise UserError(validator.problems or [Problem(doc.display, 1, "", "invalid")])
+    problems = [*doc.problems, *validator.problems]
+    if problems or result is None:
+        raise UserError(problems or [Problem(doc.display, 1, "", "invalid")])
     return result

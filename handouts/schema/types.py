@@ -7,9 +7,8 @@ into one canonical value, or raises ValueError with a message that says what to 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 POINTS_PER_UNIT = {"pt": 1.0, "in": 72.0, "mm": 72.0 / 25.4, "cm": 72.0 / 2.54}
 _LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*(pt|in|mm|cm)?\s*$", re.IGNORECASE)
@@ -129,8 +128,7 @@ class Color(str):
         }
 
 
-@dataclass(frozen=True)
-class Size:
+class Size(NamedTuple):
     name: str
     width: float  # points
     height: float
