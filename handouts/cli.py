@@ -124,6 +124,35 @@ def illustrations(output: Path, only: str | None, scale: float, catalog_dir: Pat
     click.echo(f"wrote {write_contact_sheet(catalog, output, ids, scale)}")
 
 
+@main.command("layouts")
+def layouts_command() -> None:
+    """List the built-in layouts, with a line on each."""
+    from .models.layout import builtin_layout_names, load_layout
+
+    names = builtin_layout_names()
+    width = max(len(n) for n in names)
+    for name in names:
+        click.echo(f"{name:<{width}}  {load_layout(name).description}")
+    click.echo("Use one with --layout NAME, or give your own file with --layout PATH.yaml.", err=True)
+
+
+@main.command("schema")
+@click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("schema"),
+              show_default=True, help="Folder to write the JSON Schema files into.")
+def schema_command(output_dir: Path) -> None:
+    """Write the JSON Schemas of layouts, catalog entries, clinic profiles and pose files.
+
+    Point your editor at them (the built-in files start with a yaml-language-server comment
+    that does) to get autocompletion and mistakes underlined while you type.
+    """
+    from .output import prepare_folder
+    from .schema.jsonschema import write_schemas
+
+    prepare_folder(output_dir)
+    for path in write_schemas(output_dir):
+        click.echo(f"wrote {path}")
+
+
 def run() -> None:
     """Console-script entry point."""
     main(prog_name="handouts")

@@ -153,7 +153,9 @@ class Cards:
 
     columns: int = spec(1, doc="Cards side by side.", minimum=1, maximum=3)
     per_page: int = spec(2, doc="Card places on a full page (a multiple of columns).", minimum=1, maximum=9)
-    picture: Literal["left", "above", "none"] = spec("left", doc="Where the picture goes in a card.")
+    picture: Literal["auto", "left", "above", "none"] = spec(
+        "auto", doc="Where the picture goes in a card: auto puts wide pictures (lying down) above the text and "
+                    "tall ones (standing) on the left; 'none' leaves pictures out.")
     picture_width: Share = spec(0.42, doc="Share of the card's width the picture takes (picture left).")
     picture_height: Share = spec(0.42, doc="Share of the card's height the picture takes (picture above).")
     gap: LengthPt = spec(12.0, doc="Space between cards.")

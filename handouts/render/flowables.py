@@ -21,6 +21,9 @@ from .para import paragraph
 from .styles import Styles, build_styles
 
 BIG = 1e6
+MIN_PICTURE = 80.0  # points: below this a picture stops being useful
+WIDE_PICTURE = 1.6  # width/height from which 'auto' puts the picture above the text
+BESIDE_PANEL = 13.0  # the dosage panel goes beside a picture when this many text sizes fit there
 
 
 class PictureLike(Protocol):
@@ -151,7 +154,7 @@ class ExerciseCard(Flowable):
             top += h
         return max(top, column_bottom)
 
-    def _layout(self, width: float) -> None:
+    def _layout(self, width: float, picture_limit: float) -> None:
         cards = self.ctx.layout.cards
         pad = cards.padding
         body = self.ctx.layout.text.body.size
@@ -164,13 +167,16 @@ class ExerciseCard(Flowable):
         text_items = [(self.title, 0.0)] + [(p, gap) for p in self.head]
         text_items += [(p, gap * (2.0 if i == 0 else 1.0)) for i, p in enumerate(self.steps)]
         text_items += [(p, gap * 2.0) for p in self.cautions]
-        if self.mode == "left" or (self.mode == "none" and inner > 360):
+        mode = self.mode
+        if mode == "auto":  # wide pictures (lying down) above the text, tall ones (standing) beside it
+            mode = "above" if self.picture is not None and self.picture.aspect >= WIDE_PICTURE else "left"
+        if mode == "left" or (mode == "none" and inner > 360):
             col_gap = body
-            left_w = inner * (cards.picture_width if self.mode == "left" else 0.3)
+            left_w = inner * (cards.picture_width if mode == "left" else 0.3)
             left_x, right_x = pad, pad + left_w + col_gap
             top_left = pad
-            if self.mode == "left" and self.picture is not None:
-                pic_h = min(left_w / self.picture.aspect, self.max_picture_height)
+            if mode == "left" and self.picture is not None:
+                pic_h = min(left_w / self.picture.aspect, picture_limit)
                 self.picture_box = (left_x, top_left, left_w, pic_h)
                 top_left += pic_h + gap * 2
             top_left = self._dose_panel(left_x, top_left, left_w, gap)
@@ -178,13 +184,31 @@ class ExerciseCard(Flowable):
             bottom = self._flow_around(text_items, (right_x, inner - left_w - col_gap), (pad, inner), pad, top_left - gap * 1.5)
         else:
             top = self._flow_around(text_items[:1], (pad, inner), (pad, inner), pad, pad)
-            if self.mode == "above" and self.picture is not None:
-                pic_h = min(inner / self.picture.aspect, self.max_picture_height)
-                self.picture_box = (pad, top + gap, inner, pic_h)
-                top += pic_h + gap * 3
-            top = self._flow_around(text_items[1:], (pad, inner), (pad, inner), top, top)
-            top = self._dose_panel(pad, top + gap * 2, inner, gap)
-            top = self._qr(pad, top, inner, gap)
+            beside = False
+            if mode == "above" and self.picture is not None:
+                pic_h = min(inner / self.picture.aspect, picture_limit)
+                pic_w = pic_h * self.picture.aspect
+                side_w = inner - pic_w - body
+                beside = side_w >= BESIDE_PANEL * body
+                if beside:  # the dosage panel fits beside the picture: use that room
+                    pic_w = inner - side_w - body
+                    self.picture_box = (pad, top + gap, pic_w, pic_h)
+                    panel_bottom = self._dose_panel(pad + pic_w + body, top + gap, side_w, gap)
+                    panel_bottom = self._qr(pad + pic_w + body, panel_bottom, side_w, gap)
+                    top = max(top + gap + pic_h + gap * 3, panel_bottom)
+                else:
+                    self.picture_box = (pad, top + gap, inner, pic_h)
+                    top += pic_h + gap * 3
+            if beside:
+                top = self._flow_around(text_items[1:], (pad, inner), (pad, inner), top, top)
+            elif inner > 360:  # wide card: the panel starts a left column, the steps flow beside and below it
+                panel_w = inner * 0.34
+                column_bottom = self._qr(pad, self._dose_panel(pad, top, panel_w, gap), panel_w, gap) - gap * 1.5
+                right = pad + panel_w + body
+                top = self._flow_around(text_items[1:], (right, inner - panel_w - body), (pad, inner), top, column_bottom)
+            else:  # narrow card: the panel after the steps
+                top = self._flow_around(text_items[1:], (pad, inner), (pad, inner), top, top)
+                top = self._qr(pad, self._dose_panel(pad, top + gap * 2, inner, gap), inner, gap)
             bottom = top - gap * 1.5
         self.natural_height = bottom + pad
         self._layout_for = width
@@ -208,7 +232,12 @@ class ExerciseCard(Flowable):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._layout_for != availWidth:
-            self._layout(availWidth)
+            limit = self.max_picture_height
+            self._layout(availWidth, limit)
+            # A card taller than a page: make the picture smaller (never the text), down to a readable size.
+            while self.natural_height > self.frame_height + 0.5 and self.picture_box is not None and limit > MIN_PICTURE:
+                limit = max(MIN_PICTURE, self.picture_box[3] - (self.natural_height - self.frame_height) - 1)
+                self._layout(availWidth, limit)
         if self.natural_height > self.frame_height + 0.5:
             raise CardTooLarge(self.exercise, self.natural_height, self.frame_height)
         self.width, self.height = availWidth, self.natural_height
@@ -256,16 +285,59 @@ class ExerciseCard(Flowable):
             item.para.drawOn(canvas, item.x, h - item.top - item.para.height)
 
 
-class CardGuard(Flowable):
-    """Forces a page break once the page holds its layout's number of cards."""
+class CardRow(Flowable):
+    """Cards side by side (the layout's columns), equally tall, never split."""
 
-    def __init__(self, per_page: int):
+    def __init__(self, cards: list[ExerciseCard], columns: int, gap: float):
         super().__init__()
-        self.per_page = per_page
+        self.cards = cards
+        self.columns = columns
+        self.gap = gap
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.column_width = (availWidth - (self.columns - 1) * self.gap) / self.columns
+        self.height = max(card.wrap(self.column_width, availHeight)[1] for card in self.cards)
+        self.width = availWidth
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        for index, card in enumerate(self.cards):
+            card.height = self.height  # equal heights: the borders line up
+            card.drawOn(self.canv, index * (self.column_width + self.gap), 0)
+
+
+class Gap(Flowable):
+    """Vertical space between blocks that vanishes at the top of a page and never forces a new page."""
+
+    def __init__(self, height: float):
+        super().__init__()
+        self.gap = height
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         doc = getattr(self.canv, "_doctemplate", None)
-        if doc is not None and getattr(doc, "cards_on_page", 0) >= self.per_page:
+        frame = getattr(doc, "frame", None)
+        at_top = bool(getattr(frame, "_atTop", 0))
+        self.width, self.height = availWidth, 0.0 if at_top else min(self.gap, max(0.0, availHeight))
+        return self.width, self.height
+
+    def draw(self) -> None:
+        pass
+
+
+class CardGuard(Flowable):
+    """Forces a page break when the next ``needed`` cards would exceed the layout's cards per page."""
+
+    def __init__(self, per_page: int, needed: int = 1):
+        super().__init__()
+        self.per_page = per_page
+        self.needed = needed
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        doc = getattr(self.canv, "_doctemplate", None)
+        if doc is not None and getattr(doc, "cards_on_page", 0) + self.needed > self.per_page:
             return availWidth, availHeight + 1  # does not fit: the frame moves on to a new page
         return availWidth, 0
 

@@ -6,7 +6,7 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak
 
 from ..errors import Problems, UserError
 from ..models.catalog import POSITION_ORDER, Exercise
@@ -15,8 +15,10 @@ from .context import RenderContext
 from .flowables import (
     Box,
     CardGuard,
+    CardRow,
     CardTooLarge,
     ExerciseCard,
+    Gap,
     NoteLines,
     log_flowables,
     paragraphs,
@@ -118,36 +120,48 @@ def safety_box(ctx: RenderContext) -> Flowable:
 def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, frame_height: float,
                    bookmark: Any = None, dosage: dict[str, Any] | None = None, notes: dict[str, str] | None = None,
                    headings: bool = True) -> list[Flowable]:
-    """Cards in order, with position headings, never more per page than the layout allows."""
+    """Cards in order, in rows of the layout's columns, with position headings, never more per page than allowed."""
     layout = ctx.layout
     s = styles_for(ctx)
-    cards = layout.cards
-    rows = cards.per_page // cards.columns
-    gap = cards.gap
-    max_pic = max(72.0, (frame_height - (rows - 1) * gap) / rows * 0.62)
-    story: list[Flowable] = []
-    position = None
-    words_missing: set[str] = set()
+    grid = layout.cards
+    rows_per_page = grid.per_page // grid.columns
+    slot = (frame_height - (rows_per_page - 1) * grid.gap) / rows_per_page
+    max_picture = max(72.0, slot * (grid.picture_height if grid.picture == "above" else 0.62))
+    with_headings = headings and layout.order == "position" and layout.blocks.position_headings
+    # group consecutive exercises: a new group at each position when headings are shown
+    groups: list[tuple[str | None, list[Exercise]]] = []
     for exercise in exercises:
-        words = exercise_words(exercise, ctx.lang)
-        if words.fallbacks:
-            words_missing.add(exercise.id)
-        card = ExerciseCard(
-            ctx, exercise, words, picture_for(ctx, exercise), max_picture_height=max_pic,
-            dosage=(dosage or {}).get(exercise.id), note=(notes or {}).get(exercise.id),
-            video=ctx.clinic.video_link(exercise.id),
-        )
-        card.frame_height = frame_height
-        if bookmark is not None:
-            bookmark(card, exercise, words)
-        story.append(CardGuard(cards.per_page))
-        if headings and layout.order == "position" and layout.blocks.position_headings and exercise.position != position:
-            position = exercise.position
-            # the heading travels with the first card of its group: never alone at the foot of a page
-            story.append(KeepTogether([paragraph(ctx.m(f"position.{position}"), s.heading), card]))
-        else:
-            story.append(card)
-        story.append(Spacer(1, gap))
+        key = exercise.position if with_headings else None
+        if not groups or groups[-1][0] != key:
+            groups.append((key, []))
+        groups[-1][1].append(exercise)
+    story: list[Flowable] = []
+    words_missing: set[str] = set()
+    for position, members in groups:
+        cards = []
+        for exercise in members:
+            words = exercise_words(exercise, ctx.lang)
+            if words.fallbacks:
+                words_missing.add(exercise.id)
+            card = ExerciseCard(
+                ctx, exercise, words, picture_for(ctx, exercise), max_picture_height=max_picture,
+                dosage=(dosage or {}).get(exercise.id), note=(notes or {}).get(exercise.id),
+                video=ctx.clinic.video_link(exercise.id),
+            )
+            card.frame_height = frame_height
+            if bookmark is not None:
+                bookmark(card, exercise, words)
+            cards.append(card)
+        for start in range(0, len(cards), grid.columns):
+            row = cards[start : start + grid.columns]
+            block: Flowable = row[0] if grid.columns == 1 else CardRow(row, grid.columns, grid.gap)
+            story.append(CardGuard(grid.per_page, len(row)))
+            if start == 0 and position is not None:
+                # the heading travels with the first row of its group: never alone at the foot of a page
+                story.append(KeepTogether([paragraph(ctx.m(f"position.{position}"), s.heading), block]))
+            else:
+                story.append(block)
+            story.append(Gap(grid.gap))
     if words_missing:
         ctx.notice(f"no '{ctx.lang}' translation for some fields of: {', '.join(sorted(words_missing))}; printed in English")
     return story
@@ -168,7 +182,7 @@ def ending(ctx: RenderContext, names: list[str], *, frame_height: float, width: 
         story.append(paragraph(ctx.m("log.intro"), s.intro))
         for grid in log_flowables(ctx, names, blocks.log_weeks, width):
             story.append(grid)
-            story.append(Spacer(1, 14))
+            story.append(Gap(14))
     return story
 
 
@@ -190,7 +204,7 @@ def render_region(ctx: RenderContext, region: str) -> bytes:
         story.append(paragraph(clinic_text(ctx, "introduction") or m("handout.introduction"), s.intro))
         story.append(paragraph(intro_text(ctx, region), s.intro))
     if ctx.layout.blocks.safety:
-        story += [safety_box(ctx), Spacer(1, ctx.layout.cards.gap)]
+        story += [safety_box(ctx), Gap(ctx.layout.cards.gap)]
     story += exercise_cards(ctx, exercises, frame_height=geo.frame_height)
     words = [exercise_words(e, ctx.lang).name for e in exercises]
     story += ending(ctx, words, frame_height=geo.frame_height, width=geo.content_width)
