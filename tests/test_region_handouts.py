@@ -56,8 +56,11 @@ def test_fonts_are_all_embedded(region_pdfs, region):
 
 @pytest.mark.parametrize("region", REGIONS)
 def test_nothing_lies_outside_the_margins(region_pdfs, region):
-    margin = 0.6 * 72  # the standard layout
-    bad = outside_margins(region_pdfs[region], margin, margin, margin, margin)
+    from handouts.models.layout import load_layout
+
+    m = load_layout("standard").page.margins
+    assert min(m.top, m.bottom, m.left, m.right) >= 36, "the standard layout keeps at least 0.5 in margins"
+    bad = outside_margins(region_pdfs[region], m.left, m.right, m.top, m.bottom)
     assert not bad, bad[:5]
 
 

@@ -178,7 +178,8 @@ class Blocks:
     summary: bool = spec(True, doc="Each card's one-sentence summary.")
     also_known_as: bool = spec(True, doc="Other names of an exercise.")
     cautions: bool = spec(True, doc="Each card's cautions.")
-    dosage: Literal["sentences", "table"] = spec("sentences", doc="Dosage as plain sentences or as a small table.")
+    dosage: Literal["sentences", "paragraph", "table"] = spec(
+        "sentences", doc="Dosage as one sentence per line, as one short paragraph, or as a small table.")
     qr_codes: bool = spec(True, doc="A QR code to the exercise video on each card (when the clinic has a video address).")
     position_headings: bool = spec(True, doc="A heading before each group of exercises done in the same position.")
     notes_lines: int = spec(6, doc="Lines for notes at the end (0 for none).", minimum=0, maximum=40)

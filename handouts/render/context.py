@@ -104,6 +104,17 @@ class RenderContext:
         self.fonts: FontSet = font_set(layout.fonts)
         self.palette = resolve_palette(layout, clinic, clinic_doc.path, self.notices)
         self.pictures: dict[object, object] = {}
+        self.problems: list[Problem] = []  # found while laying out pages; the document is then refused
+
+    def too_large(self, exercise: object, needed: float, available: float) -> None:
+        """Record an exercise card that does not fit on a page of this layout (reported after the build)."""
+        exercise_id = getattr(exercise, "id", str(exercise))
+        doc = self.catalog.docs.get(exercise_id)
+        message = (f"the card needs {needed:.0f} pt but a page of layout '{self.layout.name}' has {available:.0f} pt; "
+                   "shorten the steps or use a layout with more room")
+        problem = doc.problem(("steps",), message) if doc is not None else Problem("", 0, exercise_id, message)
+        if problem not in self.problems:
+            self.problems.append(problem)
 
     def locate_clinic(self, field_name: str) -> Callable[[str], Problem]:
         return lambda message: self.clinic_doc.problem((field_name,), message)

@@ -13,7 +13,6 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from ..errors import UserError
 from ..models.catalog import Dosage, Exercise
 from ..text import ExerciseWords, dosage_rows, dosage_sentences
 from .context import RenderContext
@@ -44,14 +43,6 @@ class _Placed(NamedTuple):
     top: float  # distance from the card's top to the paragraph's top
 
 
-class CardTooLarge(Exception):
-    def __init__(self, exercise: Exercise, needed: float, available: float):
-        super().__init__(exercise.id)
-        self.exercise = exercise
-        self.needed = needed
-        self.available = available
-
-
 class ExerciseCard(Flowable):
     """One exercise: picture, name, steps, dosage and cautions, kept together on one page."""
 
@@ -67,6 +58,7 @@ class ExerciseCard(Flowable):
         note: str | None = None,
         video: str | None = None,
         number: int | None = None,
+        label: str | None = None,
     ):
         super().__init__()
         self.ctx = ctx
@@ -85,6 +77,8 @@ class ExerciseCard(Flowable):
         bold = ctx.fonts.bold
         title = words.name if number is None else f"{number}. {words.name}"
         self.title = paragraph(title, s.card_title)
+        # a group heading ('Lying on your back') inside the card, for layouts with one card per page
+        self.label = paragraph(label, s.small_heading) if label else None
         self.head: list[Paragraph] = []
         if blocks.also_known_as and words.also_known_as:
             self.head.append(paragraph(m("card.also_known_as", names=", ".join(words.also_known_as)), s.aka))
@@ -98,6 +92,8 @@ class ExerciseCard(Flowable):
         if blocks.dosage == "table":
             for label, value in dosage_rows(self.dosage, m):
                 self.dose.append(paragraph(value, s.dosage, lead=f"{label}:", lead_font=bold))
+        elif blocks.dosage == "paragraph":
+            self.dose.append(paragraph(" ".join(dosage_sentences(self.dosage, m)), s.dosage))
         else:
             self.dose += [paragraph(line, s.dosage) for line in dosage_sentences(self.dosage, m)]
         needs = exercise.needs
@@ -164,7 +160,8 @@ class ExerciseCard(Flowable):
         self.picture_box: tuple[float, float, float, float] | None = None  # x, top, w, h
         self.dose_box: tuple[float, float, float, float] | None = None
         self.qr_box: tuple[float, float, float] | None = None
-        text_items = [(self.title, 0.0)] + [(p, gap) for p in self.head]
+        top_items = [(self.label, 0.0), (self.title, gap * 0.5)] if self.label is not None else [(self.title, 0.0)]
+        text_items = top_items + [(p, gap) for p in self.head]
         text_items += [(p, gap * (2.0 if i == 0 else 1.0)) for i, p in enumerate(self.steps)]
         text_items += [(p, gap * 2.0) for p in self.cautions]
         mode = self.mode
@@ -183,7 +180,7 @@ class ExerciseCard(Flowable):
             top_left = self._qr(left_x, top_left, left_w, gap)
             bottom = self._flow_around(text_items, (right_x, inner - left_w - col_gap), (pad, inner), pad, top_left - gap * 1.5)
         else:
-            top = self._flow_around(text_items[:1], (pad, inner), (pad, inner), pad, pad)
+            top = self._flow_around(text_items[: len(top_items)], (pad, inner), (pad, inner), pad, pad)
             beside = False
             if mode == "above" and self.picture is not None:
                 pic_h = min(inner / self.picture.aspect, picture_limit)
@@ -199,15 +196,16 @@ class ExerciseCard(Flowable):
                 else:
                     self.picture_box = (pad, top + gap, inner, pic_h)
                     top += pic_h + gap * 3
+            rest = text_items[len(top_items) :]
             if beside:
-                top = self._flow_around(text_items[1:], (pad, inner), (pad, inner), top, top)
+                top = self._flow_around(rest, (pad, inner), (pad, inner), top, top)
             elif inner > 360:  # wide card: the panel starts a left column, the steps flow beside and below it
                 panel_w = inner * 0.34
                 column_bottom = self._qr(pad, self._dose_panel(pad, top, panel_w, gap), panel_w, gap) - gap * 1.5
                 right = pad + panel_w + body
-                top = self._flow_around(text_items[1:], (right, inner - panel_w - body), (pad, inner), top, column_bottom)
+                top = self._flow_around(rest, (right, inner - panel_w - body), (pad, inner), top, column_bottom)
             else:  # narrow card: the panel after the steps
-                top = self._flow_around(text_items[1:], (pad, inner), (pad, inner), top, top)
+                top = self._flow_around(rest, (pad, inner), (pad, inner), top, top)
                 top = self._qr(pad, self._dose_panel(pad, top + gap * 2, inner, gap), inner, gap)
             bottom = top - gap * 1.5
         self.natural_height = bottom + pad
@@ -239,7 +237,10 @@ class ExerciseCard(Flowable):
                 limit = max(MIN_PICTURE, self.picture_box[3] - (self.natural_height - self.frame_height) - 1)
                 self._layout(availWidth, limit)
         if self.natural_height > self.frame_height + 0.5:
-            raise CardTooLarge(self.exercise, self.natural_height, self.frame_height)
+            # Never clip: report it (the document is then not written) and let the layout run to its end,
+            # so every card that does not fit is reported at once.
+            self.ctx.too_large(self.exercise, self.natural_height, self.frame_height)
+            self.natural_height = self.frame_height
         self.width, self.height = availWidth, self.natural_height
         return self.width, self.height
 
@@ -522,15 +523,6 @@ def log_flowables(ctx: RenderContext, names: list[str], weeks: int, width: float
         day += span * 7
         remaining -= span
     return out
-
-
-def too_large_error(ctx: RenderContext, error: CardTooLarge) -> UserError:
-    doc = ctx.catalog.docs.get(error.exercise.id)
-    message = (f"the card needs {error.needed:.0f} pt but a page of layout '{ctx.layout.name}' has {error.available:.0f} pt; "
-               "shorten the steps or use a layout with more room")
-    if doc is not None:
-        return UserError([doc.problem(("steps",), message)])
-    return UserError([f"{error.exercise.id}: {message}"])
 
 
 def paragraphs(ctx: RenderContext, texts: Sequence[str], style_name: str = "body", bullet: str | None = None) -> list[Any]:

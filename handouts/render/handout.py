@@ -8,7 +8,7 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak
 
-from ..errors import Problems, UserError
+from ..errors import Problems
 from ..models.catalog import POSITION_ORDER, Exercise
 from ..text import exercise_words, localized
 from .context import RenderContext
@@ -16,14 +16,12 @@ from .flowables import (
     Box,
     CardGuard,
     CardRow,
-    CardTooLarge,
     ExerciseCard,
     Gap,
     NoteLines,
     log_flowables,
     paragraphs,
     styles_for,
-    too_large_error,
 )
 from .page import HandoutDoc, geometry
 from .para import paragraph
@@ -137,9 +135,10 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, frame_heigh
         groups[-1][1].append(exercise)
     story: list[Flowable] = []
     words_missing: set[str] = set()
+    inside = grid.per_page == 1  # one card a page: the group heading goes inside the card
     for position, members in groups:
         cards = []
-        for exercise in members:
+        for index, exercise in enumerate(members):
             words = exercise_words(exercise, ctx.lang)
             if words.fallbacks:
                 words_missing.add(exercise.id)
@@ -147,6 +146,7 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, frame_heigh
                 ctx, exercise, words, picture_for(ctx, exercise), max_picture_height=max_picture,
                 dosage=(dosage or {}).get(exercise.id), note=(notes or {}).get(exercise.id),
                 video=ctx.clinic.video_link(exercise.id),
+                label=ctx.m(f"position.{position}") if inside and position is not None and index == 0 else None,
             )
             card.frame_height = frame_height
             if bookmark is not None:
@@ -156,7 +156,7 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, frame_heigh
             row = cards[start : start + grid.columns]
             block: Flowable = row[0] if grid.columns == 1 else CardRow(row, grid.columns, grid.gap)
             story.append(CardGuard(grid.per_page, len(row)))
-            if start == 0 and position is not None:
+            if start == 0 and position is not None and not inside:
                 # the heading travels with the first row of its group: never alone at the foot of a page
                 story.append(KeepTogether([paragraph(ctx.m(f"position.{position}"), s.heading), block]))
             else:
@@ -208,9 +208,4 @@ def render_region(ctx: RenderContext, region: str) -> bytes:
     story += exercise_cards(ctx, exercises, frame_height=geo.frame_height)
     words = [exercise_words(e, ctx.lang).name for e in exercises]
     story += ending(ctx, words, frame_height=geo.frame_height, width=geo.content_width)
-    try:
-        return doc.render(story)
-    except CardTooLarge as error:
-        raise too_large_error(ctx, error) from None
-    except UserError:
-        raise
+    return doc.render(story)

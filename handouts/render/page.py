@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from ..errors import UserError
 from ..i18n import LANG_TAGS
 from .context import RenderContext
 from .images import Picture, logo_picture
@@ -74,14 +75,14 @@ def geometry(ctx: RenderContext) -> Geometry:
     )
 
 
-def contact_line(ctx: RenderContext) -> str:
+def contact_line(ctx: RenderContext, *, email: bool = True) -> str:
     clinic = ctx.clinic
     parts = []
     if clinic.address:
         parts.append(", ".join(line.strip() for line in clinic.address.splitlines() if line.strip()))
     if clinic.phone:
         parts.append(clinic.phone)
-    if clinic.email:
+    if clinic.email and email:
         parts.append(clinic.email)
     if clinic.website:
         parts.append(clinic.website)
@@ -89,10 +90,15 @@ def contact_line(ctx: RenderContext) -> str:
 
 
 def footer_contact_lines(ctx: RenderContext, width: float) -> list[str]:
+    """The contact line on one line if it fits (without the e-mail address if need be), else on two."""
     if not ctx.layout.footer.contact:
         return []
-    text = contact_line(ctx)
-    return fit_text(text, ctx.fonts.regular, ctx.layout.text.footer.size, width) if text else []
+    font, size = ctx.fonts.regular, ctx.layout.text.footer.size
+    for email in (True, False):
+        text = contact_line(ctx, email=email)
+        if stringWidth(text, font, size) <= width:
+            return [text] if text else []
+    return fit_text(contact_line(ctx), font, size, width)
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> list[str]:
@@ -265,4 +271,7 @@ class HandoutDoc(BaseDocTemplate):
 
     def render(self, story: list[Any]) -> bytes:
         self.build(story, canvasmaker=canvas_class(self.ctx))
+        if self.ctx.problems:
+            problems, self.ctx.problems = self.ctx.problems, []
+            raise UserError(problems)
         return bytes(self.filename.getvalue())
