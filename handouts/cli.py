@@ -43,6 +43,20 @@ def _output_option(f: F) -> F:
                         show_default=True, help="Folder to write the PDFs into.")(f)
 
 
+IMPOSE_HELP = (
+    "Also write booklet-imposed.pdf: two pages on each landscape sheet in saddle-stitch order. "
+    "Print it double-sided, flipping on the SHORT edge, at 100% (not 'fit to page'); fold the stack in half "
+    "and staple at the fold."
+)
+
+
+def printing_note(sheet: str | None) -> str:
+    if sheet is None:
+        return "booklet.pdf is in reading order, for reading on screen or printing one page per sheet."
+    return (f"To print booklet-imposed.pdf: {sheet} paper, landscape, double-sided, flip on the SHORT edge, "
+            "at 100% (actual size, not 'fit to page'); fold the stack in half and staple at the fold.")
+
+
 def _echo_notices(notices: list[str]) -> None:
     for notice in notices:
         click.echo(f"note: {notice}", err=True)
@@ -55,10 +69,27 @@ def main(ctx: click.Context) -> None:
     """Print back-care exercise handouts and a clinic booklet.
 
     With no command, runs the main job on the built-in demo clinic: every region handout and
-    the booklet (with its imposed print file) into out/.
+    the booklet, with booklet-imposed.pdf to print double-sided (flip on the SHORT edge), into out/.
     """
     if ctx.invoked_subcommand is None:
-        ctx.invoke(region, which="all")
+        from .jobs import REGION_FILES, Job
+
+        started = time.perf_counter()
+        out = Path("out")
+        job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang=None, output_dir=out)
+        from .render.handout import render_region
+
+        region_ctx = job.context()
+        files = {out / name: render_region(region_ctx, region) for region, name in REGION_FILES.items()}
+        job.notices.extend(n for n in region_ctx.notices if n not in job.notices)
+        booklet, sheet = job.render_booklet(impose=True)
+        files.update(booklet)
+        written = job.write(files)
+        _echo_notices(job.notices)
+        for path in written:
+            click.echo(f"wrote {path}")
+        click.echo(printing_note(sheet))
+        click.echo(f"{len(written)} files in {time.perf_counter() - started:.1f} s", err=True)
 
 
 @main.command()
@@ -77,6 +108,31 @@ def region(which: str, layout: str | None = None, clinic_file: Path | None = Non
     _echo_notices(job.notices)
     for path in written:
         click.echo(f"wrote {path}")
+    click.echo(f"{len(written)} file{'s' if len(written) != 1 else ''} in {time.perf_counter() - started:.1f} s", err=True)
+
+
+@main.command()
+@_render_options
+@_output_option
+@click.option("--impose", is_flag=True, help=IMPOSE_HELP)
+def booklet(layout: str | None = None, clinic_file: Path | None = None, catalog_dir: Path | None = None,
+            lang: str | None = None, output_dir: Path = Path("out"), impose: bool = False) -> None:
+    """Write the clinic booklet (booklet.pdf): cover, contents, every region, log, notes, back cover.
+
+    It is designed at the folded size (half Letter, or A5 for clinics on A4) so nothing shrinks when
+    it is printed two pages to a sheet with --impose.
+    """
+    from .jobs import Job
+
+    started = time.perf_counter()
+    job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=output_dir,
+                   booklet=True)
+    files, sheet = job.render_booklet(impose=impose)
+    written = job.write(files)
+    _echo_notices(job.notices)
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(printing_note(sheet))
     click.echo(f"{len(written)} file{'s' if len(written) != 1 else ''} in {time.perf_counter() - started:.1f} s", err=True)
 
 

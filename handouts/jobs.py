@@ -99,6 +99,26 @@ class Job:
         paths += [doc.path for doc in self.catalog.docs.values() if doc.path is not None]
         return paths
 
+    def render_booklet(self, *, impose: bool) -> tuple[dict[Path, bytes], str | None]:
+        """The booklet (and its imposed print file), in memory; the sheet's name when imposed."""
+        from .render.booklet import render_booklet
+
+        ctx = self.context(booklet=True)
+        data = render_booklet(ctx)
+        self.notices.extend(n for n in ctx.notices if n not in self.notices)
+        files = {self.output_dir / "booklet.pdf": data}
+        sheet = None
+        if impose:
+            from .render.imposition import impose as impose_pdf
+
+            imposed, sheet = impose_pdf(data)
+            files[self.output_dir / "booklet-imposed.pdf"] = imposed
+        return files, sheet
+
+    def write(self, files: dict[Path, bytes]) -> list[Path]:
+        prepare_folder(self.output_dir)
+        return write_all(files, self.inputs())
+
     def write_regions(self, regions: list[str]) -> list[Path]:
         from .render.handout import render_region
 

@@ -100,7 +100,7 @@ def test_compact_uses_fewer_pages_than_standard(rendered):
     assert layout("compact").text.body.size >= 12
 
 
-def _is_grey(color) -> bool:  # noqa: ANN001 - pdfplumber colour values
+def _is_grey(color) -> bool:
     if color is None:
         return True
     values = [float(v) for v in (color if isinstance(color, (list, tuple)) else [color])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from reportlab.lib.colors import HexColor
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
 from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Stopwatch, capsule_arcs
 
@@ -70,9 +70,10 @@ def draw(canvas: Canvas, pic: Picture2D, x: float, y: float, w: float, h: float,
                 canvas.setFillColor(HexColor(item.outline))
                 canvas.setStrokeColor(HexColor(item.outline))
                 canvas.setLineWidth(2 * lw)
-                canvas.drawPath(path, stroke=1, fill=1)
+                canvas.drawPath(path, stroke=1, fill=1, fillMode=FILL_NON_ZERO)
+            # non-zero winding: where two parts of a limb overlap, the union is filled (even-odd would leave holes)
             canvas.setFillColor(HexColor(item.fill))
-            canvas.drawPath(path, stroke=0, fill=1)
+            canvas.drawPath(path, stroke=0, fill=1, fillMode=FILL_NON_ZERO)
         elif isinstance(item, Line):
             canvas.setStrokeColor(HexColor(item.color))
             canvas.setLineWidth(lw * item.width_scale)

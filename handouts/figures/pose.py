@@ -128,6 +128,8 @@ class Arrow:
 class View:
     turn: float = spec(0.0, doc="Camera turn about the vertical: 0 = side view (figure faces right), 90 = front view.",
                        minimum=-180, maximum=180)
+    tilt: float = spec(0.0, doc="Camera looking down from above, in degrees (0 = level; 30 shows a lying figure's "
+                                "knees falling to the side, or arms out to the sides).", minimum=0, maximum=75)
 
 
 @model

@@ -242,7 +242,7 @@ class Scene:
 
     # -- projection --------------------------------------------------------------------
     def picture(self, palette: FigurePalette) -> Picture2D:
-        cam = Camera(self.ill.view.turn)
+        cam = Camera(self.ill.view.turn, self.ill.view.tilt)
         out = Picture2D()
         offset_x = 0.0
         all_bounds: list[tuple[float, float, float, float]] = []
@@ -335,13 +335,19 @@ def inversion_table(body: Body) -> list[PropPiece]:
 
 
 class Camera:
-    def __init__(self, turn: float):
+    """Orthographic camera: turned about the vertical, then tilted to look down."""
+
+    def __init__(self, turn: float, tilt: float = 0.0):
         t = math.radians(turn)
+        e = math.radians(tilt)
         self.right: Vec = (math.cos(t), 0.0, -math.sin(t))
-        self.back: Vec = (math.sin(t), 0.0, math.cos(t))  # toward the viewer
+        level_back: Vec = (math.sin(t), 0.0, math.cos(t))
+        self.back: Vec = add(mul(level_back, math.cos(e)), (0.0, math.sin(e), 0.0))  # toward the viewer
+        self.up: Vec = add((0.0, math.cos(e), 0.0), mul(level_back, -math.sin(e)))
+        self.level = tilt == 0
 
     def project(self, p: Vec) -> Point:
-        return (dot(p, self.right), p[1])
+        return (dot(p, self.right), dot(p, self.up))
 
     def depth(self, p: Vec) -> float:
         return dot(p, self.back)
@@ -367,12 +373,11 @@ def _segment_shape(seg: Segment, cam: Camera) -> Capsule:
     length = math.hypot(*d)
     if length > 1e-6:
         n2 = (-d[1] / length, d[0] / length)
-        n3 = add(mul(cam.right, n2[0]), (0.0, n2[1], 0.0))
+        n3 = add(mul(cam.right, n2[0]), mul(cam.up, n2[1]))
         ra, rb = extent(seg, "a", n3), extent(seg, "b", n3)
     else:
-        up = (0.0, 1.0, 0.0)
-        ra = (extent(seg, "a", cam.right) + extent(seg, "a", up)) / 2
-        rb = (extent(seg, "b", cam.right) + extent(seg, "b", up)) / 2
+        ra = (extent(seg, "a", cam.right) + extent(seg, "a", cam.up)) / 2
+        rb = (extent(seg, "b", cam.right) + extent(seg, "b", cam.up)) / 2
     return Capsule(a, b, ra, rb)
 
 
@@ -430,7 +435,9 @@ def panel_layers(panel: Panel, cam: Camera, palette: FigurePalette, support_y: f
         figures += [layer for _, layer in layers]
     layers: list[Layer | Line] = [*back_props, *figures, *front_props]
     bounds = _bounds(layers)
-    floor = Line(((bounds[0] - FLOOR_MARGIN, 0.0), (bounds[2] + FLOOR_MARGIN, 0.0)), palette.floor, 1.3)
+    # seen from above, the floor is a plane: the line then marks its near edge, under everything
+    floor_y = 0.0 if cam.level else bounds[1]
+    floor = Line(((bounds[0] - FLOOR_MARGIN, floor_y), (bounds[2] + FLOOR_MARGIN, floor_y)), palette.floor, 1.3)
     return [floor, *layers]
 
 

@@ -432,6 +432,7 @@ class LogWeeks(Flowable):
         self.days = days
         s = styles_for(ctx)
         self.paras = [paragraph(name, s.body) for name in names]
+        self.frame_height = BIG  # set by the story builder: a whole page's height
         self.head_style = s.caption_center
         self.label_style = s.body_bold
 
@@ -455,6 +456,8 @@ class LogWeeks(Flowable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
+        if self.height <= self.frame_height:
+            return []  # a week that fits on a page is kept whole: it moves to the next page
         used = self.head_h
         fit = 0
         for h in self.row_heights:
@@ -464,8 +467,11 @@ class LogWeeks(Flowable):
             fit += 1
         if fit < 3 or fit >= len(self.names):
             return []
-        return [LogWeeks(self.ctx, self.names[:fit], self.first_day, self.days),
-                LogWeeks(self.ctx, self.names[fit:], self.first_day, self.days)]
+        parts = [LogWeeks(self.ctx, self.names[:fit], self.first_day, self.days),
+                 LogWeeks(self.ctx, self.names[fit:], self.first_day, self.days)]
+        for part in parts:
+            part.frame_height = self.frame_height
+        return parts
 
     def draw(self) -> None:
         canvas = self.canv
@@ -517,9 +523,14 @@ def log_flowables(ctx: RenderContext, names: list[str], weeks: int, width: float
     out: list[Flowable] = []
     day = 1
     remaining = weeks
+    from .page import geometry
+
+    frame_height = geometry(ctx).frame_height
     while remaining > 0:
         span = min(per_row, remaining)
-        out.append(LogWeeks(ctx, names, day, span * 7))
+        grid = LogWeeks(ctx, names, day, span * 7)
+        grid.frame_height = frame_height
+        out.append(grid)
         day += span * 7
         remaining -= span
     return out

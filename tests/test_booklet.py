@@ -1,0 +1,196 @@
+"""The clinic booklet and its imposed print file."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pdfplumber
+import pytest
+
+from pdfcheck import fonts, outside_margins, page_texts, reader
+
+
+@pytest.fixture(scope="module")
+def booklet(tmp_path_factory) -> tuple[bytes, bytes]:
+    from handouts.jobs import Job
+
+    job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang=None,
+                   output_dir=tmp_path_factory.mktemp("booklet"), booklet=True)
+    files, sheet = job.render_booklet(impose=True)
+    assert sheet == "US Letter"
+    return files[job.output_dir / "booklet.pdf"], files[job.output_dir / "booklet-imposed.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        (4, [(4, 1), (2, 3)]),
+        (8, [(8, 1), (2, 7), (6, 3), (4, 5)]),
+        (12, [(12, 1), (2, 11), (10, 3), (4, 9), (8, 5), (6, 7)]),
+    ],
+)
+def test_saddle_stitch_order(pages, expected):
+    from handouts.render.imposition import saddle_stitch_order
+
+    assert saddle_stitch_order(pages) == expected
+
+
+def test_saddle_stitch_order_28_pages_follows_the_rule():
+    from handouts.render.imposition import saddle_stitch_order
+
+    order = saddle_stitch_order(28)
+    assert len(order) == 14  # 7 sheets, two sides each
+    for k in range(7):
+        assert order[2 * k] == (28 - 2 * k, 2 * k + 1)
+        assert order[2 * k + 1] == (2 * k + 2, 28 - 2 * k - 1)
+    assert sorted(p for side in order for p in side) == list(range(1, 29))
+
+
+def test_page_count_padded_with_blanks_when_not_a_multiple_of_four():
+    from handouts.render.imposition import saddle_stitch_order
+
+    assert saddle_stitch_order(6) == [(0, 1), (2, 0), (6, 3), (4, 5)]
+
+
+def test_booklet_pages_are_half_letter_and_a_multiple_of_four(booklet):
+    pdf = reader(booklet[0])
+    assert len(pdf.pages) % 4 == 0
+    box = pdf.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (396, 612)
+
+
+def test_reading_order_contents(booklet):
+    texts = [" ".join(t.split()) for t in page_texts(booklet[0])]
+    assert "Exercises for a healthy back" in texts[0] and "Name:" in texts[0]
+    assert "How to use this booklet" in texts[1]
+    assert any("Before you start" in t for t in texts[1:3])
+    assert any("Contents" in t and "Lower back" in t for t in texts[2:4])
+    assert "Your clinic" in texts[-1] and "Opening hours" in texts[-1]
+    assert any("Exercise log" in t for t in texts) and any("Notes" in t for t in texts[-4:-1])
+
+
+def test_every_catalog_exercise_is_in_the_booklet(booklet, catalog):
+    text = " ".join(" ".join(t.split()) for t in page_texts(booklet[0]))
+    for exercise in catalog.exercises.values():
+        assert exercise.name in text, exercise.name
+
+
+def test_each_exercise_printed_once_and_listed_elsewhere_with_see_page(booklet, catalog):
+    texts = [" ".join(t.split()) for t in page_texts(booklet[0])]
+    for exercise in catalog.exercises.values():
+        cards = [i for i, t in enumerate(texts) if "How much" in t and exercise.name in t
+                 and " ".join(exercise.steps[-1].split()[:8]) in t]
+        assert len(cards) == 1, f"{exercise.name}: printed {len(cards)} times"
+    shared = [e for e in catalog.exercises.values() if len(e.regions) > 1]
+    assert shared
+    joined = " ".join(texts)
+    for exercise in shared:
+        assert re.search(re.escape(exercise.name) + r"[ .]*see page \d+", joined), exercise.name
+
+
+def test_contents_page_numbers_match_where_the_exercises_are(booklet, catalog):
+    texts = [" ".join(t.split()) for t in page_texts(booklet[0])]
+    contents = " ".join(t for t in texts[2:5] if "Contents" in t or "Lower back" in t)
+    checked = 0
+    for exercise in catalog.exercises.values():
+        match = re.search(re.escape(exercise.name) + r"[ .]*?(\d+)", contents)
+        if not match:
+            continue
+        page = int(match.group(1))
+        assert exercise.name in texts[page - 1] and "How much" in texts[page - 1], (exercise.name, page)
+        checked += 1
+    assert checked == len(catalog.exercises)
+
+
+def test_printed_page_numbers_and_page_labels(booklet):
+    pdf = reader(booklet[0])
+    with pdfplumber.open(io.BytesIO(booklet[0])) as doc:
+        for index, page in enumerate(doc.pages[1:-1], start=2):
+            bottom = page.crop((0, page.height - 40, page.width, page.height)).extract_text() or ""
+            assert str(index) in bottom.split(), f"page {index} prints {bottom!r}"
+    labels = list(pdf.page_labels)
+    assert labels[0] == "Cover" and labels[-1] == "Back cover"
+    assert labels[1:-1] == [str(n) for n in range(2, len(labels))]
+
+
+def test_bookmarks_for_every_section_and_exercise(booklet, catalog):
+    pdf = reader(booklet[0])
+
+    def titles(outline) -> list[str]:  # noqa: ANN001 - pypdf outline items
+        out = []
+        for item in outline:
+            out += titles(item) if isinstance(item, list) else [item.title]
+        return out
+
+    found = titles(pdf.outline)
+    for section in ("How to use this booklet", "Contents", "Lower back", "Mid back", "Upper back", "Exercise log", "Notes"):
+        assert section in found, section
+    for exercise in catalog.exercises.values():
+        assert exercise.name in found, exercise.name
+
+
+def test_contents_entries_are_links(booklet):
+    pdf = reader(booklet[0])
+    links = [a for page in pdf.pages[2:4] for a in (page.get("/Annots") or []) if a.get_object().get("/Subtype") == "/Link"]
+    assert len(links) >= 20
+
+
+def test_fonts_embedded_and_margins_kept(booklet):
+    from handouts.models.layout import load_layout
+
+    m = load_layout("booklet").page.margins
+    for data in booklet:
+        assert all(fonts(data).values())
+    assert not outside_margins(booklet[0], m.left, m.right, m.top, m.bottom)
+
+
+def test_body_text_stays_12_point_on_paper(booklet):
+    with pdfplumber.open(io.BytesIO(booklet[0])) as pdf:
+        sizes = [c["size"] for page in pdf.pages for c in page.chars]
+    assert sum(1 for s in sizes if s >= 11.9) > 0.7 * len(sizes)
+    assert min(sizes) >= 8
+
+
+def test_imposed_halves_carry_the_pages_the_rule_predicts(booklet):
+    from handouts.render.imposition import saddle_stitch_order
+
+    reading, imposed = booklet
+    count = len(reader(reading).pages)
+    order = saddle_stitch_order(count)
+    with pdfplumber.open(io.BytesIO(imposed)) as pdf:
+        assert len(pdf.pages) == len(order)
+        for sheet, (left, right) in zip(pdf.pages, order, strict=True):
+            assert (round(sheet.width), round(sheet.height)) == (792, 612)
+            for number, (x0, x1) in ((left, (0, 396)), (right, (396, 792))):
+                half = sheet.crop((x0, 0, x1, sheet.height))
+                text = " ".join((half.extract_text() or "").split())
+                if number == 1:
+                    assert "Exercises for a healthy back" in text
+                elif number == count:
+                    assert "Your clinic" in text
+                else:
+                    foot = half.crop((x0, sheet.height - 40, x1, sheet.height)).extract_text() or ""
+                    assert str(number) in foot.split(), f"expected page {number} in {foot!r}"
+
+
+def test_imposed_file_reuses_each_page_as_one_form_xobject(booklet):
+    import pikepdf
+
+    reading, imposed = booklet
+    with pikepdf.open(io.BytesIO(imposed)) as pdf:
+        forms = set()
+        for page in pdf.pages:
+            xobjects = page.Resources.get("/XObject", {})
+            for _, obj in xobjects.items():
+                forms.add(obj.objgen)
+        assert len(forms) == len(reader(reading).pages)
+
+
+def test_booklet_command_and_main_job_write_both_files(cli, tmp_path):
+    result = cli("booklet", "--impose", "-o", str(tmp_path / "b"))
+    assert result.code == 0, result.stderr
+    assert {p.name for p in (tmp_path / "b").iterdir()} == {"booklet.pdf", "booklet-imposed.pdf"}
+    assert "flip on the SHORT edge" in result.stdout
+    help_text = cli("booklet", "--help").stdout
+    assert "SHORT" in help_text and "edge" in help_text
