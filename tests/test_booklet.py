@@ -117,7 +117,7 @@ def test_printed_page_numbers_and_page_labels(booklet):
 def test_bookmarks_for_every_section_and_exercise(booklet, catalog):
     pdf = reader(booklet[0])
 
-    def titles(outline) -> list[str]:  # noqa: ANN001 - pypdf outline items
+    def titles(outline) -> list[str]:
         out = []
         for item in outline:
             out += titles(item) if isinstance(item, list) else [item.title]

@@ -46,7 +46,7 @@ class Outline(Flowable):
 
 
 class ContentsList(Flowable):
-    """Lines of 'title ..... page', each a link to its bookmark; splits across pages between lines."""
+    """Lines of 'title ..... page', each a link to its bookmark; long titles wrap; splits between entries."""
 
     def __init__(self, ctx: RenderContext, entries: list[tuple[int, str, str, bool]], pages: dict[str, int]):
         super().__init__()
@@ -55,51 +55,83 @@ class ContentsList(Flowable):
         self.pages = pages
         size = ctx.layout.text.body.size
         self.line = size * 1.6
+        self.size = size
+
+    def _right(self, key: str, elsewhere: bool) -> str:
+        page = self.pages.get(key)
+        number = self.ctx.m.number(page) if page else "\u2013"
+        return self.ctx.m("card.see_page_short", page=number) if elsewhere else number
+
+    def _lines(self, width: float) -> list[list[str]]:
+        """Each entry's title broken into lines that leave room for the page number on the last one."""
+        out = []
+        for level, title, key, elsewhere in self.entries:
+            font = self.ctx.fonts.bold if level == 0 else self.ctx.fonts.regular
+            indent = 0 if level == 0 else self.size * 1.2
+            right_w = stringWidth(self._right(key, elsewhere), self.ctx.fonts.regular, self.size)
+            lines: list[str] = []
+            current = ""
+            for word in title.split():
+                trial = f"{current} {word}".strip()
+                if stringWidth(trial, font, self.size) <= width - indent - self.size * 1.5 - (right_w if not lines else 0):
+                    current = trial
+                else:
+                    lines.append(current)
+                    current = word
+            lines.append(current)
+            # the page number goes on the last line: make sure it fits there
+            if stringWidth(lines[-1], font, self.size) > width - indent - right_w - self.size * 1.5 and len(lines[-1].split()) > 1:
+                last = lines.pop().split()
+                lines += [" ".join(last[:-1]), last[-1]]
+            out.append([line for line in lines if line])
+        return out
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = availWidth, len(self.entries) * self.line
+        self.broken = self._lines(availWidth)
+        self.width, self.height = availWidth, sum(len(lines) for lines in self.broken) * self.line
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        fit = int(availHeight // self.line)
-        if fit <= 0 or fit >= len(self.entries):
-            return [] if fit <= 0 else [self]
+        broken = self._lines(availWidth)
+        used, fit = 0.0, 0
+        for lines in broken:
+            if used + len(lines) * self.line > availHeight:
+                break
+            used += len(lines) * self.line
+            fit += 1
+        if fit == 0 or fit >= len(self.entries):
+            return [] if fit == 0 else [self]
         return [ContentsList(self.ctx, self.entries[:fit], self.pages), ContentsList(self.ctx, self.entries[fit:], self.pages)]
 
     def draw(self) -> None:
         canvas: Canvas = self.canv
         ctx = self.ctx
-        m = ctx.m
-        size = ctx.layout.text.body.size
+        size = self.size
         p = ctx.palette
         y = self.height
-        for level, title, key, elsewhere in self.entries:
-            y -= self.line
-            base = y + (self.line - size) / 2
+        for (level, _, key, elsewhere), lines in zip(self.entries, self.broken, strict=True):
+            top = y
             font = ctx.fonts.bold if level == 0 else ctx.fonts.regular
             indent = 0 if level == 0 else size * 1.2
-            page = self.pages.get(key)
-            number = m.number(page) if page else "\u2013"
-            right = m("card.see_page_short", page=number) if elsewhere else number
+            for index, text in enumerate(lines):
+                y -= self.line
+                base = y + (self.line - size) / 2
+                canvas.setFillColor(HexColor(p.accent if level == 0 else p.text))
+                canvas.setFont(font, size)
+                canvas.drawString(indent + (size if index else 0), base, text)
+            right = self._right(key, elsewhere)
             right_w = stringWidth(right, ctx.fonts.regular, size)
-            room = self.width - indent - right_w - size
-            text = title
-            while stringWidth(text, font, size) > room and len(text) > 4:
-                text = text[:-2].rstrip() + "\u2026"
-            canvas.setFillColor(HexColor(p.accent if level == 0 else p.text))
-            canvas.setFont(font, size)
-            canvas.drawString(indent, base, text)
             canvas.setFillColor(HexColor(p.text))
             canvas.setFont(ctx.fonts.regular, size)
             canvas.drawRightString(self.width, base, right)
-            start = indent + stringWidth(text, font, size) + size * 0.5
+            start = indent + (size if len(lines) > 1 else 0) + stringWidth(lines[-1], font, size) + size * 0.5
             end = self.width - right_w - size * 0.5
             if end > start:  # dotted leader
                 canvas.setFillColor(HexColor(p.muted))
                 dots = "." * int((end - start) // stringWidth(". ", ctx.fonts.regular, size))
                 canvas.drawRightString(end, base, " ".join(dots))
-            if page:
-                canvas.linkRect("", key, (0, y, self.width, y + self.line), relative=1, thickness=0)
+            if self.pages.get(key):
+                canvas.linkRect("", key, (0, y, self.width, top), relative=1, thickness=0)
 
 
 class Cover(Flowable):
