@@ -180,6 +180,65 @@ def illustrations(output: Path, only: str | None, scale: float, catalog_dir: Pat
     click.echo(f"wrote {write_contact_sheet(catalog, output, ids, scale)}")
 
 
+STARTER_PROFILE = """\
+# yaml-language-server: $schema=schema/clinic.schema.json
+# Your clinic profile. Lines starting with # are comments: remove the # to use a setting.
+# Check it any time with:  handouts region upper --clinic {folder}
+
+name: {name}
+# logo: logo.png                 # your logo file in this folder: PNG, JPEG or SVG
+# address: |
+#   12 Main Street
+#   Springfield, IL 62701
+# phone: (555) 555-0100
+# email: reception@your-clinic.example
+# website: www.your-clinic.example    # the booklet's back cover gets a QR code to it
+# opening_hours:
+#   - Monday to Friday, 8 am to 6 pm
+# colors:
+#   brand: "#1d5c85"              # titles and headings (too light? it is darkened for you)
+#   secondary: "#3a9d8f"          # step numbers, lines and borders
+# clinician: Dr. A. Example, PT
+# introduction: A few words to your patients, printed under each handout's title.
+# disclaimer: Replaces the built-in disclaimer under the safety guidance.
+# video_url: https://your-clinic.example/videos/{{id}}   # a QR code to each exercise's video
+paper: {paper}                     # letter or a4: chooses the handout and booklet layouts
+# lang: en                        # en or es: the language of the printed text
+"""
+
+
+@main.command("init-clinic")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--name", default=None, help="Your clinic's name, as printed on every page.")
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True)
+def init_clinic(folder: Path, name: str | None, paper: str) -> None:
+    """Start a clinic profile in FOLDER: a commented clinic.yaml (and the JSON Schemas for your editor)."""
+    import json
+
+    from .errors import UserError, problem_at
+    from .output import prepare_folder, write_atomic
+    from .schema.jsonschema import schemas
+
+    target = folder / "clinic.yaml"
+    if target.exists():
+        raise UserError([problem_at(target, 0, "", "already exists; it was not changed (choose another folder)")])
+    prepare_folder(folder)
+    quoted = json.dumps(name, ensure_ascii=False) if name else '"Your clinic\'s name"'
+    write_atomic(target, STARTER_PROFILE.format(name=quoted, paper=paper, folder=folder).encode("utf-8"))
+    (folder / "schema").mkdir(exist_ok=True)
+    for file_name, schema in schemas().items():
+        write_atomic(folder / "schema" / file_name, (json.dumps(schema, indent=2, ensure_ascii=False) + "\n").encode())
+    click.echo(f"wrote {target}")
+    click.echo("Next:")
+    step = 1
+    if not name:
+        click.echo(f"  {step}. Put your clinic's name on the 'name:' line of {target}.")
+        step += 1
+    click.echo(f"  {step}. Copy your logo (PNG, JPEG or SVG) into {folder} and set 'logo:' to its file name.")
+    click.echo(f"  {step + 1}. Fill in the address, phone, e-mail and website lines you want printed (remove their #).")
+    click.echo(f"  {step + 2}. Print: handouts region all --clinic {folder}   (and: handouts booklet --impose --clinic {folder})")
+
+
 @main.command("layouts")
 def layouts_command() -> None:
     """List the built-in layouts, with a line on each."""

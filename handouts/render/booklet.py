@@ -27,6 +27,7 @@ from .pictures import picture_for
 from .qr import draw_qr
 
 MAX_PASSES = 6
+COVER_LOGO = 1.1 * 72  # points
 
 
 class Outline(Flowable):
@@ -147,7 +148,7 @@ class Cover(Flowable):
         self.name = paragraph(ctx.clinic.name, s.heading)
         self.title = paragraph(m("booklet.title"), s.title)
         self.subtitle = paragraph(m("booklet.subtitle"), s.subtitle)
-        self.logo = logo_picture(ctx, 1.1 * 72, width_factor=3.0)
+        self.logo = logo_picture(ctx)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = availWidth, self.frame_height - 1
@@ -161,7 +162,7 @@ class Cover(Flowable):
         w, h = self.width, self.height
         top = h
         if self.logo is not None:
-            logo_h = 1.1 * 72
+            logo_h = COVER_LOGO
             self.logo.draw_fit(canvas, 0, top - logo_h, w, logo_h)
             top -= logo_h + 12
         for para in (self.name, self.title, self.subtitle):
@@ -238,7 +239,7 @@ class BackCover(Flowable):
             _, h = block.wrap(self.width, BIG)
             block.drawOn(canvas, 0, top - h)
             top -= h + 3
-        logo = logo_picture(self.ctx, 0.6 * 72, width_factor=3.0)
+        logo = logo_picture(self.ctx)
         if logo is not None:
             logo.draw_fit(canvas, 0, 0, self.width * 0.5, 0.6 * 72, align="left")
         if self.url:
@@ -399,6 +400,7 @@ def _story(ctx: RenderContext, pages: dict[str, int], extra_notes: int) -> list[
 def render_booklet(ctx: RenderContext) -> bytes:
     """The booklet in reading order; its page count is a multiple of 4."""
     exercises = [e for items in booklet_exercises(ctx).values() for e, _ in items]
+    ctx.logo_height = max(ctx.logo_height, COVER_LOGO)  # one prepared logo serves the cover, headers and back
     check_glyphs(ctx, exercises)
     check_clinic_glyphs(ctx)
     m = ctx.m

@@ -21,7 +21,8 @@ from .fonts import FontSet, font_set
 class Palette(NamedTuple):
     text: str
     background: str
-    accent: str
+    accent: str  # titles and headings
+    accent2: str  # step numbers and small headings
     muted: str
     box: str
     rule: str
@@ -46,23 +47,35 @@ def _grey(color: str) -> str:
 def resolve_palette(layout: Layout, clinic: Clinic, clinic_file: Path | None, notices: list[str]) -> Palette:
     c = layout.colors
     accent, rule = c.accent, c.rule
-    brand = clinic.colors.brand
-    if brand and layout.brand_colors and not layout.grayscale:
-        legible = darken_until(darken_until(brand, c.background), c.box)
-        if legible != brand:
-            ratio = contrast_ratio(brand, c.background)
+    accent2 = accent
+
+    def legible(name: str, color: str) -> str:
+        """The brand colour, darkened (keeping its hue) until text in it reaches 4.5:1; said in one line."""
+        dark = darken_until(darken_until(color, c.background), c.box)
+        if dark != color:
+            ratio = contrast_ratio(color, c.background)
             notices.append(
-                f"{display_path(clinic_file)}: colors.brand {brand} is too light for text on white "
-                f"({ratio:.1f}:1, needs 4.5:1); headings use {legible} instead (your file is unchanged)"
+                f"{display_path(clinic_file)}: colors.{name} {color} is too light for text on white "
+                f"({ratio:.1f}:1, needs 4.5:1); text in it uses {dark} instead (your file is unchanged)"
             )
-        accent = legible
-        rule = clinic.colors.secondary or mix(brand, c.background, 0.45)
+        return dark
+
+    brand, secondary = clinic.colors.brand, clinic.colors.secondary
+    if layout.brand_colors and not layout.grayscale and (brand or secondary):
+        if brand:
+            accent = accent2 = legible("brand", brand)
+        if secondary:
+            accent2 = legible("secondary", secondary)
+            if not brand:
+                accent = accent2
+        rule = mix(secondary or brand or c.rule, c.background, 0.35 if secondary else 0.45)
     figure = c.figure
     outline = c.figure_outline
     colors = {
         "text": c.text,
         "background": c.background,
         "accent": accent,
+        "accent2": accent2,
         "muted": c.muted,
         "box": c.box,
         "rule": rule,
@@ -104,6 +117,8 @@ class RenderContext:
         self.fonts: FontSet = font_set(layout.fonts)
         self.palette = resolve_palette(layout, clinic, clinic_doc.path, self.notices)
         self.pictures: dict[object, object] = {}
+        #: The largest height (pt) the logo is shown at in this document; the booklet's cover raises it.
+        self.logo_height: float = layout.header.height
         self.problems: list[Problem] = []  # found while laying out pages; the document is then refused
 
     def too_large(self, exercise: object, needed: float, available: float) -> None:

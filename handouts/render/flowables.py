@@ -22,6 +22,7 @@ from .styles import Styles, build_styles
 BIG = 1e6
 MIN_PICTURE = 80.0  # points: below this a picture stops being useful
 WIDE_PICTURE = 1.6  # width/height from which 'auto' puts the picture above the text
+QR_SIZE = 50.0  # points: 0.7 in, phone-scannable for an exercise's video address
 BESIDE_PANEL = 13.0  # the dosage panel goes beside a picture when this many text sizes fit there
 
 
@@ -104,7 +105,7 @@ class ExerciseCard(Flowable):
             self.dose.append(paragraph(note, s.dosage, lead=m("program.your_note"), lead_font=bold))
         self.qr_size = 0.0
         if video and blocks.qr_codes:
-            self.qr_size = max(54.0, ctx.layout.text.caption.size * 6)
+            self.qr_size = QR_SIZE
             self.qr_caption = paragraph(m("card.video"), s.caption)
         self.frame_height = BIG
         self._layout_for: float | None = None
@@ -182,6 +183,7 @@ class ExerciseCard(Flowable):
         else:
             top = self._flow_around(text_items[: len(top_items)], (pad, inner), (pad, inner), pad, pad)
             beside = False
+            qr_done = False
             if mode == "above" and self.picture is not None:
                 pic_h = min(inner / self.picture.aspect, picture_limit)
                 pic_w = pic_h * self.picture.aspect
@@ -193,6 +195,15 @@ class ExerciseCard(Flowable):
                     panel_bottom = self._dose_panel(pad + pic_w + body, top + gap, side_w, gap)
                     panel_bottom = self._qr(pad + pic_w + body, panel_bottom, side_w, gap)
                     top = max(top + gap + pic_h + gap * 3, panel_bottom)
+                elif self.qr_size:  # the video code at the right of the picture, not under everything
+                    room = inner - self.qr_size - body
+                    pic_h = min(pic_h, room / self.picture.aspect)
+                    self.picture_box = (pad, top + gap, room, pic_h)
+                    self.qr_box = (pad + room + body, top + gap, self.qr_size)
+                    _, h = self.qr_caption.wrap(self.qr_size, BIG)
+                    self.placed.append(_Placed(self.qr_caption, pad + room + body, top + gap + self.qr_size + 2))
+                    top += max(pic_h, self.qr_size + 2 + h) + gap * 3
+                    qr_done = True
                 else:
                     self.picture_box = (pad, top + gap, inner, pic_h)
                     top += pic_h + gap * 3
@@ -201,12 +212,24 @@ class ExerciseCard(Flowable):
                 top = self._flow_around(rest, (pad, inner), (pad, inner), top, top)
             elif inner > 360:  # wide card: the panel starts a left column, the steps flow beside and below it
                 panel_w = inner * 0.34
-                column_bottom = self._qr(pad, self._dose_panel(pad, top, panel_w, gap), panel_w, gap) - gap * 1.5
+                column_bottom = self._dose_panel(pad, top, panel_w, gap)
+                if not qr_done:
+                    column_bottom = self._qr(pad, column_bottom, panel_w, gap)
+                column_bottom -= gap * 1.5
                 right = pad + panel_w + body
                 top = self._flow_around(rest, (right, inner - panel_w - body), (pad, inner), top, column_bottom)
-            else:  # narrow card: the panel after the steps
+            else:  # narrow card: the panel after the steps, the video code beside it
                 top = self._flow_around(rest, (pad, inner), (pad, inner), top, top)
-                top = self._qr(pad, self._dose_panel(pad, top + gap * 2, inner, gap), inner, gap)
+                top += gap * 2
+                if self.qr_size and not qr_done:
+                    panel_w = inner - self.qr_size - body
+                    panel_bottom = self._dose_panel(pad, top, panel_w, gap)
+                    self.qr_box = (pad + panel_w + body, top, self.qr_size)
+                    _, h = self.qr_caption.wrap(self.qr_size, BIG)
+                    self.placed.append(_Placed(self.qr_caption, pad + panel_w + body, top + self.qr_size + 2))
+                    top = max(panel_bottom, top + self.qr_size + 2 + h + gap * 1.5)
+                else:
+                    top = self._dose_panel(pad, top, inner, gap)
             bottom = top - gap * 1.5
         self.natural_height = bottom + pad
         self._layout_for = width
@@ -236,6 +259,8 @@ class ExerciseCard(Flowable):
             while self.natural_height > self.frame_height + 0.5 and self.picture_box is not None and limit > MIN_PICTURE:
                 limit = max(MIN_PICTURE, self.picture_box[3] - (self.natural_height - self.frame_height) - 1)
                 self._layout(availWidth, limit)
+        if self.frame_height < self.natural_height <= self.frame_height + 0.5:
+            self.natural_height = self.frame_height  # a rounding hair over: it lands in the card's own padding
         if self.natural_height > self.frame_height + 0.5:
             # Never clip: report it (the document is then not written) and let the layout run to its end,
             # so every card that does not fit is reported at once.

@@ -190,8 +190,10 @@ def _grey_drawing(node: Any) -> None:
 class Picture:
     """A picture file placed on pages; drawn through one form XObject per document."""
 
-    def __init__(self, path: Path, max_w: float, max_h: float, locate: Locate, *, grayscale: bool = False):
+    def __init__(self, path: Path, max_w: float, max_h: float, locate: Locate, *, grayscale: bool = False,
+                 font: str | None = None):
         self.path = path
+        self.font = font  # for any text inside an SVG: an embedded font, never the standard Helvetica
         self.vector = path.suffix.lower() == ".svg"
         natural_w, natural_h = image_size(path, locate)
         self.aspect = natural_w / natural_h  # width / height
@@ -211,11 +213,19 @@ class Picture:
         canvas.beginForm(self.form, 0, 0, self.aspect, 1)
         if self.vector:
             from reportlab.graphics import renderPDF
+            from reportlab.graphics.renderbase import STATE_DEFAULTS
 
             drawing = self.drawing
             canvas.saveState()
             canvas.scale(1 / float(drawing.height), 1 / float(drawing.height))
-            renderPDF.draw(drawing, canvas, 0, 0, showBoundary=False)
+            default_font = STATE_DEFAULTS["fontName"]
+            if self.font:
+                _set_fonts(drawing, self.font)
+                STATE_DEFAULTS["fontName"] = self.font  # the renderer's initial state names a font
+            try:
+                renderPDF.draw(drawing, canvas, 0, 0, showBoundary=False)
+            finally:
+                STATE_DEFAULTS["fontName"] = default_font
             canvas.restoreState()
         else:
             from reportlab.lib.utils import ImageReader
@@ -236,6 +246,13 @@ class Picture:
         return w
 
 
+def _set_fonts(node: Any, font: str) -> None:
+    if hasattr(node, "fontName"):
+        node.fontName = font
+    for child in getattr(node, "contents", []) or []:
+        _set_fonts(child, font)
+
+
 def _fit(aspect: float, max_w: float, max_h: float) -> tuple[float, float]:
     w, h = max_w, max_w / aspect
     if h > max_h:
@@ -243,13 +260,19 @@ def _fit(aspect: float, max_w: float, max_h: float) -> tuple[float, float]:
     return w, h
 
 
-def logo_picture(ctx: Any, height: float, width_factor: float = 3.2) -> Picture | None:
-    """The clinic's logo, prepared for the largest size it is shown at in this document."""
+LOGO_WIDTH_FACTOR = 3.2  # a logo may be up to this many times as wide as it is tall
+
+
+def logo_picture(ctx: Any) -> Picture | None:
+    """The clinic's logo, prepared once per document for the largest size the document shows it at
+    (``ctx.logo_height``), so it is embedded once however many pages and places show it."""
     logo = ctx.clinic.logo
     if logo is None:
         return None
-    key = (str(logo), round(height, 2), width_factor, ctx.layout.grayscale)
+    height = ctx.logo_height
+    key = ("logo", str(logo), round(height, 2), ctx.layout.grayscale)
     cache = ctx.pictures
     if key not in cache:
-        cache[key] = Picture(logo, height * width_factor, height, ctx.locate_clinic("logo"), grayscale=ctx.layout.grayscale)
+        cache[key] = Picture(logo, height * LOGO_WIDTH_FACTOR, height, ctx.locate_clinic("logo"),
+                             grayscale=ctx.layout.grayscale, font=ctx.fonts.regular)
     return cache[key]

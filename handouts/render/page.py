@@ -130,7 +130,7 @@ class PageDecorator:
         self.ctx = ctx
         self.geo = geo
         self.short_title = short_title
-        self.logo: Picture | None = logo_picture(ctx, geo.header_height) if ctx.layout.header.logo else None
+        self.logo: Picture | None = logo_picture(ctx) if ctx.layout.header.logo else None
         self.contact_lines = footer_contact_lines(ctx, geo.content_width)
         self.show_numbers = True
 

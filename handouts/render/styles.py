@@ -68,18 +68,18 @@ def build_styles(layout: Layout, palette: Palette, fonts: FontSet) -> Styles:
         aka=_style("aka", t.caption, fonts.italic, palette.muted),
         summary=_style("summary", t.body, fonts.italic, palette.text),
         step=_style("step", t.body, fonts.regular, palette.text, leftIndent=step_indent, bulletIndent=0,
-                    bulletFontName=fonts.bold, bulletFontSize=body_size, bulletColor=HexColor(palette.accent)),
+                    bulletFontName=fonts.bold, bulletFontSize=body_size, bulletColor=HexColor(palette.accent2)),
         bullet=_style("bullet", t.body, fonts.regular, palette.text, leftIndent=body_size * 1.1, bulletIndent=0,
-                      bulletFontName=fonts.bold, bulletFontSize=body_size, bulletColor=HexColor(palette.accent)),
+                      bulletFontName=fonts.bold, bulletFontSize=body_size, bulletColor=HexColor(palette.accent2)),
         dosage=_style("dosage", t.dosage, fonts.regular, palette.text),
-        dosage_heading=_style("dosage_heading", t.dosage, fonts.bold, palette.accent),
+        dosage_heading=_style("dosage_heading", t.dosage, fonts.bold, palette.accent2),
         caution_heading=_style("caution_heading", t.body, fonts.bold, palette.text),
         caption=_style("caption", t.caption, fonts.bold, palette.muted),
         caption_center=_style("caption_center", t.caption, fonts.bold, palette.muted, alignment=TA_CENTER),
         footer=_style("footer", t.footer, fonts.regular, palette.muted),
         box_heading=_style("box_heading", t.heading, fonts.bold, palette.text, spaceAfter=4),
         toc=_style("toc", t.body, fonts.regular, palette.text),
-        small_heading=_style("small_heading", t.body, fonts.bold, palette.accent),
+        small_heading=_style("small_heading", t.body, fonts.bold, palette.accent2),
     )
 
 
