@@ -136,6 +136,73 @@ def booklet(layout: str | None = None, clinic_file: Path | None = None, catalog_
     click.echo(f"{len(written)} file{'s' if len(written) != 1 else ''} in {time.perf_counter() - started:.1f} s", err=True)
 
 
+@main.command()
+@click.argument("program_file", metavar="FILE.yaml", type=click.Path(path_type=Path, dir_okay=False))
+@_render_options
+@_output_option
+def program(program_file: Path, layout: str | None = None, clinic_file: Path | None = None, catalog_dir: Path | None = None,
+            lang: str | None = None, output_dir: Path = Path("out")) -> None:
+    """Write one patient's program (FILE.yaml) as DIR/FILE.pdf.
+
+    The options given here win over the program file's own layout, clinic and lang.
+    """
+    from .jobs import render_program_file
+    from .output import check_targets, prepare_folder, write_atomic
+
+    started = time.perf_counter()
+    target, data, notices = render_program_file(program_file, layout=layout, clinic_file=clinic_file,
+                                                catalog_dir=catalog_dir, lang=lang, output_dir=output_dir)
+    check_targets([target], [program_file])
+    prepare_folder(output_dir)
+    write_atomic(target, data)
+    _echo_notices(notices)
+    click.echo(f"wrote {target}")
+    click.echo(f"1 file in {time.perf_counter() - started:.1f} s", err=True)
+
+
+@main.command()
+@click.argument("inputs", metavar="DIR_OR_FILES...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Programs printed at the same time (default: one per processor core).")
+@_render_options
+@_output_option
+def batch(inputs: tuple[Path, ...], jobs: int | None, layout: str | None = None, clinic_file: Path | None = None,
+          catalog_dir: Path | None = None, lang: str | None = None, output_dir: Path = Path("out")) -> None:
+    """Print every program file (and every *.yaml in each folder given) into DIR.
+
+    Each PDF is named after its program file. A program that fails is reported and the others
+    carry on; the exit code is 1 if any failed. Two programs that would write the same PDF stop
+    the batch before anything is written.
+    """
+    from .batch import Options, check_outputs, collect, default_jobs, run, summary
+    from .output import prepare_folder
+
+    started = time.perf_counter()
+    files = collect(list(inputs))
+    check_outputs(files, output_dir)
+    prepare_folder(output_dir)
+    options = Options(layout, clinic_file, catalog_dir, lang, output_dir)
+    failures = []
+    notices: list[str] = []
+    written = 0
+    with click.progressbar(length=len(files), label="Printing programs", file=sys.stderr) as bar:
+        for outcome in run(files, options, jobs or default_jobs()):
+            bar.update(1)
+            if outcome.problems:
+                failures.append(outcome)
+            else:
+                written += 1
+            notices += [n for n in outcome.notices if n not in notices]
+    _echo_notices(notices)
+    for outcome in failures:
+        click.echo(f"failed: {outcome.source}", err=True)
+        for line in outcome.problems:
+            click.echo(f"  {line}", err=True)
+    click.echo(summary(written, len(failures), time.perf_counter() - started))
+    if failures:
+        sys.exit(1)
+
+
 @main.command("catalog")
 @click.option("--region", type=click.Choice(["lower", "mid", "upper"]), default=None, help="Only this region's exercises.")
 @click.option("--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None,

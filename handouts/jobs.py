@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .cache import memo
 from .errors import Problems, UserError
 from .models.catalog import Catalog, load_catalog
 from .models.clinic import Clinic, load_clinic
 from .models.layout import Layout, load_layout
+from .models.program import Program
 from .output import prepare_folder, write_all
 from .paths import BUILTIN_CATALOG, DEMO_CLINIC
 from .yamlio import SourceDoc
@@ -20,7 +22,21 @@ REGION_FILES = {"lower": "lower-back.pdf", "mid": "mid-back.pdf", "upper": "uppe
 
 
 def load_catalog_dir(folder: Path | None) -> Catalog:
-    return load_catalog(folder or BUILTIN_CATALOG, builtin=BUILTIN_CATALOG)
+    folder = folder or BUILTIN_CATALOG
+    files = sorted(folder.glob("*.y*ml")) if folder.is_dir() else [folder]
+    return memo("catalog", [folder, *files, *BUILTIN_CATALOG.glob("_*.yaml")],
+                lambda: load_catalog(folder, builtin=BUILTIN_CATALOG))
+
+
+def cached_clinic(path: Path) -> tuple[Clinic, SourceDoc]:
+    return memo("clinic", [path], lambda: load_clinic(path))
+
+
+def cached_layout(reference: str, relative_to: Path | None = None) -> Layout:
+    from .models.layout import resolve_layout_reference
+
+    resolved = resolve_layout_reference(reference, relative_to or Path.cwd())
+    return memo(f"layout:{reference}", [resolved or Path(reference)], lambda: load_layout(reference, relative_to=relative_to))
 
 
 def clinic_path(path: Path | None) -> Path:
@@ -55,7 +71,7 @@ class Job:
         problems = Problems()
         clinic = clinic_doc = catalog = None
         try:
-            clinic, clinic_doc = load_clinic(clinic_path(clinic_file))
+            clinic, clinic_doc = cached_clinic(clinic_path(clinic_file))
         except UserError as error:
             problems.absorb(error)
         try:
@@ -71,7 +87,7 @@ class Job:
                 problems.absorb(error)
         elif layout is not None:
             try:
-                load_layout(layout)
+                cached_layout(layout)
             except UserError as error:
                 problems.absorb(error)
         problems.raise_if_any()
@@ -81,11 +97,10 @@ class Job:
     def layout(self, *, booklet: bool = False) -> Layout:
         if booklet not in self._layouts:
             if self.layout_ref is not None:
-                self._layouts[booklet] = load_layout(self.layout_ref)
+                self._layouts[booklet] = cached_layout(self.layout_ref)
             else:
                 reference = default_layout(self.clinic, booklet=booklet)
-                folder = self.clinic_doc.folder
-                self._layouts[booklet] = load_layout(reference, relative_to=folder)
+                self._layouts[booklet] = cached_layout(reference, relative_to=self.clinic_doc.folder)
         return self._layouts[booklet]
 
     def context(self, *, booklet: bool = False):
@@ -118,6 +133,40 @@ class Job:
     def write(self, files: dict[Path, bytes]) -> list[Path]:
         prepare_folder(self.output_dir)
         return write_all(files, self.inputs())
+
+
+def program_output(program_file: Path, output_dir: Path) -> Path:
+    return output_dir / f"{program_file.stem}.pdf"
+
+
+def load_program_job(program_file: Path, *, layout: str | None, clinic_file: Path | None, catalog_dir: Path | None,
+                     lang: str | None, output_dir: Path) -> tuple[Job, Program]:
+    """Everything to print one program; the command line's options win over the program file's own."""
+    from .models.layout import resolve_layout_reference
+    from .models.program import check_ids, load_program
+
+    program, doc = memo("program", [program_file], lambda: load_program(program_file))
+    layout_ref = layout
+    if layout_ref is None and program.layout is not None:
+        resolved = resolve_layout_reference(program.layout, program_file.parent)
+        layout_ref = str(resolved) if resolved is not None else program.layout
+    job = Job.load(layout=layout_ref, clinic_file=clinic_file or program.clinic, catalog_dir=catalog_dir,
+                   lang=lang or program.lang, output_dir=output_dir)
+    check_ids(program, doc, job.catalog)
+    return job, program
+
+
+def render_program_file(program_file: Path, *, layout: str | None = None, clinic_file: Path | None = None,
+                        catalog_dir: Path | None = None, lang: str | None = None,
+                        output_dir: Path = Path("out")) -> tuple[Path, bytes, list[str]]:
+    """Load and render one program; returns where it goes, its bytes and the notices."""
+    from .render.program import render_program
+
+    job, program = load_program_job(program_file, layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir,
+                                    lang=lang, output_dir=output_dir)
+    ctx = job.context()
+    data = render_program(ctx, program)
+    return program_output(program_file, output_dir), data, [*job.notices, *ctx.notices]
 
     def write_regions(self, regions: list[str]) -> list[Path]:
         from .render.handout import render_region

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import math
+import zlib
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
@@ -51,13 +54,11 @@ def placement(pic: Picture2D, x: float, y: float, w: float, h: float) -> tuple[f
     return s, ox, oy
 
 
-def draw(canvas: Canvas, pic: Picture2D, x: float, y: float, w: float, h: float, *, line: float, font: str,
-         badge_fill: str, badge_text: str) -> None:
-    """Fit the picture into the box (x, y, w, h), keeping its shape."""
-    s, ox, oy = placement(pic, x, y, w, h)
+def _geometry(canvas: Canvas, pic: Picture2D, s: float, line: float) -> None:
+    """The picture's shapes, lines and arrows, with its lower-left corner at the origin, ``s`` points per cm."""
     canvas.saveState()
-    canvas.translate(ox, oy)
     canvas.scale(s, s)
+    canvas.translate(-pic.bounds[0], -pic.bounds[1])
     canvas.setLineJoin(1)
     canvas.setLineCap(1)
     lw = line / s
@@ -84,6 +85,45 @@ def draw(canvas: Canvas, pic: Picture2D, x: float, y: float, w: float, h: float,
             canvas.drawPath(path, stroke=1, fill=0)
         elif isinstance(item, Arrow):
             _arrow(canvas, item, lw)
+    canvas.restoreState()
+
+
+# Compressed form streams of pictures already drawn in this process: (picture, scale, line) -> (name, bytes).
+_FORMS: dict[tuple[int, float, float], tuple[str, bytes, Picture2D]] = {}
+
+
+def _form(pic: Picture2D, s: float, line: float) -> tuple[str, bytes]:
+    """The picture's vector geometry as a compressed PDF content stream, computed once per process.
+
+    Every document that shows the picture at this size gets the same bytes as a form XObject, so
+    neither the path nor its compression is redone for each handout of a batch.
+    """
+    key = (id(pic), round(s, 5), line)
+    cached = _FORMS.get(key)
+    if cached is not None and cached[2] is pic:
+        return cached[0], cached[1]
+    scratch = Canvas(io.BytesIO(), pagesize=(pic.width * s, pic.height * s))
+    _geometry(scratch, pic, s, line)
+    stream = zlib.compress("\n".join(scratch._code).encode("latin-1"), 9)
+    name = "fig" + hashlib.sha1(stream).hexdigest()[:16]
+    _FORMS[key] = (name, stream, pic)  # keeping the picture keeps its id unique while cached
+    return name, stream
+
+
+def draw(canvas: Canvas, pic: Picture2D, x: float, y: float, w: float, h: float, *, line: float, font: str,
+         badge_fill: str, badge_text: str) -> None:
+    """Fit the picture into the box (x, y, w, h), keeping its shape."""
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
+
+    s, ox, oy = placement(pic, x, y, w, h)
+    name, stream = _form(pic, s, line)
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, 0, 0, pic.width * s, pic.height * s)
+        contents = PDFStream(PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])}), stream)
+        canvas.endForm(Contents=contents)
+    canvas.saveState()
+    canvas.translate(ox + pic.bounds[0] * s, oy + pic.bounds[1] * s)
+    canvas.doForm(name)
     canvas.restoreState()
     # badges and the stopwatch keep a fixed size in points, inside the box
     for item in pic.layers:

@@ -409,6 +409,15 @@ def body_layers(body: Body, cam: Camera, palette: FigurePalette, light: bool) ->
                 nose3 = add(add(body.head_center, mul(face, HEAD_RADIUS * 0.92)), mul(body.head_frame.axis, -1.0))
                 shapes.append(Circle(cam.project(nose3), 2.3))
             depth = cam.depth(body.points["waist"])
+            toward = dot(face, cam.back)
+            if toward > 0.35:  # the face is turned to the viewer: two eyes tell the front from the back
+                frame = body.head_frame
+                eyes = []
+                for side in (-1.0, 1.0):
+                    eye = add(add(add(body.head_center, mul(face, HEAD_RADIUS * 0.8)), mul(frame.left, side * HEAD_RADIUS * 0.36)),
+                              mul(frame.axis, HEAD_RADIUS * 0.12))
+                    eyes.append(Circle(cam.project(eye), 1.25))
+                out.append((depth + 0.001, Layer(tuple(eyes), outline, None, "face")))
         out.append((depth, Layer(tuple(shapes), fill, outline, "figure")))
     return out
 
@@ -435,6 +444,8 @@ def panel_layers(panel: Panel, cam: Camera, palette: FigurePalette, support_y: f
         figures += [layer for _, layer in layers]
     layers: list[Layer | Line] = [*back_props, *figures, *front_props]
     bounds = _bounds(layers)
+    if not cam.level and any(p.role == "mat" for p in panel.props):
+        return layers  # seen from above, the mat is the floor: a line under it would float
     # seen from above, the floor is a plane: the line then marks its near edge, under everything
     floor_y = 0.0 if cam.level else bounds[1]
     floor = Line(((bounds[0] - FLOOR_MARGIN, floor_y), (bounds[2] + FLOOR_MARGIN, floor_y)), palette.floor, 1.3)

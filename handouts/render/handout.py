@@ -117,7 +117,7 @@ def safety_box(ctx: RenderContext) -> Flowable:
 
 def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, frame_height: float,
                    bookmark: Any = None, dosage: dict[str, Any] | None = None, notes: dict[str, str] | None = None,
-                   headings: bool = True) -> list[Flowable]:
+                   headings: bool = True, numbered: bool = False) -> list[Flowable]:
     """Cards in order, in rows of the layout's columns, with position headings, never more per page than allowed."""
     layout = ctx.layout
     s = styles_for(ctx)
@@ -136,9 +136,11 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, frame_heigh
     story: list[Flowable] = []
     words_missing: set[str] = set()
     inside = grid.per_page == 1  # one card a page: the group heading goes inside the card
+    number = 0
     for position, members in groups:
         cards = []
         for index, exercise in enumerate(members):
+            number += 1
             words = exercise_words(exercise, ctx.lang)
             if words.fallbacks:
                 words_missing.add(exercise.id)
@@ -147,6 +149,7 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, frame_heigh
                 dosage=(dosage or {}).get(exercise.id), note=(notes or {}).get(exercise.id),
                 video=ctx.clinic.video_link(exercise.id),
                 label=ctx.m(f"position.{position}") if inside and position is not None and index == 0 else None,
+                number=number if numbered else None,
             )
             card.frame_height = frame_height
             if bookmark is not None:

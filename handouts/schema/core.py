@@ -108,6 +108,13 @@ class Validator:
 
     # -- entry points -------------------------------------------------------------------
     def model(self, cls: type[T], data: Any, path: PathKey = ()) -> T | None:
+        shorthand = getattr(cls, "__scalar_field__", None)
+        if shorthand and isinstance(data, (str, int, float)) and not isinstance(data, bool):
+            # '- cat-cow' is short for '- id: cat-cow'
+            self.doc.locations.setdefault((*path, shorthand), self.doc.locate(path))
+            if path in self.doc.raw:
+                self.doc.raw[(*path, shorthand)] = self.doc.raw[path]
+            data = {shorthand: data}
         if not isinstance(data, dict):
             self.error(path, f"expected a mapping (key: value lines), got {describe(data)}")
             return None

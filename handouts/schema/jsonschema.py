@@ -116,6 +116,9 @@ class _Builder:
             definition["description"] = doc
         if required:
             definition["required"] = required
+        shorthand = getattr(cls, "__scalar_field__", None)
+        if shorthand:  # a plain value stands for that one field
+            definition = {"anyOf": [definition, properties[shorthand]], **({"description": doc} if doc else {})}
         self.definitions[name] = definition
         return definition
 
@@ -136,6 +139,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     from ..models.catalog import Exercise, RegionIntros, Safety
     from ..models.clinic import Clinic
     from ..models.layout import Layout
+    from ..models.program import Program
 
     out = {
         "layout.schema.json": json_schema(Layout, "Handout layout"),
@@ -144,6 +148,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "regions.schema.json": json_schema(RegionIntros, "Region introductions"),
         "clinic.schema.json": json_schema(Clinic, "Clinic profile"),
         "illustration.schema.json": json_schema(Illustration, "Exercise illustration (pose file)"),
+        "program.schema.json": json_schema(Program, "Personal exercise program"),
     }
     return out
 

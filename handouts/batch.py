@@ -1,0 +1,131 @@
+"""Printing many programs at once, in several processes, without losing or half-writing any.
+
+Each worker renders a program and writes its PDF atomically; a program that fails is reported
+and the others carry on. Fonts, the catalog, the clinic, the layout, the illustrations and the
+prepared logo are loaded once per worker process and reused for every program it prints.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from .errors import Problem, UserError, display_path
+
+
+class Outcome(NamedTuple):
+    source: Path
+    target: Path
+    problems: list[str]  # empty: written
+    notices: list[str]
+
+
+class Options(NamedTuple):
+    layout: str | None
+    clinic_file: Path | None
+    catalog_dir: Path | None
+    lang: str | None
+    output_dir: Path
+
+
+def collect(inputs: list[Path]) -> list[Path]:
+    """Program files from files and folders (a folder's *.yaml, sorted), each once."""
+    files: list[Path] = []
+    problems = []
+    for item in inputs:
+        if item.is_dir():
+            found = sorted([*item.glob("*.yaml"), *item.glob("*.yml")])
+            if not found:
+                problems.append(Problem(display_path(item), 0, "", "no program files (*.yaml) in this folder"))
+            files += found
+        elif item.is_file():
+            files.append(item)
+        else:
+            problems.append(Problem(display_path(item), 0, "", "not found"))
+    if problems:
+        raise UserError(problems)
+    unique: dict[Path, Path] = {}
+    for path in files:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+def check_outputs(files: list[Path], output_dir: Path) -> None:
+    """Two programs that would write the same PDF, or a PDF over an input: refused before anything is written."""
+    from .jobs import program_output
+
+    by_target: dict[Path, list[Path]] = {}
+    for path in files:
+        by_target.setdefault(program_output(path, output_dir).resolve(), []).append(path)
+    problems = []
+    inputs = {p.resolve() for p in files}
+    for target, sources in by_target.items():
+        if len(sources) > 1:
+            names = ", ".join(display_path(s) for s in sources)
+            problems.append(Problem(display_path(target), 0, "", f"would be written by {len(sources)} programs ({names}); "
+                                                                 "rename one of them"))
+        if target in inputs:
+            problems.append(Problem(display_path(target), 0, "", "is one of the input files; choose another output folder"))
+    if problems:
+        raise UserError(problems)
+
+
+_OPTIONS: Options | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _OPTIONS
+    _OPTIONS = options
+
+
+def print_one(source: Path, options: Options | None = None) -> Outcome:
+    """Render and write one program; never raises (errors become the outcome's problems)."""
+    from .jobs import program_output, render_program_file
+    from .output import write_atomic
+
+    options = options or _OPTIONS
+    assert options is not None
+    target = program_output(source, options.output_dir)
+    try:
+        target, data, notices = render_program_file(
+            source, layout=options.layout, clinic_file=options.clinic_file, catalog_dir=options.catalog_dir,
+            lang=options.lang, output_dir=options.output_dir,
+        )
+    except UserError as error:
+        return Outcome(source, target, [str(p) for p in error.problems], [])
+    except Exception:  # a bug must not stop the other programs; it is reported with its traceback
+        return Outcome(source, target, [f"{display_path(source)}: internal error (a bug, please report it):\n"
+                                        + traceback.format_exc()], [])
+    try:
+        write_atomic(target, data)
+    except OSError as error:
+        return Outcome(source, target, [f"{display_path(target)}: cannot be written ({error.strerror or error})"], [])
+    return Outcome(source, target, [], notices)
+
+
+def run(files: list[Path], options: Options, jobs: int) -> Iterator[Outcome]:
+    """Print every program, yielding outcomes as they finish (in input order for one job)."""
+    if jobs <= 1 or len(files) <= 1:
+        for path in files:
+            yield print_one(path, options)
+        return
+    import reportlab.platypus  # noqa: F401 - imported before forking, so workers share it
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    chunk = max(1, min(16, len(files) // (jobs * 8)))
+    with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        yield from pool.imap_unordered(print_one, files, chunksize=chunk)
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def summary(written: int, failed: int, seconds: float) -> str:
+    rate = (written + failed) / seconds if seconds > 0 else 0.0
+    return f"{written} written, {failed} failed, in {seconds:.1f} s ({rate:.0f} programs a second)"
+

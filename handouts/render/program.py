@@ -1,0 +1,69 @@
+"""A personal program: the patient's own exercises and dosage, the minutes a day, a log to tick."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.platypus import Flowable
+
+from ..models.catalog import POSITION_ORDER, Exercise
+from ..models.program import Program, minutes_a_day
+from ..text import exercise_words
+from .context import RenderContext
+from .flowables import Box, Gap, paragraphs, styles_for
+from .handout import check_clinic_glyphs, check_glyphs, clinic_text, ending, exercise_cards, safety_box
+from .page import HandoutDoc, geometry
+from .para import paragraph
+
+
+def program_exercises(ctx: RenderContext, program: Program) -> list[tuple[Exercise, int]]:
+    """The program's exercises in the order they are done, with their position in the program file."""
+    items = [(ctx.catalog.exercises[item.id], index) for index, item in enumerate(program.exercises)]
+    if program.order == "position":
+        items.sort(key=lambda pair: (POSITION_ORDER.index(pair[0].position), pair[1]))
+    return items
+
+
+def render_program(ctx: RenderContext, program: Program) -> bytes:
+    m = ctx.m
+    s = styles_for(ctx)
+    geo = geometry(ctx)
+    order = program_exercises(ctx, program)
+    exercises = [e for e, _ in order]
+    check_glyphs(ctx, exercises)
+    check_clinic_glyphs(ctx)
+    by_id = {item.id: item for item in program.exercises}
+    dosage = {e.id: by_id[e.id].dosage(e.dosage) for e in exercises}
+    notes = {e.id: by_id[e.id].note for e in exercises if by_id[e.id].note}
+    title = m("program.title_for", name=program.patient) if program.patient else m("program.title")
+    day = program.date or ctx.date
+    clinician = program.clinician or ctx.clinic.clinician
+    buffer = io.BytesIO()
+    doc = HandoutDoc(buffer, ctx, title=f"{title} \u2013 {ctx.clinic.name}", subject=m("program.title"),
+                     short_title=program.patient or "")
+    story: list[Flowable] = [paragraph(title, s.title)]
+    facts = [m("program.date", date=m.date(day))]
+    if clinician:
+        facts.append(m("program.clinician", name=clinician))
+    story.append(paragraph("   \u00b7   ".join(facts), s.body))
+    if program.follow_up:
+        story.append(paragraph(m("program.follow_up", date=m.date(program.follow_up)), s.body_bold))
+    story.append(Gap(8))
+    minutes = minutes_a_day(list(dosage.values()))
+    summary = [paragraph(m("program.minutes_note"), s.body)]
+    summary += paragraphs(ctx, [m("program.count", n=len(exercises))], "body")
+    if ctx.layout.blocks.minutes:
+        story += [Box(ctx, m("program.minutes", n=minutes), summary), Gap(10)]
+    if program.note:
+        story += [Box(ctx, m("program.note_heading"), [paragraph(program.note, s.body)], filled=False), Gap(10)]
+    intro = clinic_text(ctx, "introduction")
+    if intro and ctx.layout.blocks.introduction:
+        story.append(paragraph(intro, s.intro))
+    if ctx.layout.blocks.safety:
+        story += [safety_box(ctx), Gap(ctx.layout.cards.gap)]
+    numbered_order = [e for e, _ in order]
+    story += exercise_cards(ctx, numbered_order, frame_height=geo.frame_height, dosage=dosage, notes=notes,
+                            headings=program.order == "position", numbered=True)
+    names = [f"{i}. {exercise_words(e, ctx.lang).name}" for i, e in enumerate(numbered_order, 1)]
+    story += ending(ctx, names, frame_height=geo.frame_height, width=geo.content_width)
+    return doc.render(story)
