@@ -72,16 +72,11 @@ def main(ctx: click.Context) -> None:
     the booklet, with booklet-imposed.pdf to print double-sided (flip on the SHORT edge), into out/.
     """
     if ctx.invoked_subcommand is None:
-        from .jobs import REGION_FILES, Job
+        from .jobs import Job
 
         started = time.perf_counter()
-        out = Path("out")
-        job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang=None, output_dir=out)
-        from .render.handout import render_region
-
-        region_ctx = job.context()
-        files = {out / name: render_region(region_ctx, region) for region, name in REGION_FILES.items()}
-        job.notices.extend(n for n in region_ctx.notices if n not in job.notices)
+        job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang=None, output_dir=Path("out"))
+        files = job.render_regions(["lower", "mid", "upper"])
         booklet, sheet = job.render_booklet(impose=True)
         files.update(booklet)
         written = job.write(files)

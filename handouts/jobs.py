@@ -130,9 +130,21 @@ class Job:
             files[self.output_dir / "booklet-imposed.pdf"] = imposed
         return files, sheet
 
+    def render_regions(self, regions: list[str]) -> dict[Path, bytes]:
+        from .render.handout import render_region
+
+        ctx = self.context()
+        files = {self.output_dir / REGION_FILES[r]: render_region(ctx, r) for r in regions}
+        self.notices.extend(n for n in ctx.notices if n not in self.notices)
+        return files
+
     def write(self, files: dict[Path, bytes]) -> list[Path]:
+        """Write finished documents; nothing is written if any target is refused."""
         prepare_folder(self.output_dir)
         return write_all(files, self.inputs())
+
+    def write_regions(self, regions: list[str]) -> list[Path]:
+        return self.write(self.render_regions(regions))
 
 
 def program_output(program_file: Path, output_dir: Path) -> Path:
