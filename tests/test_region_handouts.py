@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import ROOT
 from pdfcheck import all_text, fonts, outside_margins, page_texts, reader
 
 REGIONS = ("lower", "mid", "upper")
@@ -91,3 +92,20 @@ def test_cards_are_never_split_across_pages(region_pdfs, catalog):
         assert pages, exercise.name
         last_words = " ".join(exercise.cautions[-1].split()[-3:])
         assert last_words in texts[pages[0]], f"{exercise.name}: card split across pages"
+
+
+def test_output_does_not_depend_on_what_the_process_printed_before(tmp_path):
+    """Caches shared across documents (wrapped paragraphs, figure streams) never leak between layouts."""
+    from handouts.jobs import Job
+    from handouts.render.handout import render_region
+
+    def render(layout: str, clinic: str | None = None) -> bytes:
+        clinic_file = None if clinic is None else ROOT / "assets" / clinic
+        job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=None, lang=None, output_dir=tmp_path)
+        return render_region(job.context(), "lower")
+
+    first = render("standard", "clinic-a4")
+    for other in ("compact", "large-print", "a4", "booklet"):
+        render(other)
+        render(other, "clinic-a4")
+    assert render("standard", "clinic-a4") == first

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Paragraph
 from ..models.catalog import Dosage, Exercise
 from ..text import ExerciseWords, dosage_rows, dosage_sentences
 from .context import RenderContext
-from .para import paragraph
+from .para import fresh, paragraph, wrapped
 from .styles import Styles, build_styles
 
 BIG = 1e6
@@ -114,7 +114,7 @@ class ExerciseCard(Flowable):
     def _stack(self, paras: Sequence[Paragraph], width: float, x: float, top: float, gap: float) -> float:
         """Wrap paragraphs one under another; returns the top of the next free line."""
         for para in paras:
-            _, h = para.wrap(width, BIG)
+            para, h = wrapped(para, width)
             self.placed.append(_Placed(para, x, top))
             top += h + gap
         return top
@@ -131,14 +131,20 @@ class ExerciseCard(Flowable):
         for para, gap_before in items:
             top += gap_before
             if not wide_mode:
-                _, h = para.wrap(nw, BIG)
+                narrow_para, h = wrapped(para, nw)
                 if top + h <= column_bottom + 0.5:
-                    self.placed.append(_Placed(para, nx, top))
+                    self.placed.append(_Placed(narrow_para, nx, top))
                     top += h
                     continue
                 wide_mode = True
                 room = column_bottom - top
-                parts = para.split(nw, room) if room > para.style.leading * 2 else []
+                parts = []
+                if room > para.style.leading * 2:
+                    splittable = fresh(para)
+                    splittable.wrap(nw, BIG)
+                    parts = splittable.split(nw, room)
+                    for part in parts:  # the halves are new text: never the shared whole paragraph
+                        part._key = None
                 if len(parts) == 2:
                     first, para = parts
                     _, h = first.wrap(nw, BIG)
@@ -146,7 +152,7 @@ class ExerciseCard(Flowable):
                     top = max(top + h, column_bottom) + gap_after_column * 0.4
                 else:
                     top = max(top, column_bottom + gap_after_column)
-            _, h = para.wrap(ww, BIG)
+            para, h = wrapped(para, ww)
             self.placed.append(_Placed(para, wx, top))
             top += h
         return max(top, column_bottom)

@@ -12,6 +12,7 @@ pages show it.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import warnings
@@ -228,9 +229,7 @@ class Picture:
                 STATE_DEFAULTS["fontName"] = default_font
             canvas.restoreState()
         else:
-            from reportlab.lib.utils import ImageReader
-
-            canvas.drawImage(ImageReader(io.BytesIO(self.image.data)), 0, 0, self.aspect, 1, mask="auto")
+            _draw_prepared(canvas, self.image, self.aspect)
         canvas.endForm()
 
     def draw_fit(self, canvas: Canvas, x: float, y: float, max_w: float, max_h: float, align: str = "center") -> float:
@@ -244,6 +243,48 @@ class Picture:
         canvas.doForm(self.form)
         canvas.restoreState()
         return w
+
+
+# PDF image objects of prepared pictures, compressed once per process: (object, soft mask or None).
+_IMAGE_OBJECTS: dict[str, tuple[Any, Any]] = {}
+
+
+def _draw_prepared(canvas: Canvas, image: PreparedImage, width: float) -> None:
+    """Draw a prepared image at (0, 0, width, 1), reusing its compressed PDF streams across documents.
+
+    ``canvas.drawImage`` would decode and recompress the picture for every document of a batch;
+    here ReportLab's own image object is built once and a shallow copy is registered in each
+    document, exactly as ``drawImage`` registers a new one (same names, same soft mask).
+    """
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfdoc
+
+    name = "img" + _digest(image.data)[:16]
+    if name not in _IMAGE_OBJECTS:
+        shared = pdfdoc.PDFImageXObject(name, ImageReader(io.BytesIO(image.data)), mask="auto")
+        shared.name = name
+        mask = getattr(shared, "_smask", None)
+        if mask is not None:
+            del shared._smask
+        _IMAGE_OBJECTS[name] = (shared, mask)
+    shared, mask = _IMAGE_OBJECTS[name]
+    doc = canvas._doc
+    reg_name = doc.getXObjectName(name)
+    if not doc.idToObject.get(reg_name):
+        obj = copy.copy(shared)
+        canvas._setXObjects(obj)
+        doc.Reference(obj, reg_name)
+        doc.addForm(name, obj)
+        if mask is not None:
+            mask_name = doc.getXObjectName(mask.name)
+            mask_obj = copy.copy(mask)
+            canvas._setXObjects(mask_obj)
+            obj.smask = doc.Reference(mask_obj, mask_name)
+    canvas.saveState()
+    canvas.scale(width, 1)
+    canvas._code.append(f"/{reg_name} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(name)
 
 
 def _set_fonts(node: Any, font: str) -> None:

@@ -34,4 +34,42 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, le
     if lead:
         frags.append(_frag(lead + " ", style, lead_font or style.fontName, 1))
     frags.append(_frag(" ".join(text.split()), style, style.fontName, 0))
-    return Paragraph("", style, bulletText=bullet, frags=frags)
+    para = Paragraph("", style, bulletText=bullet, frags=frags)
+    para._key = (text, id(style), bullet, lead, lead_font)  # what makes two paragraphs lay out the same
+    para._spec = (text, style, bullet, lead, lead_font)
+    return para
+
+
+def fresh(para: Paragraph) -> Paragraph:
+    """A new, unshared paragraph with the same text, for splitting between columns.
+
+    ReportLab rewrites a paragraph's fragments when it wraps and splits it, so a paragraph that
+    may be shared (see :func:`wrapped`) is never split itself.
+    """
+    text, style, bullet, lead, lead_font = para._spec
+    return paragraph(text, style, bullet=bullet, lead=lead, lead_font=lead_font)
+
+
+# Paragraphs already broken into lines, by content and width: shared by every card and document of
+# the process that prints the same text at the same width (the steps of a popular exercise, 'Do this
+# once a day.'). Drawing a wrapped paragraph does not change it, so sharing is safe.
+_WRAPPED: dict[tuple[object, float], tuple[Paragraph, float]] = {}
+_WRAPPED_MAX = 20_000
+BIG = 1e6
+
+
+def wrapped(para: Paragraph, width: float) -> tuple[Paragraph, float]:
+    """``para`` wrapped at ``width`` (or an identical paragraph wrapped earlier) and its height."""
+    key = getattr(para, "_key", None)
+    if key is None:
+        return para, para.wrap(width, BIG)[1]
+    cache_key = (key, round(width, 3))
+    hit = _WRAPPED.get(cache_key)
+    if hit is None:
+        if len(_WRAPPED) >= _WRAPPED_MAX:
+            _WRAPPED.clear()
+        # a copy of its own: the cached paragraph is wrapped at this one width, ever
+        copy = fresh(para)
+        hit = (copy, copy.wrap(width, BIG)[1])
+        _WRAPPED[cache_key] = hit
+    return hit
