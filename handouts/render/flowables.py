@@ -171,7 +171,7 @@ class ExerciseCard(Flowable):
         text_items = top_items + [(p, gap) for p in self.head]
         text_items += [(p, gap * (2.0 if i == 0 else 1.0)) for i, p in enumerate(self.steps)]
         text_items += [(p, gap * 2.0) for p in self.cautions]
-        mode = self.mode
+        mode = getattr(self, "placement", self.mode)
         if mode == "auto":  # wide pictures (lying down) above the text, tall ones (standing) beside it
             mode = "above" if self.picture is not None and self.picture.aspect >= WIDE_PICTURE else "left"
         if mode == "left" or (mode == "none" and inner > 360):
@@ -259,12 +259,18 @@ class ExerciseCard(Flowable):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._layout_for != availWidth:
-            limit = self.max_picture_height
-            self._layout(availWidth, limit)
-            # A card taller than a page: make the picture smaller (never the text), down to a readable size.
-            while self.natural_height > self.frame_height + 0.5 and self.picture_box is not None and limit > MIN_PICTURE:
-                limit = max(MIN_PICTURE, self.picture_box[3] - (self.natural_height - self.frame_height) - 1)
+            # A card taller than a page: first the other picture placement, then a smaller picture (never
+            # smaller text), down to a readable size.
+            placements = [self.mode] + ([m for m in ("left", "above") if m != self.mode] if self.picture is not None else [])
+            for placement in placements:
+                self.placement = placement
+                limit = self.max_picture_height
                 self._layout(availWidth, limit)
+                while self.natural_height > self.frame_height + 0.5 and self.picture_box is not None and limit > MIN_PICTURE:
+                    limit = max(MIN_PICTURE, self.picture_box[3] - (self.natural_height - self.frame_height) - 1)
+                    self._layout(availWidth, limit)
+                if self.natural_height <= self.frame_height + 0.5:
+                    break
         if self.frame_height < self.natural_height <= self.frame_height + 0.5:
             self.natural_height = self.frame_height  # a rounding hair over: it lands in the card's own padding
         if self.natural_height > self.frame_height + 0.5:
