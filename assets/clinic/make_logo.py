@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-SIZE = 600
+SIZE = 400  # enough for the booklet cover: 1.1 in at 300 dpi is 330 pixels
 SCALE = 4  # draw large, then shrink: smooth edges
 
 

@@ -32,9 +32,11 @@ Locate = Callable[[str], Problem]
 
 
 class PreparedImage(NamedTuple):
-    data: bytes
+    data: bytes  # JPEG bytes (opaque pictures: passed into the PDF as they are), or b"" when ``pixels`` is set
     width_px: int
     height_px: int
+    pixels: Any = None  # the prepared Pillow image, for pictures with transparency
+    digest: str = ""
 
 
 _RASTER_CACHE: dict[tuple[str, int, int, bool], PreparedImage] = {}
@@ -130,18 +132,20 @@ def prepare_raster(path: Path, width_pt: float, height_pt: float, locate: Locate
             image = image.convert("LA" if has_alpha else "L")
         elif not has_alpha and image.mode not in ("RGB", "L"):
             image = image.convert("RGB")
-        out = io.BytesIO()
-        if has_alpha:
-            image.save(out, "PNG", optimize=False)
+        if has_alpha:  # kept as pixels: ReportLab compresses them once, with their soft mask
+            image.load()
+            prepared = PreparedImage(b"", image.width, image.height, image,
+                                     _digest(image.tobytes() + image.mode.encode() + bytes(str(image.size), "ascii")))
         else:
             if image.mode not in ("RGB", "L"):
                 image = image.convert("L" if grayscale else "RGB")
+            out = io.BytesIO()
             image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
+            prepared = PreparedImage(out.getvalue(), image.width, image.height, None, _digest(out.getvalue()))
     except UserError:
         raise
     except (OSError, ValueError, SyntaxError) as exc:
         raise UserError([locate(f'"{path.name}" is damaged or unreadable ({exc})')]) from None
-    prepared = PreparedImage(out.getvalue(), image.width, image.height)
     _RASTER_CACHE[key] = prepared
     return prepared
 
@@ -205,7 +209,7 @@ class Picture:
             self.form = f"svg{_digest(str(path).encode())[:12]}{'g' if grayscale else ''}"
         else:
             self.image = prepare_raster(path, self.width, self.height, locate, grayscale=grayscale)
-            self.form = f"img{_digest(self.image.data)[:12]}"
+            self.form = f"img{self.image.digest[:12]}"
 
     def _define(self, canvas: Canvas) -> None:
         """The picture at 1 point high, as a form XObject, once per document."""
@@ -259,9 +263,10 @@ def _draw_prepared(canvas: Canvas, image: PreparedImage, width: float) -> None:
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfbase import pdfdoc
 
-    name = "img" + _digest(image.data)[:16]
+    name = "img" + image.digest[:16]
     if name not in _IMAGE_OBJECTS:
-        shared = pdfdoc.PDFImageXObject(name, ImageReader(io.BytesIO(image.data)), mask="auto")
+        source = image.pixels if image.pixels is not None else io.BytesIO(image.data)
+        shared = pdfdoc.PDFImageXObject(name, ImageReader(source), mask="auto")
         shared.name = name
         mask = getattr(shared, "_smask", None)
         if mask is not None:
