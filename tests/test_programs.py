@@ -167,6 +167,6 @@ def test_example_programs_are_valid(tmp_path):
     from handouts.jobs import load_program_job
 
     for path in sorted((ROOT / "examples" / "programs").glob("*.yaml")):
-        job, program = load_program_job(path, layout=None, clinic_file=None, catalog_dir=None, lang=None,
-                                        output_dir=tmp_path)
+        _, program = load_program_job(path, layout=None, clinic_file=None, catalog_dir=None, lang=None,
+                                      output_dir=tmp_path)
         assert program.exercises
