@@ -301,6 +301,30 @@ def init_clinic(folder: Path, name: str | None, paper: str) -> None:
     click.echo(f"  {step + 2}. Print: handouts region all --clinic {folder}   (and: handouts booklet --impose --clinic {folder})")
 
 
+@main.command("check")
+@_render_options
+def check_command(layout: str | None = None, clinic_file: Path | None = None, catalog_dir: Path | None = None,
+                  lang: str | None = None) -> None:
+    """Check the catalog, pictures, clinic profile and layout; with --lang es, also every Spanish text.
+
+    Reports each problem as FILE:LINE: field: message and exits with 1 if there is any.
+    """
+    from .check import run_check
+    from .jobs import Job
+
+    job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=Path("."))
+    problems = run_check(job, lang or job.lang)
+    for problem in problems:
+        click.echo(str(problem))
+    exercises = len(job.catalog.exercises)
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {exercises} exercises, "
+                   "their pictures, the clinic profile and the layout.", err=True)
+        sys.exit(1)
+    click.echo(f"All good: {exercises} exercises, their pictures, the clinic profile and the layout"
+               + (f", and every '{lang}' text." if lang and lang != "en" else "."))
+
+
 @main.command("layouts")
 def layouts_command() -> None:
     """List the built-in layouts, with a line on each."""

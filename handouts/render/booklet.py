@@ -264,7 +264,7 @@ class BookletDoc(BaseDocTemplate):
         super().__init__(
             buffer, pagesize=(geo.width, geo.height), title=title, author=ctx.clinic.name, subject=subject,
             creator="handouts (back-care handout generator)", producer="handouts with ReportLab",
-            keywords="back pain, exercises, patient education, booklet", invariant=1, lang=LANG_TAGS[ctx.lang],
+            keywords=ctx.m("pdf.keywords"), invariant=1, lang=LANG_TAGS[ctx.lang],
             initialFontName=ctx.fonts.regular,
         )
         self.ctx = ctx

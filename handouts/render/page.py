@@ -252,7 +252,7 @@ class HandoutDoc(BaseDocTemplate):
             subject=subject,
             creator="handouts (back-care handout generator)",
             producer="handouts with ReportLab",
-            keywords="back pain, exercises, patient education",
+            keywords=ctx.m("pdf.keywords"),
             invariant=1,
             lang=LANG_TAGS[ctx.lang],
             initialFontName=ctx.fonts.regular,

@@ -1,0 +1,95 @@
+"""``handouts check``: load everything a clinic prints from, and report what is missing or wrong.
+
+Beyond what printing itself refuses (bad YAML, bad values), it reports fields without a
+translation in the chosen language (printing falls back to English for those, with a note),
+pose files that do not load, and characters the fonts cannot print.
+"""
+
+from __future__ import annotations
+
+from .errors import Problem, UserError
+from .jobs import Job
+from .models.catalog import Exercise
+from .yamlio import SourceDoc
+
+EXERCISE_FIELDS = ("name", "summary", "steps", "cautions")
+
+
+def missing_translations(job: Job, lang: str) -> list[Problem]:
+    """Every field with English text and no text in ``lang``."""
+    if lang == "en":
+        return []
+    problems: list[Problem] = []
+    catalog = job.catalog
+    for exercise in catalog.exercises.values():
+        doc = catalog.docs[exercise.id]
+        translation = getattr(exercise.translations, lang, None)
+        for field in EXERCISE_FIELDS:
+            value = getattr(translation, field, None) if translation is not None else None
+            if not value:
+                problems.append(doc.problem(("translations", lang, field), f"no '{lang}' translation"))
+            elif field in ("steps", "cautions") and len(value) != len(getattr(exercise, field)):
+                problems.append(doc.problem(("translations", lang, field),
+                                            f"has {len(value)} items; the English has {len(getattr(exercise, field))}"))
+    for name, obj, fields in (("_safety.yaml", catalog.safety, ("title", "points")),):
+        translation = getattr(obj.translations, lang, None)
+        for field in fields:
+            if translation is None or not getattr(translation, field):
+                problems.append(Problem(str(catalog.folder / name), 0, f"translations.{lang}.{field}", f"no '{lang}' translation"))
+    for region in ("lower", "mid", "upper"):
+        intro = getattr(catalog.intros, region)
+        translation = getattr(intro.translations, lang, None)
+        if translation is None or not translation.introduction:
+            problems.append(Problem(str(catalog.folder / "_regions.yaml"), 0, f"{region}.translations.{lang}.introduction",
+                                    f"no '{lang}' translation"))
+    problems += _clinic_translations(job.clinic, job.clinic_doc, lang)
+    return problems
+
+
+def _clinic_translations(clinic: object, doc: SourceDoc, lang: str) -> list[Problem]:
+    translation = getattr(clinic.translations, lang, None)  # type: ignore[attr-defined]
+    problems = []
+    for field in ("introduction", "disclaimer", "opening_hours"):
+        if getattr(clinic, field) and not (translation is not None and getattr(translation, field)):
+            problems.append(doc.problem(("translations", lang, field), f"no '{lang}' translation of the clinic's {field}"))
+    return problems
+
+
+def unloadable_illustrations(job: Job) -> list[Problem]:
+    from .figures.library import illustration_path, scene_for
+
+    problems: list[Problem] = []
+    for exercise in job.catalog.exercises.values():
+        if exercise.image is not None:
+            continue
+        path = illustration_path(exercise.id, job.catalog.folder, exercise.illustration)
+        if path is None:
+            problems.append(job.catalog.docs[exercise.id].problem(("illustration",), "no picture: add "
+                            f"illustrations/{exercise.id}.yaml or an image: file"))
+            continue
+        try:
+            scene_for(path)
+        except UserError as error:
+            problems += [p for p in error.problems if isinstance(p, Problem)]
+    return problems
+
+
+def unprintable_text(job: Job, lang: str) -> list[Problem]:
+    from .render.handout import check_clinic_glyphs, check_glyphs
+
+    ctx = job.context()
+    ctx.lang = lang
+    problems: list[Problem] = []
+    exercises: list[Exercise] = list(job.catalog.exercises.values())
+    for check in (lambda: check_glyphs(ctx, exercises), lambda: check_clinic_glyphs(ctx)):
+        try:
+            check()
+        except UserError as error:
+            problems += [p for p in error.problems if isinstance(p, Problem)]
+    return problems
+
+
+def run_check(job: Job, lang: str) -> list[Problem]:
+    """Every problem found, once each, in file and line order."""
+    found = [*unloadable_illustrations(job), *unprintable_text(job, lang), *missing_translations(job, lang)]
+    return sorted(dict.fromkeys(found))

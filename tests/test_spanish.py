@@ -1,0 +1,180 @@
+"""Every document in Spanish, as good as the English."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import statistics
+
+import pytest
+import textstat
+import yaml
+
+from conftest import ROOT
+from pdfcheck import all_text, fonts, reader
+
+LOCALES = ROOT / "handouts" / "locales"
+
+
+def flatten(table: dict, prefix: str = "") -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in table.items():
+        if isinstance(value, dict) and not {"one", "other"} >= set(value):
+            out.update(flatten(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
+
+
+def messages(lang: str) -> dict[str, object]:
+    return flatten(yaml.safe_load((LOCALES / f"{lang}.yaml").read_text(encoding="utf-8")))
+
+
+def strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [v for v in value.values() if v]
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+def test_message_catalogues_have_the_same_keys_and_placeholders():
+    en, es = messages("en"), messages("es")
+    assert set(en) == set(es)
+    for key in en:
+        for a, b in zip(sorted(strings(en[key])), sorted(strings(es[key])), strict=False):
+            assert set(re.findall(r"{\w+}", a)) == set(re.findall(r"{\w+}", b)), key
+        if isinstance(en[key], dict):
+            assert set(en[key]) == set(es[key]), f"{key}: plural forms differ"
+
+
+@pytest.fixture(scope="module")
+def spanish(tmp_path_factory) -> dict[str, bytes]:
+    from handouts.jobs import Job, render_program_file
+    from handouts.render.booklet import render_booklet
+    from handouts.render.handout import render_region
+
+    out = tmp_path_factory.mktemp("es")
+    job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang="es", output_dir=out)
+    docs = {region: render_region(job.context(), region) for region in ("lower", "mid", "upper")}
+    docs["booklet"] = render_booklet(job.context(booklet=True))
+    program = ROOT / "examples" / "programs" / "spanish-a4-clinic.yaml"
+    docs["program"] = render_program_file(program, output_dir=out)[1]
+    return docs
+
+
+def test_everything_renders_in_spanish_with_spanish_metadata(spanish):
+    for name, data in spanish.items():
+        pdf = reader(data)
+        assert str(pdf.trailer["/Root"].get("/Lang")) == "es", name
+        assert all(fonts(data).values()), name
+    assert "Ejercicios para el dolor en la parte baja de la espalda" in all_text(spanish["lower"])
+    assert "Ejercicios para una espalda sana" in all_text(spanish["booklet"])
+    assert "Programa de ejercicios para María García López" in all_text(spanish["program"])
+
+
+def english_fragments() -> set[str]:
+    """Pieces of the English messages that would give away an untranslated page."""
+    es_text = " ".join(s for v in messages("es").values() for s in strings(v))
+    pieces = set()
+    for value in messages("en").values():
+        for text in strings(value):
+            for part in re.split(r"{\w+}", text):
+                part = part.strip(" .,:")
+                if len(part) >= 5 and part not in es_text:
+                    pieces.add(part)
+    return pieces
+
+
+def test_no_english_fixed_string_remains(spanish):
+    fragments = english_fragments()
+    assert len(fragments) > 60
+    for name, data in spanish.items():
+        text = all_text(data)
+        leaks = sorted(f for f in fragments if f in text)
+        assert not leaks, f"{name}: English left in the Spanish PDF: {leaks[:5]}"
+
+
+def test_every_catalog_entry_has_its_spanish_texts(catalog):
+    for exercise in catalog.exercises.values():
+        es = exercise.translations.es
+        assert es is not None, exercise.id
+        assert es.name and es.summary
+        assert len(es.steps) == len(exercise.steps), exercise.id
+        assert len(es.cautions) == len(exercise.cautions), exercise.id
+        for text in [es.summary, *es.steps, *es.cautions]:
+            assert not re.search(r"\b(tu|tus|te)\b", text.lower()), f"{exercise.id}: use usted, not tú: {text}"
+
+
+def test_check_command_finds_nothing_missing(cli):
+    for clinic in ("clinic", "clinic-a4"):
+        result = cli("check", "--lang", "es", "--clinic", str(ROOT / "assets" / clinic))
+        assert result.code == 0, result.stdout + result.stderr
+
+
+def test_a_missing_translation_is_reported_and_falls_back_to_english(cli, tmp_path, catalog_copy):
+    entry = catalog_copy / "neck-roll.yaml"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text[: text.index("translations:")], encoding="utf-8")
+    result = cli("check", "--lang", "es", "--catalog", str(catalog_copy))
+    assert result.code == 1
+    assert re.search(r"neck-roll\.yaml:\d+: translations\.es\.name: no 'es' translation", result.stdout), result.stdout
+    out = tmp_path / "out"
+    printed = cli("region", "upper", "--lang", "es", "--catalog", str(catalog_copy), "-o", str(out))
+    assert printed.code == 0
+    assert "no 'es' translation for some fields of: neck-roll; printed in English" in printed.stderr
+    assert "Neck roll" in all_text((out / "upper-back.pdf").read_bytes())
+
+
+def test_accents_and_spanish_punctuation_come_back_out_of_the_pdf(tmp_path):
+    from handouts.jobs import Job
+    from handouts.render.handout import render_region
+
+    folder = tmp_path / "clinic"
+    shutil.copytree(ROOT / "assets" / "clinic-a4", folder)
+    profile = folder / "clinic.yaml"
+    intro = "¿Tiene preguntas? ¡Llámenos! Añada la cigüeña: áéíóú ÁÉÍÓÚ ñÑ üÜ."
+    text = profile.read_text(encoding="utf-8").replace(
+        "    introduction: Nuestros fisioterapeutas han elegido estos ejercicios para usted. Hágalos con calma en casa y "
+        "traiga sus preguntas a la próxima visita.", f"    introduction: \"{intro}\"")
+    profile.write_text(text, encoding="utf-8")
+    job = Job.load(layout=None, clinic_file=profile, catalog_dir=None, lang="es", output_dir=tmp_path)
+    data = render_region(job.context(), "upper")
+    extracted = all_text(data)
+    assert intro in extracted
+    assert "Clínica de Fisioterapia Núñez & Asociados" in extracted
+    assert "Balanceo de rodillas" in all_text(render_region(job.context(), "lower"))
+
+
+def test_numbers_and_dates_written_the_spanish_way():
+    import datetime as dt
+
+    from handouts.i18n import messages as load
+
+    es, en = load("es"), load("en")
+    assert es.date(dt.date(2026, 11, 21)) == "21 de noviembre de 2026"
+    assert en.date(dt.date(2026, 11, 21)) == "November 21, 2026"
+    assert es.number(1500) == "1500" and es.number(12500) == "12.500" and en.number(12500) == "12,500"
+    assert es("dosage.hold", n=1) == "Mantenga la posición 1 segundo."
+    assert es("dosage.hold", n=20) == "Mantenga la posición 20 segundos."
+    assert es("dosage.repeat_each_side", n=1) == "Hágalo una vez de cada lado."
+    assert es("program.minutes", n=12) == "Alrededor de 12 minutos al día"
+
+
+def spanish_scores(text: str) -> tuple[float, float]:
+    textstat.set_lang("es")
+    try:
+        return textstat.fernandez_huerta(text), textstat.szigriszt_pazos(text)
+    finally:
+        textstat.set_lang("en")
+
+
+def test_spanish_reading_level_is_fairly_easy_or_easier(catalog):
+    huerta, pazos = [], []
+    for exercise in catalog.exercises.values():
+        fh, sp = spanish_scores(" ".join(exercise.translations.es.steps))
+        assert fh >= 70, f"{exercise.id}: Fernández-Huerta {fh:.0f} is below 'fairly easy' (70)"
+        assert sp >= 65, f"{exercise.id}: Szigriszt-Pazos {sp:.0f} is below 'fairly easy' (65)"
+        huerta.append(fh)
+        pazos.append(sp)
+    assert statistics.mean(huerta) >= 75 and statistics.mean(pazos) >= 70
