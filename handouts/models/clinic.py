@@ -25,6 +25,7 @@ class ClinicText:
     """The clinic's own words in another language."""
 
     name: str | None = spec(None, doc="The clinic's name in this language, if it differs.", min_length=1, max_length=120)
+    clinician: str | None = spec(None, doc="The clinician's name and title in this language.", min_length=1, max_length=120)
     introduction: str | None = spec(None, doc="The custom introduction.", min_length=1, max_length=800)
     disclaimer: str | None = spec(None, doc="The custom disclaimer.", min_length=1, max_length=800)
     opening_hours: list[str] | None = spec(None, doc="Opening hours.", max_items=10, max_length=80)

@@ -210,8 +210,9 @@ class BackCover(Flowable):
         m = ctx.m
         clinic = ctx.clinic
         self.blocks: list[Any] = [paragraph(m("booklet.back_cover_title"), s.heading), paragraph(clinic.name, s.small_heading)]
-        if clinic.clinician:
-            self.blocks.append(paragraph(clinic.clinician, s.body))
+        clinician = clinic_text(ctx, "clinician")
+        if clinician:
+            self.blocks.append(paragraph(clinician, s.body))
         if clinic.address:
             self.blocks += [paragraph(line, s.body) for line in clinic.address.splitlines() if line.strip()]
         for label, value in (("booklet.phone", clinic.phone), ("booklet.email", clinic.email), ("booklet.website", clinic.website)):

@@ -201,8 +201,9 @@ def render_region(ctx: RenderContext, region: str) -> bytes:
     doc = HandoutDoc(buffer, ctx, title=f"{title} \u2013 {ctx.clinic.name}", subject=m(f"region.{region}.subject"),
                      short_title=m(f"region.{region}.name"))
     story: list[Flowable] = [paragraph(title, s.title)]
-    if ctx.clinic.clinician:
-        story.append(paragraph(m("program.clinician", name=ctx.clinic.clinician), s.body))
+    clinician = clinic_text(ctx, "clinician")
+    if clinician:
+        story.append(paragraph(m("program.clinician", name=clinician), s.body))
     if ctx.layout.blocks.introduction:
         story.append(paragraph(clinic_text(ctx, "introduction") or m("handout.introduction"), s.intro))
         story.append(paragraph(intro_text(ctx, region), s.intro))

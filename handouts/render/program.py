@@ -37,7 +37,7 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
     notes = {e.id: by_id[e.id].note for e in exercises if by_id[e.id].note}
     title = m("program.title_for", name=program.patient) if program.patient else m("program.title")
     day = program.date or ctx.date
-    clinician = program.clinician or ctx.clinic.clinician
+    clinician = program.clinician or clinic_text(ctx, "clinician")
     buffer = io.BytesIO()
     doc = HandoutDoc(buffer, ctx, title=f"{title} \u2013 {ctx.clinic.name}", subject=m("program.title"),
                      short_title=program.patient or "")
