@@ -92,6 +92,16 @@ class SourceDoc:
         return Problem(where.file, where.line, format_path(path), message)
 
 
+class _Refused:
+    """A value the reader refused (and already reported): the schema stays silent about it."""
+
+    def __repr__(self) -> str:
+        return "<refused>"
+
+
+REFUSED = _Refused()
+
+
 def format_path(path: PathKey) -> str:
     """``("steps", 1, "text")`` -> ``steps[2].text`` (list items counted from 1)."""
     out = ""
@@ -150,7 +160,7 @@ def parse_yaml(text: str, path: Path | None) -> SourceDoc:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        raise UserError([_syntax_problem(exc, shown)]) from None
+        raise UserError([_syntax_problem(exc, shown, text)]) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         position = getattr(exc, "position", 0) or 0
         line = text.count("\n", 0, position) + 1
@@ -168,12 +178,14 @@ def parse_yaml(text: str, path: Path | None) -> SourceDoc:
     return doc
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else 0
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
-    if "tab" in problem or "'\\t'" in problem or "\\t" in problem:
+    source_lines = text.splitlines()
+    bad_line = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
+    if "tab" in problem or "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
         message = "a tab is used for indentation; YAML needs spaces (replace each tab with two spaces)"
     elif "found unexpected end of stream" in problem and "quoted scalar" in context:
         line = exc.context_mark.line + 1 if exc.context_mark else line
@@ -246,12 +258,12 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
                 self.error(node, path, f"the YAML tag {node.tag!r} is not allowed here; remove it")
-                return None
+                return REFUSED
             return [self.build(child, (*path, index)) for index, child in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP_TAG:
                 self.error(node, path, f"the YAML tag {node.tag!r} is not allowed here; remove it")
-                return None
+                return REFUSED
             return self.mapping(node, path)
         self.error(node, path, "unsupported YAML value")  # pragma: no cover
         return None
@@ -259,7 +271,7 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode, path: PathKey) -> Any:
         if node.tag not in _SCALAR_TAGS:
             self.error(node, path, f"the YAML tag {node.tag!r} is not allowed (only plain values, lists and mappings)")
-            return None
+            return REFUSED
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError):

@@ -83,3 +83,52 @@ def catalog_copy(tmp_path: Path) -> Path:
     target = tmp_path / "catalog"
     shutil.copytree(ROOT / "assets" / "catalog", target)
     return target
+
+
+# -- every PDF the test-suite produces is checked: qpdf, embedded fonts, a second renderer -------------
+
+CHECKED_PDFS = {"count": 0}
+
+
+def _checked(function, label):
+    from pdfcheck import validate
+
+    def wrapper(*args, **kwargs):
+        result = function(*args, **kwargs)
+        data = result[0] if isinstance(result, tuple) else result
+        validate(data, label)
+        CHECKED_PDFS["count"] += 1
+        return result
+
+    return wrapper
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _validate_rendered_pdfs():
+    """Wrap the renderers so every document made in-process is validated as it is made."""
+    import handouts.render.booklet as booklet
+    import handouts.render.imposition as imposition
+    import handouts.render.page as page
+
+    patcher = pytest.MonkeyPatch()
+    original = page.HandoutDoc.render
+    patcher.setattr(page.HandoutDoc, "render", _checked(original, "handout or program"))
+    patcher.setattr(booklet, "render_booklet", _checked(booklet.render_booklet, "booklet"))
+    patcher.setattr(imposition, "impose", _checked(imposition.impose, "imposed booklet"))
+    yield
+    patcher.undo()
+
+
+@pytest.fixture(autouse=True)
+def _validate_written_pdfs(tmp_path: Path, request: pytest.FixtureRequest):
+    """After each test, every PDF the command line wrote under the test's temporary folder is validated
+    (tests that plant fake .pdf files on purpose say so with the no_pdf_check marker)."""
+    yield
+    if request.node.get_closest_marker("no_pdf_check"):
+        return
+    from pdfcheck import validate
+
+    for path in tmp_path.rglob("*.pdf"):
+        if path.is_file() and not path.is_symlink():
+            validate(path.read_bytes(), str(path.name))
+            CHECKED_PDFS["count"] += 1

@@ -85,3 +85,25 @@ def outside_margins(data: bytes, left: float, right: float, top: float, bottom: 
                 or box.top < top - TOLERANCE or box.bottom > height - bottom + TOLERANCE):
             bad.append(box)
     return bad
+
+
+def validate(data: bytes, where: str = "") -> None:
+    """What a printer and a second PDF engine need: qpdf finds no syntax or stream errors, every font is
+    embedded, and PDFium (not ReportLab's own reader) renders every page."""
+    import pikepdf
+    import pypdfium2
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        problems = pdf.check_pdf_syntax()
+    assert not problems, f"{where}: qpdf finds {problems[:3]}"
+    missing = [name for name, embedded in fonts(data).items() if not embedded]
+    assert not missing, f"{where}: fonts not embedded: {missing}"
+    document = pypdfium2.PdfDocument(data)
+    try:
+        assert len(document) > 0, f"{where}: no pages"
+        for index in range(len(document)):
+            page = document[index]
+            page.render(scale=0.2)
+            page.close()
+    finally:
+        document.close()

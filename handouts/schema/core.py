@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from ..errors import Problem, UserError
-from ..yamlio import PathKey, SourceDoc
+from ..yamlio import REFUSED, PathKey, SourceDoc
 from .model import Spec, is_model, spec, specs_of
 
 __all__ = ["Validator", "model_fields", "spec", "suggest", "validate"]
@@ -148,6 +148,8 @@ class Validator:
 
     # -- values ---------------------------------------------------------------------------
     def value(self, tp: Any, value: Any, path: PathKey, meta: typing.Mapping[str, Any]) -> Any:
+        if value is REFUSED:  # already reported by the reader (a refused YAML tag)
+            return _INVALID
         inner = _optional(tp)
         if inner is not None:
             if value is None:
@@ -308,12 +310,14 @@ class Validator:
 
     def check_number(self, number: float, path: PathKey, meta: typing.Mapping[str, Any]) -> Any:
         low, high = meta.get("minimum"), meta.get("maximum")
-        why = f" ({meta['why']})" if meta.get("why") else ""
+        raw = self.doc.raw.get(path)
+        shown = raw.strip() if raw is not None else _fmt(number)  # as the user wrote it: 1e308, not 300 digits
         if low is not None and number < low:
-            self.error(path, f"{_fmt(number)} is too small; the smallest allowed is {_fmt(low)}{why}")
+            self.error(path, f"{shown} is too small; the smallest allowed is {_fmt(low)}")
             return _INVALID
         if high is not None and number > high:
-            self.error(path, f"{_fmt(number)} is too large; the largest allowed is {_fmt(high)}{why}")
+            why = f" ({meta['why']})" if meta.get("why") else ""
+            self.error(path, f"{shown} is too large; the largest allowed is {_fmt(high)}{why}")
             return _INVALID
         return number
 
@@ -325,6 +329,8 @@ def pattern_words(pattern: str) -> str:
 
 
 def _fmt(number: float) -> str:
+    if abs(number) >= 1e15:
+        return f"{number:g}"
     return str(int(number)) if float(number).is_integer() else f"{number:g}"
 
 

@@ -186,7 +186,7 @@ class FilePath:
 
     relative_to_file = True
     suffixes: tuple[str, ...] = ()
-    kind = "file"
+    kind = "a file"
 
     @classmethod
     def parse(cls, value: Any, base: Path) -> Path:
@@ -195,40 +195,40 @@ class FilePath:
             raise ValueError("must not be empty")
         path = (base / Path(text).expanduser()).resolve()
         if path.is_dir():
-            raise ValueError(f'"{text}" is a folder, not a {cls.kind} file')
+            raise ValueError(f'"{text}" is a folder, not {cls.kind}')
         if cls.suffixes and path.suffix.lower() not in cls.suffixes:
-            raise ValueError(f'"{text}" is not a {cls.kind} (expected {", ".join(cls.suffixes)})')
+            raise ValueError(f'"{text}" is not {cls.kind} (its name must end in {", ".join(cls.suffixes)})')
         if not path.is_file():
             raise ValueError(f'"{text}" not found (looked for {path})')
         return path
 
     @classmethod
     def describe(cls) -> str:
-        return f"the path of a {cls.kind} file"
+        return f"the path of {cls.kind}"
 
     @classmethod
     def json_schema(cls) -> dict[str, Any]:
-        return {"type": "string", "description": f"Path of a {cls.kind} file, relative to this YAML file."}
+        return {"type": "string", "description": f"Path of {cls.kind}, relative to this YAML file."}
 
 
 class ImagePath(FilePath):
     suffixes = (".png", ".jpg", ".jpeg", ".svg")
-    kind = "image (PNG, JPEG or SVG)"
+    kind = "an image file (PNG, JPEG or SVG)"
 
 
 class PhotoPath(FilePath):
     suffixes = (".png", ".jpg", ".jpeg")
-    kind = "image (PNG or JPEG)"
+    kind = "an image file (PNG or JPEG)"
 
 
 class FontPath(FilePath):
     suffixes = (".ttf",)
-    kind = "TrueType font (.ttf)"
+    kind = "a TrueType font file (.ttf)"
 
 
 class YamlPath(FilePath):
     suffixes = (".yaml", ".yml")
-    kind = "YAML"
+    kind = "a YAML file"
 
 
 # Annotated aliases for model fields: the Python type first, the parser second.
