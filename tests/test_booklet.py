@@ -174,6 +174,15 @@ def test_imposed_halves_carry_the_pages_the_rule_predicts(booklet):
                     assert str(number) in foot.split(), f"expected page {number} in {foot!r}"
 
 
+def test_imposed_file_asks_for_short_edge_duplex_at_actual_size(booklet):
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(booklet[1])) as pdf:
+        prefs = pdf.Root.ViewerPreferences
+        assert prefs.Duplex == pikepdf.Name("/DuplexFlipShortEdge")
+        assert prefs.PrintScaling == pikepdf.Name("/None")
+
+
 def test_imposed_file_reuses_each_page_as_one_form_xobject(booklet):
     import pikepdf
 

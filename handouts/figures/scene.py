@@ -18,6 +18,7 @@ from .vec import Vec, add, dot, lerp, mul, norm, sub, unit
 
 MAT_THICKNESS = 1.6
 PANEL_GAP = 14.0
+SHORT_ARROW = 30.0  # cm: below this, an arrow's numbered badges sit at its ends rather than beside it
 FLOOR_MARGIN = 12.0
 
 
@@ -276,9 +277,14 @@ class Scene:
             normal = (-chord[1] / length, chord[0] / length)
             if (mx - (ax + bx) / 2) * normal[0] + (my - (ay + by) / 2) * normal[1] > 0:
                 normal = (-normal[0], -normal[1])
-            for t_index, text in ((4, "1"), (15, "2")):
-                px, py = samples[t_index]
-                out.layers.append(Label((px + normal[0] * 11.0, py + normal[1] * 11.0), text))
+            if length >= SHORT_ARROW:
+                for t_index, text in ((4, "1"), (15, "2")):
+                    px, py = samples[t_index]
+                    out.layers.append(Label((px + normal[0] * 11.0, py + normal[1] * 11.0), text))
+            else:  # a short arrow: the badges go before its tail and past its head, so they never meet
+                ux, uy = chord[0] / length, chord[1] / length
+                out.layers.append(Label((ax - ux * 9.0 + normal[0] * 4.0, ay - uy * 9.0 + normal[1] * 4.0), "1"))
+                out.layers.append(Label((bx + ux * 9.0 + normal[0] * 4.0, by + uy * 9.0 + normal[1] * 4.0), "2"))
         # a numbered badge over each panel
         y1 = max(b[3] for b in all_bounds)
         for index, panel in enumerate(self.panels):

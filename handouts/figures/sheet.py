@@ -49,7 +49,12 @@ def contact_sheet(catalog: Catalog, ids: list[str] | None = None, columns: int =
             sheet.paste(image, (x + pad, y + pad))
         else:
             draw.text((x + cw / 2, y + ch / 2), "(no picture)", fill="#aa0000", font=font, anchor="mm")
-        draw.text((x + cw / 2, y + ch + lh / 2 - 4), exercise.name, fill="#1a1a1a", font=font, anchor="mm")
+        size = max(9, round(15 * scale))
+        label_font = font
+        while label_font.getlength(exercise.name) > cw - 8 and size > 8:  # long names: a smaller size, never cut
+            size -= 1
+            label_font = _font(size)
+        draw.text((x + cw / 2, y + ch + lh / 2 - 4), exercise.name, fill="#1a1a1a", font=label_font, anchor="mm")
         draw.rectangle((x, y, x + cw - 1, y + ch + lh - 1), outline="#dddddd")
     return sheet
 

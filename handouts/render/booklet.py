@@ -7,6 +7,7 @@ page count is a multiple of 4, padded with notes pages, so that it folds without
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import Any
 
@@ -21,7 +22,7 @@ from .context import RenderContext
 from .flowables import BIG, Gap, NoteLines, log_flowables, paragraphs, styles_for
 from .handout import check_clinic_glyphs, check_glyphs, clinic_text, exercise_cards, intro_text, ordered, safety_box
 from .images import logo_picture
-from .page import PageDecorator, geometry
+from .page import PageDecorator, build_or_explain, geometry
 from .para import paragraph
 from .pictures import picture_for
 from .qr import draw_qr
@@ -411,7 +412,7 @@ def render_booklet(ctx: RenderContext) -> bytes:
     for _ in range(MAX_PASSES):
         buffer = io.BytesIO()
         doc = BookletDoc(buffer, ctx, title=f"{m('booklet.title')} \u2013 {ctx.clinic.name}", subject=m("booklet.subtitle"))
-        doc.build(_story(ctx, pages, extra), canvasmaker=_booklet_canvas(ctx))
+        build_or_explain(ctx, functools.partial(doc.build, _story(ctx, pages, extra), canvasmaker=_booklet_canvas(ctx)))
         if ctx.problems:
             from ..errors import UserError
 

@@ -389,13 +389,17 @@ class CardGuard(Flowable):
 class Box(Flowable):
     """A rounded box with a heading and paragraphs (the safety guidance)."""
 
-    def __init__(self, ctx: RenderContext, heading: str, paras: list[Paragraph], *, filled: bool = True):
+    def __init__(self, ctx: RenderContext, heading: str | None, paras: list[Paragraph], *, filled: bool = True):
         super().__init__()
         self.ctx = ctx
         s = styles_for(ctx)
-        self.heading = paragraph(heading, s.box_heading)
+        self.heading_text = heading
+        self.heading = paragraph(heading, s.box_heading) if heading else None
         self.paras = paras
         self.filled = filled
+
+    def _items(self) -> list[Paragraph]:
+        return [self.heading, *self.paras] if self.heading is not None else list(self.paras)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         pad = self.ctx.layout.cards.padding * 1.2
@@ -403,7 +407,7 @@ class Box(Flowable):
         gap = self.ctx.layout.text.body.size * 0.3
         top = pad
         self.placed = []
-        for para in [self.heading, *self.paras]:
+        for para in self._items():
             _, h = para.wrap(inner, BIG)
             self.placed.append(_Placed(para, pad, top))
             top += h + gap
@@ -411,7 +415,16 @@ class Box(Flowable):
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        return []
+        """A box too tall for what is left of the page continues in a second box (between paragraphs)."""
+        self.wrap(availWidth, availHeight)
+        pad = self.ctx.layout.cards.padding * 1.2
+        fit = sum(1 for item in self.placed if item.top + item.para.height + pad <= availHeight)
+        keep = fit - (1 if self.heading is not None else 0)  # paragraphs (not the heading) in the first box
+        if keep < 1 or keep >= len(self.paras):
+            return []
+        first = Box(self.ctx, self.heading_text, self.paras[:keep], filled=self.filled)
+        rest = Box(self.ctx, None, self.paras[keep:], filled=self.filled)
+        return [first, rest]
 
     def draw(self) -> None:
         canvas = self.canv

@@ -67,6 +67,9 @@ def impose(booklet: bytes) -> tuple[bytes, str]:
     out.docinfo["/Subject"] = "Booklet pages in saddle-stitch order: " + PRINTER_SETTINGS
     if "/Lang" in source.Root:
         out.Root.Lang = source.Root.Lang
+    # ask the print dialog for the right settings: both sides, short-edge flip, actual size
+    out.Root.ViewerPreferences = pikepdf.Dictionary(
+        Duplex=pikepdf.Name("/DuplexFlipShortEdge"), PrintScaling=pikepdf.Name("/None"))
     buffer = io.BytesIO()
     # fixed document id and no timestamps: the same booklet gives the same bytes
     out.save(buffer, deterministic_id=True, compress_streams=True, linearize=False)

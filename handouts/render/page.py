@@ -215,6 +215,19 @@ def _truncate(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "\u2026"
 
 
+def build_or_explain(ctx: RenderContext, build: Callable[[], None]) -> None:
+    """Lay out a document; a block that cannot fit on any page of this layout is the layout's problem to report."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    try:
+        build()
+    except LayoutError:
+        layout = ctx.layout
+        raise UserError([f"layout '{layout.name}': with body text of {layout.text.body.size:g} pt on "
+                         f"{layout.page.size.name} paper, a block of text does not fit on one page; "
+                         "use a smaller text size, smaller margins or a larger page"]) from None
+
+
 def canvas_class(ctx: RenderContext) -> type[Canvas]:
     """A canvas that, when saved, defines the form holding the total page count."""
     font = ctx.fonts.regular
@@ -270,7 +283,7 @@ class HandoutDoc(BaseDocTemplate):
         super().handle_pageBegin()
 
     def render(self, story: list[Any]) -> bytes:
-        self.build(story, canvasmaker=canvas_class(self.ctx))
+        build_or_explain(self.ctx, lambda: self.build(story, canvasmaker=canvas_class(self.ctx)))
         if self.ctx.problems:
             problems, self.ctx.problems = self.ctx.problems, []
             raise UserError(problems)
