@@ -6,6 +6,7 @@ Options default to None so that they only override the clinic profile when given
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -355,8 +356,20 @@ def schema_command(output_dir: Path) -> None:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    main(prog_name="handouts")
+    """Console-script entry point.
+
+    Once the command is done (every file written and closed), the process ends at once instead of
+    tearing down the interpreter object by object, which takes longer than printing a handout.
+    """
+    try:
+        main(prog_name="handouts")
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        if isinstance(done.code, str):
+            click.echo(done.code, err=True)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 # Reproducible dates on the page, so byte-identical comparisons hold across midnight.
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1790000000")
+# The drawing cache of this test run lives in a folder of its own (never the user's ~/.cache).
+os.environ.setdefault("HANDOUTS_CACHE_DIR", tempfile.mkdtemp(prefix="handouts-cache-"))
 
 
 @dataclass

@@ -149,9 +149,16 @@ def _form(pic: Picture2D, s: float, line: float) -> tuple[str, bytes]:
     cached = _FORMS.get(key)
     if cached is not None and cached[2] is pic:
         return cached[0], cached[1]
-    scratch = Canvas(io.BytesIO(), pagesize=(pic.width * s, pic.height * s))
-    _geometry(scratch, pic, s, line)
-    stream = zlib.compress("\n".join(scratch._code).encode("latin-1"))
+    from .. import diskcache
+
+    entry = diskcache.key(pic.key, f"{s:.5f}", repr(line)) if pic.key else ""
+    stream = diskcache.get("form", entry) if entry else None
+    if stream is None:
+        scratch = Canvas(io.BytesIO(), pagesize=(pic.width * s, pic.height * s))
+        _geometry(scratch, pic, s, line)
+        stream = zlib.compress("\n".join(scratch._code).encode("latin-1"))
+        if entry:
+            diskcache.put("form", entry, stream)
     name = "fig" + hashlib.sha1(stream).hexdigest()[:16]
     _FORMS[key] = (name, stream, pic)  # keeping the picture keeps its id unique while cached
     return name, stream

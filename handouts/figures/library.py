@@ -34,7 +34,22 @@ def scene_for(path: Path) -> tuple[Illustration, Scene]:
 
 @lru_cache(maxsize=1024)
 def _picture(path: Path, mtime_ns: int, palette: FigurePalette) -> Picture2D:
-    return _scene(path, mtime_ns)[1].picture(palette)
+    from .. import diskcache
+    from .shapes import picture_from_json, picture_to_json
+
+    entry = diskcache.key(path.read_bytes(), repr(tuple(palette)))
+    cached = diskcache.get("picture", entry)
+    picture = None
+    if cached is not None:
+        try:
+            picture = picture_from_json(cached)
+        except (ValueError, KeyError, IndexError, TypeError):
+            picture = None  # a damaged entry: recompute it
+    if picture is None:
+        picture = _scene(path, mtime_ns)[1].picture(palette)  # validates the pose file
+        diskcache.put("picture", entry, picture_to_json(picture))
+    picture.key = entry
+    return picture
 
 
 def picture2d(path: Path, palette: FigurePalette) -> Picture2D:

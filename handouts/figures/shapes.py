@@ -134,6 +134,7 @@ class Picture2D:
     def __init__(self) -> None:
         self.layers: list[Layer | Line | Arrow | Label | Stopwatch] = []
         self.bounds: tuple[float, float, float, float] = (0.0, 0.0, 1.0, 1.0)
+        self.key = ""  # what it was made from (the disk cache's key), when known
 
     @property
     def width(self) -> float:
@@ -146,3 +147,66 @@ class Picture2D:
     @property
     def aspect(self) -> float:
         return self.width / self.height
+
+
+def _shape_json(shape: Shape) -> list:
+    if isinstance(shape, Capsule):
+        return ["c", *shape.a, *shape.b, shape.ra, shape.rb]
+    if isinstance(shape, Circle):
+        return ["o", *shape.c, shape.r]
+    return ["p", [list(p) for p in shape.points]]
+
+
+def _shape_from(data: list) -> Shape:
+    if data[0] == "c":
+        return Capsule((data[1], data[2]), (data[3], data[4]), data[5], data[6])
+    if data[0] == "o":
+        return Circle((data[1], data[2]), data[3])
+    return Polygon(tuple((p[0], p[1]) for p in data[1]))
+
+
+def picture_to_json(pic: Picture2D) -> bytes:
+    """The picture as JSON (for the cache between runs)."""
+    import json
+
+    items: list[dict] = []
+    for item in pic.layers:
+        if isinstance(item, Layer):
+            items.append({"t": "layer", "shapes": [_shape_json(s) for s in item.shapes], "fill": item.fill,
+                          "outline": item.outline, "role": item.role})
+        elif isinstance(item, Line):
+            items.append({"t": "line", "points": [list(p) for p in item.points], "color": item.color,
+                          "width": item.width_scale, "dashed": item.dashed})
+        elif isinstance(item, Arrow):
+            items.append({"t": "arrow", "color": item.color,
+                          "bezier": [list(p) for p in item.bezier] if item.bezier else None,
+                          "arc": [list(item.arc[0]), *item.arc[1:]] if item.arc else None,
+                          "end": item.head_end, "start": item.head_start})
+        elif isinstance(item, Label):
+            items.append({"t": "label", "at": list(item.at), "text": item.text, "badge": item.badge})
+        else:
+            items.append({"t": "stopwatch", "at": list(item.at), "r": item.r})
+    return json.dumps({"bounds": list(pic.bounds), "layers": items}, separators=(",", ":")).encode()
+
+
+def picture_from_json(data: bytes) -> Picture2D:
+    import json
+
+    raw = json.loads(data)
+    pic = Picture2D()
+    pic.bounds = tuple(raw["bounds"])  # type: ignore[assignment]
+    for item in raw["layers"]:
+        kind = item["t"]
+        if kind == "layer":
+            pic.layers.append(Layer(tuple(_shape_from(s) for s in item["shapes"]), item["fill"], item["outline"], item["role"]))
+        elif kind == "line":
+            pic.layers.append(Line(tuple((p[0], p[1]) for p in item["points"]), item["color"], item["width"], item["dashed"]))
+        elif kind == "arrow":
+            bezier = tuple((p[0], p[1]) for p in item["bezier"]) if item["bezier"] else None
+            arc = ((item["arc"][0][0], item["arc"][0][1]), *item["arc"][1:]) if item["arc"] else None
+            pic.layers.append(Arrow(item["color"], bezier, arc, item["end"], item["start"]))  # type: ignore[arg-type]
+        elif kind == "label":
+            pic.layers.append(Label((item["at"][0], item["at"][1]), item["text"], item["badge"]))
+        else:
+            pic.layers.append(Stopwatch((item["at"][0], item["at"][1]), item["r"]))
+    return pic

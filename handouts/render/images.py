@@ -200,6 +200,9 @@ class Picture:
         self.path = path
         self.font = font  # for any text inside an SVG: an embedded font, never the standard Helvetica
         self.vector = path.suffix.lower() == ".svg"
+        self.grayscale = grayscale
+        if not self.vector and self._from_cache(max_w, max_h, locate):
+            return
         natural_w, natural_h = image_size(path, locate)
         self.aspect = natural_w / natural_h  # width / height
         self.width, self.height = _fit(self.aspect, max_w, max_h)
@@ -210,6 +213,50 @@ class Picture:
         else:
             self.image = prepare_raster(path, self.width, self.height, locate, grayscale=grayscale)
             self.form = f"img{self.image.digest[:12]}"
+            self._to_cache(max_w, max_h)
+
+    # -- the prepared picture between runs (see handouts.diskcache) ------------------------------
+    def _cache_entry(self, max_w: float, max_h: float, locate: Locate) -> str:
+        from .. import diskcache
+
+        return diskcache.key(_read(self.path, locate), f"{max_w:.3f}x{max_h:.3f}", str(self.grayscale), "raster-1")
+
+    def _from_cache(self, max_w: float, max_h: float, locate: Locate) -> bool:
+        """Load the prepared picture's PDF streams saved by an earlier run; no Pillow needed."""
+        import json
+
+        from .. import diskcache
+
+        self._entry = self._cache_entry(max_w, max_h, locate)
+        record = diskcache.get("raster", self._entry)
+        if record is None:
+            return False
+        try:
+            head, _, body = record.partition(b"\n")
+            meta = json.loads(head)
+            self.aspect = meta["aspect"]
+            self.width, self.height = _fit(self.aspect, max_w, max_h)
+            self.image = PreparedImage(b"", meta["px"][0], meta["px"][1], None, meta["digest"])
+            self.form = f"img{self.image.digest[:12]}"
+            name = "img" + self.image.digest[:16]
+            image_part, mask_part = body[: meta["image"]["length"]], body[meta["image"]["length"] :]
+            shared = _restore(name, meta["image"], image_part)
+            mask = _restore(meta["mask"]["name"], meta["mask"], mask_part) if meta.get("mask") else None
+            _IMAGE_OBJECTS.setdefault(name, (shared, mask))
+        except (ValueError, KeyError, TypeError):
+            return False  # a damaged entry: prepare the picture again
+        return True
+
+    def _to_cache(self, max_w: float, max_h: float) -> None:
+        import json
+
+        from .. import diskcache
+
+        shared, mask = _image_objects(self.image)
+        meta = {"aspect": self.aspect, "px": [self.image.width_px, self.image.height_px], "digest": self.image.digest,
+                "image": _describe(shared), "mask": _describe(mask) if mask is not None else None}
+        body = _stream_bytes(shared) + (_stream_bytes(mask) if mask is not None else b"")
+        diskcache.put("raster", self._entry, json.dumps(meta).encode() + b"\n" + body)
 
     def _define(self, canvas: Canvas) -> None:
         """The picture at 1 point high, as a form XObject, once per document."""
@@ -253,18 +300,13 @@ class Picture:
 _IMAGE_OBJECTS: dict[str, tuple[Any, Any]] = {}
 
 
-def _draw_prepared(canvas: Canvas, image: PreparedImage, width: float) -> None:
-    """Draw a prepared image at (0, 0, width, 1), reusing its compressed PDF streams across documents.
-
-    ``canvas.drawImage`` would decode and recompress the picture for every document of a batch;
-    here ReportLab's own image object is built once and a shallow copy is registered in each
-    document, exactly as ``drawImage`` registers a new one (same names, same soft mask).
-    """
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfbase import pdfdoc
-
+def _image_objects(image: PreparedImage) -> tuple[Any, Any]:
+    """ReportLab's image object for a prepared picture (and its soft mask), compressed once per process."""
     name = "img" + image.digest[:16]
     if name not in _IMAGE_OBJECTS:
+        from reportlab.lib.utils import ImageReader
+        from reportlab.pdfbase import pdfdoc
+
         source = image.pixels if image.pixels is not None else io.BytesIO(image.data)
         shared = pdfdoc.PDFImageXObject(name, ImageReader(source), mask="auto")
         shared.name = name
@@ -272,7 +314,45 @@ def _draw_prepared(canvas: Canvas, image: PreparedImage, width: float) -> None:
         if mask is not None:
             del shared._smask
         _IMAGE_OBJECTS[name] = (shared, mask)
-    shared, mask = _IMAGE_OBJECTS[name]
+    return _IMAGE_OBJECTS[name]
+
+
+_IMAGE_FIELDS = ("width", "height", "bitsPerComponent", "colorSpace")
+
+
+def _describe(obj: Any) -> dict[str, Any]:
+    return {**{f: getattr(obj, f) for f in _IMAGE_FIELDS}, "name": obj.name, "filters": list(obj._filters),
+            "decode": getattr(obj, "_decode", None), "length": len(_stream_bytes(obj))}
+
+
+def _stream_bytes(obj: Any) -> bytes:
+    content = obj.streamContent
+    return content if isinstance(content, bytes) else content.encode("latin-1")
+
+
+def _restore(name: str, meta: dict[str, Any], content: bytes) -> Any:
+    from reportlab.pdfbase import pdfdoc
+
+    obj = pdfdoc.PDFImageXObject(name)
+    for field in _IMAGE_FIELDS:
+        setattr(obj, field, meta[field])
+    obj._filters = tuple(meta["filters"])
+    obj.streamContent = content
+    obj.mask = None
+    if meta.get("decode"):
+        obj._decode = meta["decode"]
+    return obj
+
+
+def _draw_prepared(canvas: Canvas, image: PreparedImage, width: float) -> None:
+    """Draw a prepared image at (0, 0, width, 1), reusing its compressed PDF streams across documents.
+
+    ``canvas.drawImage`` would decode and recompress the picture for every document of a batch;
+    here ReportLab's own image object is built once and a shallow copy is registered in each
+    document, exactly as ``drawImage`` registers a new one (same names, same soft mask).
+    """
+    name = "img" + image.digest[:16]
+    shared, mask = _image_objects(image)
     doc = canvas._doc
     reg_name = doc.getXObjectName(name)
     if not doc.idToObject.get(reg_name):

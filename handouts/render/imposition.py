@@ -58,9 +58,15 @@ def impose(booklet: bytes) -> tuple[bytes, str]:
 
     for left, right in saddle_stitch_order(len(source.pages)):
         sheet = out.add_blank_page(page_size=(sheet_w, sheet_h))
+        xobjects = pikepdf.Dictionary()
+        content = []
         for number, x in ((left, 0.0), (right, page_w)):
             if number:
-                sheet.add_overlay(form(number), pikepdf.Rectangle(x, 0, x + page_w, page_h), shrink=False, expand=False)
+                # resource names chosen here (not by pikepdf, which picks random ones): same bytes each run
+                xobjects[f"/P{number}"] = form(number)
+                content.append(f"q 1 0 0 1 {x:.4f} 0 cm /P{number} Do Q")
+        sheet.Resources = pikepdf.Dictionary(XObject=xobjects)
+        sheet.Contents = out.make_stream("\n".join(content).encode("ascii"))
     out.docinfo["/Title"] = str(source.docinfo.get("/Title", "")) + " (imposed for printing)"
     if "/Author" in source.docinfo:
         out.docinfo["/Author"] = str(source.docinfo["/Author"])

@@ -1,0 +1,89 @@
+"""A small cache of derived drawing data between runs, in the user's cache folder.
+
+Turning a pose file into a projected picture, and a picture into a compressed PDF path stream,
+is pure computation on files that rarely change. The results are kept under
+``$HANDOUTS_CACHE_DIR`` (default ``$XDG_CACHE_HOME/handouts`` or ``~/.cache/handouts``), never next to
+the clinic's files. An entry's key is the SHA-256 of everything its value depends on: the source
+file's bytes, the parameters, and the source code of the drawing modules, so an edited pose file or a
+new version of the generator simply misses. A missing, unreadable or damaged entry is recomputed;
+a folder that cannot be written is ignored. ``HANDOUTS_CACHE_DIR=off`` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+_CODE_MODULES = (
+    "figures/body.py", "figures/draw_pdf.py", "figures/pose.py", "figures/scene.py", "figures/shapes.py",
+    "figures/vec.py", "figures/library.py", "render/images.py",
+)
+
+
+@lru_cache(maxsize=1)
+def folder() -> Path | None:
+    setting = os.environ.get("HANDOUTS_CACHE_DIR")
+    if setting is not None and setting.strip().lower() in ("off", "none", "0", ""):
+        return None
+    if setting:
+        base = Path(setting)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        base = Path(xdg) / "handouts" if xdg else Path.home() / ".cache" / "handouts"
+    return base / code_digest()[:16]
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The drawing code's own fingerprint: a changed engine never reads an old entry."""
+    from . import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    package = Path(__file__).parent
+    for name in _CODE_MODULES:
+        try:
+            h.update((package / name).read_bytes())
+        except OSError:
+            h.update(name.encode())
+    return h.hexdigest()
+
+
+def key(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def get(kind: str, entry: str) -> bytes | None:
+    base = folder()
+    if base is None:
+        return None
+    try:
+        stored = (base / kind / entry[:2] / entry).read_bytes()
+    except OSError:
+        return None
+    check, data = stored[:32], stored[32:]
+    if hashlib.sha256(data).digest() != check:
+        return None  # damaged or truncated: recomputed and written again
+    return data
+
+
+def put(kind: str, entry: str, data: bytes) -> None:
+    base = folder()
+    if base is None:
+        return
+    target = base / kind / entry[:2] / entry
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(hashlib.sha256(data).digest() + data)  # checked on every read
+        os.replace(temporary, target)
+    except OSError:
+        return  # a read-only or full disk only costs speed
