@@ -92,19 +92,16 @@ def warm_program_ms(files: list[Path], out: Path) -> float:
 def batch_run(files_dir: Path, out: Path, jobs: int) -> tuple[float, float]:
     """Wall seconds for `generate.py batch -j N`, and the largest peak RSS (MB) of any of its processes."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    code = (
-        "import resource, runpy, sys\n"
-        f"sys.argv = ['generate.py', 'batch', {str(files_dir)!r}, '-j', '{jobs}', '-o', {str(out)!r}]\n"
-        "try:\n    runpy.run_path(" + repr(str(ROOT / "generate.py")) + ", run_name='__main__')\n"
-        "except SystemExit:\n    pass\n"
-        "me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-        "print(max(me, kids) / 1024, file=sys.stderr)\n"
-    )
+    command = [sys.executable, str(ROOT / "generate.py"), "batch", str(files_dir), "-j", str(jobs), "-o", str(out)]
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # wait4 reports the largest resident size of the child and of every worker it waited for (Linux)
+    _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
-    return seconds, float(done.stderr.strip().splitlines()[-1])
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"batch run failed with exit code {child.returncode}: {' '.join(command)}")
+    return seconds, usage.ru_maxrss / 1024
 
 
 def main() -> None:

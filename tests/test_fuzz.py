@@ -158,7 +158,14 @@ def test_fuzzed_clinic(tmp_path_factory, name, phone, website, brand, logo, vide
         job = Job.load(layout=None, clinic_file=folder / "clinic.yaml", catalog_dir=None, lang=None, output_dir=folder)
         return render_region(job.context(), "upper")
 
-    checked(outcome(render), (43.2, 43.2, 36, 36))
+    checked(outcome(render), standard_margins())
+
+
+def standard_margins() -> tuple[float, float, float, float]:
+    from handouts.models.layout import load_layout
+
+    m = load_layout("standard").page.margins
+    return m.left, m.right, m.top, m.bottom
 
 
 IDS = ["cat-cow", "cobra", "wall-sit", "neck-roll", "knee-roll", "pelvic-tilt", "inversion-table", "cat-cat", "", "Cobra"]
@@ -178,7 +185,7 @@ def test_fuzzed_program(tmp_path_factory, items, patient, order, note):
     program = {"exercises": items, "patient": patient, "order": order, "note": note}
     path = folder / "program.yaml"
     path.write_text(yaml.safe_dump(program, allow_unicode=True), encoding="utf-8")
-    checked(outcome(lambda: render_program_file(path, output_dir=folder)[1]), (43.2, 43.2, 36, 36))
+    checked(outcome(lambda: render_program_file(path, output_dir=folder)[1]), standard_margins())
 
 
 @given(st.one_of(st.binary(max_size=300), st.text(alphabet=string.printable + "\t&*!|>-:[]{}#'\"%@`ñ€", max_size=300)))

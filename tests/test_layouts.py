@@ -91,6 +91,32 @@ def test_large_print_has_one_exercise_per_page(rendered, catalog):
         assert cards <= 1, f"{cards} exercise cards on one page"
 
 
+def cards_per_page(data: bytes) -> list[int]:
+    from pdfcheck import page_texts
+
+    return [" ".join(text.split()).count("How much") for text in page_texts(data)]
+
+
+def test_standard_puts_two_cards_on_most_pages(rendered, catalog):
+    for region in ("lower", "mid", "upper"):
+        count = len(catalog.in_region(region))
+        cards = cards_per_page(rendered["standard"][region])
+        assert sum(cards) == count and max(cards) == 2, (region, cards)
+        with_cards = sum(1 for n in cards if n)
+        # a card that cannot share its page (a long text, a new position group) is the exception
+        assert with_cards <= -(-count // 2) + 2, f"{region}: {count} cards on {with_cards} pages: {cards}"
+
+
+@pytest.mark.parametrize("name", ["standard", "compact", "a4"])
+def test_no_page_holds_only_the_notes_lines(rendered, name):
+    from pdfcheck import page_texts
+
+    for region in ("lower", "mid", "upper"):
+        for number, text in enumerate(page_texts(rendered[name][region]), 1):
+            if "Notes" in text:
+                assert "How much" in text or "Exercise log" in text, f"{name} {region}: page {number} is only notes"
+
+
 def test_compact_uses_fewer_pages_than_standard(rendered):
     for region in ("lower", "mid", "upper"):
         compact = len(reader(rendered["compact"][region]).pages)
@@ -164,6 +190,8 @@ def test_a_clinics_layout_extending_a_builtin_works(tmp_path, cli):
         ("cards:\n  per_page: 3\n  columns: 2\n", r"bad\.yaml:2: cards\.per_page: 3 cards cannot fill 2 columns evenly"),
         ("page:\n  size: a3\n", r"bad\.yaml:2: page\.size: \"a3\" is not a paper size"),
         ("cards:\n  picture: right\n", r"bad\.yaml:2: cards\.picture: \"right\" is not one of: auto, left, above, none"),
+        ("cards:\n  picture_width: 95%\n", r"bad\.yaml:2: cards\.picture_width: 95% is too large; the largest allowed is 60% "
+                                            r"\(the steps beside the picture need the rest of the card\)"),
     ],
 )
 def test_bad_layouts_are_refused_with_file_line_field(tmp_path, cli, content, pattern):

@@ -156,7 +156,8 @@ class Cards:
     picture: Literal["auto", "left", "above", "none"] = spec(
         "auto", doc="Where the picture goes in a card: auto puts wide pictures (lying down) above the text and "
                     "tall ones (standing) on the left; 'none' leaves pictures out.")
-    picture_width: Share = spec(0.42, doc="Share of the card's width the picture takes (picture left).")
+    picture_width: Share = spec(0.42, doc="Share of the card's width the picture takes (picture left).", maximum=0.6,
+                                why="the steps beside the picture need the rest of the card")
     picture_height: Share = spec(0.42, doc="Share of the card's height the picture takes (picture above).")
     gap: LengthPt = spec(12.0, doc="Space between cards.")
     padding: LengthPt = spec(10.0, doc="Space inside a card's border.")

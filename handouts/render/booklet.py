@@ -14,7 +14,16 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
 
 from ..models.catalog import REGIONS, Exercise
 from ..text import exercise_words
@@ -352,8 +361,13 @@ def _story(ctx: RenderContext, pages: dict[str, int], extra_notes: int) -> list[
     # how to use, and the safety guidance
     story += [Outline("how-to-use", m("booklet.how_to_use"), 0, m("booklet.how_to_use")),
               paragraph(m("booklet.how_to_use"), s.heading)]
+    intro = clinic_text(ctx, "introduction")
+    if intro:  # the clinic's own words, once, before the booklet's
+        story.append(paragraph(intro, s.intro))
     story += paragraphs(ctx, m.get("booklet.how_to_use_points"), "bullet", bullet="\u2022")
-    story += [Gap(10), safety_box(ctx), PageBreak()]
+    # the safety guidance whole (on the next page if it does not fit here), then the contents, on the
+    # same page when a good part of it is left, not a page that holds three lines of a box
+    story += [Gap(10), KeepTogether([safety_box(ctx)]), Gap(14), CondPageBreak(frame_h * 0.4)]
     # contents
     entries: list[tuple[int, str, str, bool]] = []
     for region, items in sections.items():
@@ -366,9 +380,6 @@ def _story(ctx: RenderContext, pages: dict[str, int], extra_notes: int) -> list[
     for region, items in sections.items():
         name = m(f"region.{region}.name")
         story += [Outline(f"region-{region}", name, 0, name), paragraph(m(f"region.{region}.title"), s.title)]
-        intro = clinic_text(ctx, "introduction")
-        if intro:
-            story.append(paragraph(intro, s.intro))
         story.append(paragraph(intro_text(ctx, region), s.intro))
         story.append(paragraph(m("booklet.section_intro_list"), s.small_heading))
         listed = [(1, exercise_words(e, ctx.lang).name, f"exercise-{e.id}", elsewhere) for e, elsewhere in items]

@@ -23,7 +23,12 @@ BIG = 1e6
 MIN_PICTURE = 80.0  # points: below this a picture stops being useful
 WIDE_PICTURE = 1.6  # width/height from which 'auto' puts the picture above the text
 QR_SIZE = 50.0  # points: 0.7 in, phone-scannable for an exercise's video address
+NARROWEST_TEXT = 12.0  # text sizes: the narrowest column of steps beside a picture
 BESIDE_PANEL = 13.0  # the dosage panel goes beside a picture when this many text sizes fit there
+# How far a picture may shrink so that a card fits its share of a page (two cards a page in `standard`):
+# to 60% of its size, and never to less than 1.5 inches along its longer side.
+SLOT_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6)
+SLOT_PICTURE = 108.0
 
 
 class PictureLike(Protocol):
@@ -107,8 +112,11 @@ class ExerciseCard(Flowable):
         if video and blocks.qr_codes:
             self.qr_size = QR_SIZE
             self.qr_caption = paragraph(m("card.video"), s.caption)
-        self.frame_height = BIG
+        self.frame_height = BIG  # set by the story builder: a whole page's height
+        self.slots: tuple[float, ...] = ()  # and the shares of a page it tries to keep to, smallest first
+        self.picture_scale = 1.0
         self._layout_for: float | None = None
+        self._preferred: tuple[float, str, float, float] | None = None  # width, placement, scale, height
 
     # -- layout -------------------------------------------------------------------------
     def _stack(self, paras: Sequence[Paragraph], width: float, x: float, top: float, gap: float) -> float:
@@ -174,9 +182,11 @@ class ExerciseCard(Flowable):
         mode = getattr(self, "placement", self.mode)
         if mode == "auto":  # wide pictures (lying down) above the text, tall ones (standing) beside it
             mode = "above" if self.picture is not None and self.picture.aspect >= WIDE_PICTURE else "left"
+        if mode == "left" and inner * (1 - cards.picture_width * self.picture_scale) - body < NARROWEST_TEXT * body:
+            mode = "above"  # a narrow card (several columns): no room for the steps beside the picture
         if mode == "left" or (mode == "none" and inner > 360):
             col_gap = body
-            left_w = inner * (cards.picture_width if mode == "left" else 0.3)
+            left_w = inner * (cards.picture_width * self.picture_scale if mode == "left" else 0.3)
             left_x, right_x = pad, pad + left_w + col_gap
             top_left = pad
             if mode == "left" and self.picture is not None:
@@ -258,19 +268,25 @@ class ExerciseCard(Flowable):
         return top + self.qr_size + gap
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if self._layout_for != availWidth:
-            # A card taller than a page: first the other picture placement, then a smaller picture (never
-            # smaller text), down to a readable size.
-            placements = [self.mode] + ([m for m in ("left", "above") if m != self.mode] if self.picture is not None else [])
-            for placement in placements:
-                self.placement = placement
-                limit = self.max_picture_height
-                self._layout(availWidth, limit)
-                while self.natural_height > self.frame_height + 0.5 and self.picture_box is not None and limit > MIN_PICTURE:
-                    limit = max(MIN_PICTURE, self.picture_box[3] - (self.natural_height - self.frame_height) - 1)
-                    self._layout(availWidth, limit)
-                if self.natural_height <= self.frame_height + 0.5:
+        if self._preferred is None or self._preferred[0] != availWidth:
+            self._fit(availWidth)
+            self._preferred = (availWidth, self.placement, self.picture_scale, self.natural_height)
+            self._heights: dict[float, float | None] = {}
+        _, placement, scale, height = self._preferred
+        if self.slots and placement == self.mode and height > availHeight + 0.5:
+            # not enough room left on this page: a smaller picture that fits it beats an empty half page
+            for smaller in SLOT_SCALES:
+                if smaller >= scale:
+                    continue
+                fits = self._height_at(availWidth, smaller)
+                if fits is None:
                     break
+                if fits <= availHeight + 0.5:
+                    scale = smaller
+                    break
+        if (self._layout_for, self.placement, self.picture_scale) != (availWidth, placement, scale):
+            self.placement, self.picture_scale = placement, scale
+            self._layout(availWidth, self.max_picture_height * scale)
         if self.frame_height < self.natural_height <= self.frame_height + 0.5:
             self.natural_height = self.frame_height  # a rounding hair over: it lands in the card's own padding
         if self.natural_height > self.frame_height + 0.5:
@@ -280,6 +296,56 @@ class ExerciseCard(Flowable):
             self.natural_height = self.frame_height
         self.width, self.height = availWidth, self.natural_height
         return self.width, self.height
+
+    def _height_at(self, width: float, scale: float) -> float | None:
+        """The card's height with the layout's placement and the picture at ``scale``; None: too small a picture."""
+        if scale not in self._heights:
+            self.placement, self.picture_scale = self.mode, scale
+            self._layout(width, self.max_picture_height * scale)
+            _, _, box_w, box_h = self.picture_box or (0, 0, BIG, BIG)
+            small = self.picture is not None and max(min(box_w, box_h * self.picture.aspect), box_h) < SLOT_PICTURE
+            self._heights[scale] = None if small else self.natural_height
+        return self._heights[scale]
+
+    def _fit(self, width: float) -> None:
+        """Choose the picture's size (and if need be its place) for the card's width.
+
+        First the card's share of a page: with the layout's placement, the largest picture (down to
+        60%) that keeps the card within the smallest share it can reach (a quarter of the page, a third,
+        a half), so that cards really share pages. A card that cannot keep to any share gets its full
+        picture. A card taller than a whole page then tries
+        the other picture placement, then a smaller picture (never smaller text), down to a readable size.
+        """
+        if self.slots and self.picture is not None:
+            self.placement = self.mode
+            heights: list[tuple[float, float]] = []
+            for scale in SLOT_SCALES:
+                self.picture_scale = scale
+                self._layout(width, self.max_picture_height * scale)
+                if scale < 1 and self.picture_box is not None:
+                    _, _, box_w, box_h = self.picture_box
+                    if max(min(box_w, box_h * self.picture.aspect), box_h) < SLOT_PICTURE:
+                        break
+                if self.natural_height <= self.slots[0] + 0.5:
+                    return  # the smallest share (the most cards a page): nothing better to find
+                heights.append((scale, self.natural_height))
+            for share in self.slots[1:]:  # else the smallest share a picture size reaches, with the largest picture
+                for scale, height in heights:
+                    if height <= share + 0.5:
+                        self.picture_scale = scale
+                        self._layout(width, self.max_picture_height * scale)
+                        return
+        self.picture_scale = 1.0
+        placements = [self.mode] + ([m for m in ("left", "above") if m != self.mode] if self.picture is not None else [])
+        for placement in placements:
+            self.placement = placement
+            limit = self.max_picture_height
+            self._layout(width, limit)
+            while self.natural_height > self.frame_height + 0.5 and self.picture_box is not None and limit > MIN_PICTURE:
+                limit = max(MIN_PICTURE, self.picture_box[3] - (self.natural_height - self.frame_height) - 1)
+                self._layout(width, limit)
+            if self.natural_height <= self.frame_height + 0.5:
+                break
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return []  # never split a card: it moves to the next page whole
@@ -321,6 +387,32 @@ class ExerciseCard(Flowable):
         canvas.restoreState()
         for item in self.placed:
             item.para.drawOn(canvas, item.x, h - item.top - item.para.height)
+
+
+class WithHeading(Flowable):
+    """A position heading and the first cards of its group: never apart, never split."""
+
+    def __init__(self, heading: Paragraph, block: Flowable):
+        super().__init__()
+        self.heading = heading
+        self.block = block
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _, self.heading_height = self.heading.wrapOn(self.canv, availWidth, availHeight)
+        below = self.heading_height + self.heading.getSpaceAfter()
+        _, block_height = self.block.wrapOn(self.canv, availWidth, availHeight - below)
+        self.width, self.height = availWidth, below + block_height
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return self.heading.getSpaceBefore()
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        self.heading.drawOn(self.canv, 0, self.height - self.heading_height)
+        self.block.drawOn(self.canv, 0, 0)
 
 
 class CardRow(Flowable):
@@ -438,6 +530,68 @@ class Box(Flowable):
         canvas.restoreState()
         for item in self.placed:
             item.para.drawOn(canvas, item.x, self.height - item.top - item.para.height)
+
+
+class HereOrLater(Flowable):
+    """Flowables kept together, drawn here if they fit in what is left of the page, else by ``later()``.
+
+    The notes lines go under the last card when there is room; when there is not, they go after the
+    log rather than alone on a page of their own.
+    """
+
+    def __init__(self, items: list[Flowable]):
+        super().__init__()
+        self.items = items
+        self.deferred = False
+
+    def _measure(self, availWidth: float) -> float:
+        total = 0.0
+        for index, item in enumerate(self.items):
+            _, h = item.wrap(availWidth, BIG)
+            total += h + (item.getSpaceBefore() if index else 0.0) + item.getSpaceAfter()
+        return total
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        needed = self._measure(availWidth)
+        frame = getattr(getattr(self.canv, "_doctemplate", None), "frame", None)
+        at_top = bool(getattr(frame, "_atTop", 0))  # the last card filled its page: not alone on the next
+        self.deferred = at_top or needed > availHeight
+        self.width, self.height = availWidth, 0.0 if self.deferred else needed
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if not self.deferred:
+            _draw_stack(self.canv, self.items, self.width, self.height)
+
+    def later(self) -> Flowable:
+        return _Later(self)
+
+
+class _Later(Flowable):
+    def __init__(self, source: HereOrLater):
+        super().__init__()
+        self.source = source
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        needed = self.source._measure(availWidth) if self.source.deferred else 0.0
+        self.width, self.height = availWidth, needed
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        if self.source.deferred:
+            _draw_stack(self.canv, self.source.items, self.width, self.height)
+
+
+def _draw_stack(canvas: Canvas, items: list[Flowable], width: float, height: float) -> None:
+    top = height
+    for index, item in enumerate(items):
+        _, h = item.wrap(width, BIG)
+        top -= (item.getSpaceBefore() if index else 0.0)
+        item.drawOn(canvas, 0, top - h)
+        top -= h + item.getSpaceAfter()
 
 
 class NoteLines(Flowable):

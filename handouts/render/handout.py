@@ -6,19 +6,22 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable
 
 from ..errors import Problems
 from ..models.catalog import POSITION_ORDER, Exercise
 from ..text import exercise_words, localized
 from .context import RenderContext
 from .flowables import (
+    BIG,
     Box,
     CardGuard,
     CardRow,
     ExerciseCard,
     Gap,
+    HereOrLater,
     NoteLines,
+    WithHeading,
     log_flowables,
     paragraphs,
     styles_for,
@@ -126,6 +129,13 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, frame_heigh
     slot = (frame_height - (rows_per_page - 1) * grid.gap) / rows_per_page
     max_picture = max(72.0, slot * (grid.picture_height if grid.picture == "above" else 0.62))
     with_headings = headings and layout.order == "position" and layout.blocks.position_headings
+    # the shares of a page a card tries to keep to: 1/rows of it, then 1/(rows - 1), ... 1/2; the first
+    # card of a position group keeps its heading within its share
+    slots = tuple((frame_height - (rows - 1) * grid.gap) / rows for rows in range(rows_per_page, 1, -1))
+    heading_h = 0.0
+    if with_headings and rows_per_page > 1:
+        heading = paragraph(ctx.m("position.lying on back"), s.heading)
+        heading_h = heading.wrap(BIG, BIG)[1] + heading.getSpaceBefore() + heading.getSpaceAfter()
     # group consecutive exercises: a new group at each position when headings are shown
     groups: list[tuple[str | None, list[Exercise]]] = []
     for exercise in exercises:
@@ -152,6 +162,7 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, frame_heigh
                 number=number if numbered else None,
             )
             card.frame_height = frame_height
+            card.slots = tuple(slot - heading_h for slot in slots) if index == 0 and not inside else slots
             if bookmark is not None:
                 bookmark(card, exercise, words)
             cards.append(card)
@@ -161,7 +172,7 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, frame_heigh
             story.append(CardGuard(grid.per_page, len(row)))
             if start == 0 and position is not None and not inside:
                 # the heading travels with the first row of its group: never alone at the foot of a page
-                story.append(KeepTogether([paragraph(ctx.m(f"position.{position}"), s.heading), block]))
+                story.append(WithHeading(paragraph(ctx.m(f"position.{position}"), s.heading), block))
             else:
                 story.append(block)
             story.append(Gap(grid.gap))
@@ -175,17 +186,25 @@ def ending(ctx: RenderContext, names: list[str], *, frame_height: float, width: 
     s = styles_for(ctx)
     story: list[Flowable] = []
     blocks = ctx.layout.blocks
+    with_log = log and blocks.log and names
+    notes: HereOrLater | None = None
     if blocks.notes_lines:
-        story.append(CondPageBreak(min(frame_height, 90 + blocks.notes_lines * 10)))
-        story.append(paragraph(ctx.m("handout.notes"), s.heading))
-        story.append(NoteLines(ctx, blocks.notes_lines))
-    if log and blocks.log and names:
-        story.append(PageBreak())
+        items = [paragraph(ctx.m("handout.notes"), s.heading), NoteLines(ctx, blocks.notes_lines)]
+        if with_log:  # under the last card if they fit, else after the log: never a page of their own
+            notes = HereOrLater(items)
+            story.append(notes)
+        else:
+            story.append(CondPageBreak(min(frame_height, 90 + blocks.notes_lines * 10)))
+            story += items
+    if with_log:
+        story.append(CondPageBreak(frame_height - 1))  # a new page, unless this one is still empty
         story.append(paragraph(ctx.m("log.title"), s.heading))
         story.append(paragraph(ctx.m("log.intro"), s.intro))
         for grid in log_flowables(ctx, names, blocks.log_weeks, width):
             story.append(grid)
             story.append(Gap(14))
+        if notes is not None:
+            story.append(notes.later())
     return story
 
 

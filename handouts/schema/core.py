@@ -161,7 +161,7 @@ class Validator:
                 return None
             parser = next((extra for extra in extras if hasattr(extra, "parse")), None)
             if parser is not None:
-                return self.scalar_type(parser, value, path)
+                return self.scalar_type(parser, value, path, meta)
             tp = base
         origin = get_origin(tp)
         if is_model(tp):
@@ -174,7 +174,7 @@ class Validator:
         if origin is dict:
             return self.dict_value(get_args(tp)[1], value, path, meta)
         if hasattr(tp, "parse"):
-            return self.scalar_type(tp, value, path)
+            return self.scalar_type(tp, value, path, meta)
         return self.plain(tp, value, path, meta)
 
     def choice(self, choices: tuple[Any, ...], value: Any, path: PathKey) -> Any:
@@ -246,18 +246,28 @@ class Validator:
                 out[key] = converted
         return out if ok else _INVALID
 
-    def scalar_type(self, tp: Any, value: Any, path: PathKey) -> Any:
+    def scalar_type(self, tp: Any, value: Any, path: PathKey, meta: typing.Mapping[str, Any] | None = None) -> Any:
         if isinstance(value, (list, dict)) or value is None:
             self.error(path, f"expected {tp.describe()}, got {describe(value)}")
             return _INVALID
         raw = self.doc.raw.get(path)
         try:
             if getattr(tp, "relative_to_file", False):
-                return tp.parse(raw if raw is not None else value, base=self.base_dir)
-            return tp.parse(raw if raw is not None and not isinstance(value, (int, float)) else value)
+                result = tp.parse(raw if raw is not None else value, base=self.base_dir)
+            else:
+                result = tp.parse(raw if raw is not None and not isinstance(value, (int, float)) else value)
         except ValueError as exc:
             self.error(path, str(exc))
             return _INVALID
+        high = (meta or {}).get("maximum")
+        if high is not None and isinstance(result, (int, float)) and result > high:
+            # the field's own limit, tighter than the type's, in the type's words (60%, not 0.6)
+            shown = (raw if raw is not None else str(value)).strip()
+            limit = tp.show(high) if hasattr(tp, "show") else _fmt(high)
+            why = f" ({meta['why']})" if meta and meta.get("why") else ""
+            self.error(path, f"{shown} is too large; the largest allowed is {limit}{why}")
+            return _INVALID
+        return result
 
     def plain(self, tp: Any, value: Any, path: PathKey, meta: typing.Mapping[str, Any]) -> Any:
         raw = self.doc.raw.get(path)

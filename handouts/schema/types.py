@@ -72,6 +72,10 @@ class Fraction(float):
         return "a share such as 40%"
 
     @classmethod
+    def show(cls, number: float) -> str:
+        return f"{number * 100:g}%"
+
+    @classmethod
     def json_schema(cls) -> dict[str, Any]:
         return {
             "anyOf": [
