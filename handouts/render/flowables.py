@@ -115,8 +115,8 @@ class ExerciseCard(Flowable):
         self.frame_height = BIG  # set by the story builder: a whole page's height
         self.slots: tuple[float, ...] = ()  # and the shares of a page it tries to keep to, smallest first
         self.picture_scale = 1.0
-        self._layout_for: float | None = None
-        self._preferred: tuple[float, str, float, float] | None = None  # width, placement, scale, height
+        self._preferred: tuple[float, tuple[str, float, float]] | None = None  # width, its preferred variant
+        self._state: tuple[float, tuple[str, float, float]] | None = None  # what the card is laid out as now
 
     # -- layout -------------------------------------------------------------------------
     def _stack(self, paras: Sequence[Paragraph], width: float, x: float, top: float, gap: float) -> float:
@@ -248,7 +248,6 @@ class ExerciseCard(Flowable):
                     top = self._dose_panel(pad, top, inner, gap)
             bottom = top - gap * 1.5
         self.natural_height = bottom + pad
-        self._layout_for = width
 
     def _dose_panel(self, x: float, top: float, width: float, gap: float) -> float:
         """The 'How much' panel: dosage, equipment and the clinician's note, on the box colour."""
@@ -269,24 +268,23 @@ class ExerciseCard(Flowable):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._preferred is None or self._preferred[0] != availWidth:
-            self._fit(availWidth)
-            self._preferred = (availWidth, self.placement, self.picture_scale, self.natural_height)
             self._heights: dict[float, float | None] = {}
-        _, placement, scale, height = self._preferred
-        if self.slots and placement == self.mode and height > availHeight + 0.5:
+            self._preferred = (availWidth, self._fit(availWidth))
+        preferred = self._preferred[1]
+        self._use(availWidth, preferred)
+        if self.slots and preferred[0] == self.mode and self.natural_height > availHeight + 0.5:
             # not enough room left on this page: a smaller picture that fits it beats an empty half page
-            for smaller in SLOT_SCALES:
-                if smaller >= scale:
+            chosen = preferred  # else it goes to the next page as it prefers
+            for scale in SLOT_SCALES:
+                if scale >= preferred[1]:
                     continue
-                fits = self._height_at(availWidth, smaller)
-                if fits is None:
+                height = self._height_at(availWidth, scale)
+                if height is None:
                     break
-                if fits <= availHeight + 0.5:
-                    scale = smaller
+                if height <= availHeight + 0.5:
+                    chosen = self._scaled(scale)
                     break
-        if (self._layout_for, self.placement, self.picture_scale) != (availWidth, placement, scale):
-            self.placement, self.picture_scale = placement, scale
-            self._layout(availWidth, self.max_picture_height * scale)
+            self._use(availWidth, chosen)
         if self.frame_height < self.natural_height <= self.frame_height + 0.5:
             self.natural_height = self.frame_height  # a rounding hair over: it lands in the card's own padding
         if self.natural_height > self.frame_height + 0.5:
@@ -297,55 +295,57 @@ class ExerciseCard(Flowable):
         self.width, self.height = availWidth, self.natural_height
         return self.width, self.height
 
+    # A variant of the card's layout: (picture placement, picture scale, limit on the picture's height).
+    def _scaled(self, scale: float) -> tuple[str, float, float]:
+        return self.mode, scale, self.max_picture_height * scale
+
+    def _use(self, width: float, variant: tuple[str, float, float]) -> None:
+        if self._state != (width, variant):
+            self.placement, self.picture_scale, limit = variant
+            self._layout(width, limit)
+            self._state = (width, variant)
+
     def _height_at(self, width: float, scale: float) -> float | None:
         """The card's height with the layout's placement and the picture at ``scale``; None: too small a picture."""
         if scale not in self._heights:
-            self.placement, self.picture_scale = self.mode, scale
-            self._layout(width, self.max_picture_height * scale)
+            self._use(width, self._scaled(scale))
             _, _, box_w, box_h = self.picture_box or (0, 0, BIG, BIG)
             small = self.picture is not None and max(min(box_w, box_h * self.picture.aspect), box_h) < SLOT_PICTURE
-            self._heights[scale] = None if small else self.natural_height
+            self._heights[scale] = None if small and scale < 1 else self.natural_height
         return self._heights[scale]
 
-    def _fit(self, width: float) -> None:
-        """Choose the picture's size (and if need be its place) for the card's width.
+    def _fit(self, width: float) -> tuple[str, float, float]:
+        """The card's preferred layout at this width.
 
         First the card's share of a page: with the layout's placement, the largest picture (down to
         60%) that keeps the card within the smallest share it can reach (a quarter of the page, a third,
         a half), so that cards really share pages. A card that cannot keep to any share gets its full
-        picture. A card taller than a whole page then tries
-        the other picture placement, then a smaller picture (never smaller text), down to a readable size.
+        picture. A card taller than a whole page then tries the other picture placement, then a smaller
+        picture (never smaller text), down to a readable size.
         """
         if self.slots and self.picture is not None:
-            self.placement = self.mode
-            heights: list[tuple[float, float]] = []
+            reached: list[tuple[float, float]] = []
             for scale in SLOT_SCALES:
-                self.picture_scale = scale
-                self._layout(width, self.max_picture_height * scale)
-                if scale < 1 and self.picture_box is not None:
-                    _, _, box_w, box_h = self.picture_box
-                    if max(min(box_w, box_h * self.picture.aspect), box_h) < SLOT_PICTURE:
-                        break
-                if self.natural_height <= self.slots[0] + 0.5:
-                    return  # the smallest share (the most cards a page): nothing better to find
-                heights.append((scale, self.natural_height))
-            for share in self.slots[1:]:  # else the smallest share a picture size reaches, with the largest picture
-                for scale, height in heights:
+                height = self._height_at(width, scale)
+                if height is None:
+                    break
+                if height <= self.slots[0] + 0.5:
+                    return self._scaled(scale)  # the smallest share (the most cards a page): nothing better
+                reached.append((scale, height))
+            for share in self.slots[1:]:  # else the smallest share a size reaches, with the largest picture
+                for scale, height in reached:
                     if height <= share + 0.5:
-                        self.picture_scale = scale
-                        self._layout(width, self.max_picture_height * scale)
-                        return
-        self.picture_scale = 1.0
+                        return self._scaled(scale)
         placements = [self.mode] + ([m for m in ("left", "above") if m != self.mode] if self.picture is not None else [])
         for placement in placements:
-            self.placement = placement
-            limit = self.max_picture_height
-            self._layout(width, limit)
-            while self.natural_height > self.frame_height + 0.5 and self.picture_box is not None and limit > MIN_PICTURE:
-                limit = max(MIN_PICTURE, self.picture_box[3] - (self.natural_height - self.frame_height) - 1)
-                self._layout(width, limit)
+            variant = (placement, 1.0, self.max_picture_height)
+            self._use(width, variant)
+            while self.natural_height > self.frame_height + 0.5 and self.picture_box is not None and variant[2] > MIN_PICTURE:
+                variant = (placement, 1.0, max(MIN_PICTURE, self.picture_box[3] - (self.natural_height - self.frame_height) - 1))
+                self._use(width, variant)
             if self.natural_height <= self.frame_height + 0.5:
                 break
+        return variant
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return []  # never split a card: it moves to the next page whole
