@@ -54,7 +54,7 @@ def fresh(para: Paragraph) -> Paragraph:
 # the process that prints the same text at the same width (the steps of a popular exercise, 'Do this
 # once a day.'). Drawing a wrapped paragraph does not change it, so sharing is safe.
 _WRAPPED: dict[tuple[object, float], tuple[Paragraph, float]] = {}
-_WRAPPED_MAX = 20_000
+_WRAPPED_MAX = 5_000  # enough for every text of the catalog at each width it is printed; bounds memory
 BIG = 1e6
 
 
