@@ -73,6 +73,27 @@ def test_everything_renders_in_spanish_with_spanish_metadata(spanish):
     assert "Programa de ejercicios para María García López" in all_text(spanish["program"])
 
 
+@pytest.mark.parametrize("layout", ["a4", "large-print", "compact", "print-friendly", "booklet", "booklet-a5"])
+def test_every_builtin_layout_prints_every_region_in_spanish(tmp_path, layout):
+    """Spanish runs about a fifth longer than English: every card must still fit a page of every layout."""
+    from handouts.jobs import Job
+    from handouts.render.handout import render_region
+
+    job = Job.load(layout=layout, clinic_file=None, catalog_dir=None, lang="es", output_dir=tmp_path)
+    for region in ("lower", "mid", "upper"):
+        assert "Cuánto" in all_text(render_region(job.context(), region)), region
+
+
+def test_the_a5_booklet_prints_in_spanish(tmp_path):
+    from handouts.jobs import Job
+    from handouts.render.booklet import render_booklet
+
+    job = Job.load(layout=None, clinic_file=ROOT / "assets" / "clinic-a4" / "clinic.yaml", catalog_dir=None,
+                   lang="es", output_dir=tmp_path)
+    data = render_booklet(job.context(booklet=True))
+    assert "Estiramiento de isquiotibiales con la pierna en una silla" in all_text(data)
+
+
 def english_fragments() -> set[str]:
     """Pieces of the English messages that would give away an untranslated page."""
     es_text = " ".join(s for v in messages("es").values() for s in strings(v))
