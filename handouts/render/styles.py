@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 from typing import NamedTuple
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -85,4 +84,5 @@ def build_styles(layout: Layout, palette: Palette, fonts: FontSet) -> Styles:
 
 def esc(text: str) -> str:
     """Text from YAML, made safe for ReportLab's paragraph markup: '<font size=200>' prints as written."""
-    return escape(text, {'"': "&quot;"})
+    # (xml.sax.saxutils.escape would do the same, but importing it pulls in urllib, http and ssl)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
