@@ -57,6 +57,27 @@ def test_page_size_and_margins_match_the_layout(rendered, name):
         assert all(fonts(data).values())
 
 
+@pytest.mark.parametrize("name", BUILTIN)
+def test_each_layout_prints_the_booklet(tmp_path, catalog, name):
+    from handouts.jobs import Job
+    from handouts.render.booklet import render_booklet
+
+    from pdfcheck import all_text
+
+    job = Job.load(layout=name, clinic_file=None, catalog_dir=None, lang=None, output_dir=tmp_path)
+    data = render_booklet(job.context(booklet=True))
+    spec = layout(name)
+    pdf = reader(data)
+    assert len(pdf.pages) % 4 == 0
+    box = pdf.pages[0].mediabox
+    assert abs(float(box.width) - spec.page.width) < 0.5 and abs(float(box.height) - spec.page.height) < 0.5
+    text = " ".join(all_text(data).split())
+    missing = [e.name for e in catalog.exercises.values() if e.name not in text]
+    assert not missing, f"{name}: {missing}"
+    m = spec.page.margins
+    assert not outside_margins(data, m.left, m.right, m.top, m.bottom)
+
+
 def char_sizes(data: bytes) -> list[float]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         return [round(c["size"], 1) for page in pdf.pages for c in page.chars]
