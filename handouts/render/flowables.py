@@ -500,7 +500,7 @@ class Box(Flowable):
         top = pad
         self.placed = []
         for para in self._items():
-            _, h = para.wrap(inner, BIG)
+            para, h = wrapped(para, inner)
             self.placed.append(_Placed(para, pad, top))
             top += h + gap
         self.width, self.height = availWidth, top - gap + pad
@@ -649,8 +649,10 @@ class LogWeeks(Flowable):
         self.cell = cell
         self.name_w = availWidth - self.days * cell
         self.row_heights = []
+        self.wrapped = []
         for para in self.paras:
-            _, h = para.wrap(self.name_w - 8, BIG)
+            para, h = wrapped(para, self.name_w - 8)
+            self.wrapped.append(para)
             self.row_heights.append(max(cell, h + 6))
         size = self.ctx.layout.text.caption.size
         self.head_h = size * 1.3 * 2 + 6
@@ -703,7 +705,7 @@ class LogWeeks(Flowable):
         canvas.setLineWidth(ctx.layout.lines.rule)
         canvas.line(0, y, self.width, y)
         box = cell * 0.62
-        for para, h in zip(self.paras, self.row_heights, strict=True):
+        for para, h in zip(self.wrapped, self.row_heights, strict=True):
             para.drawOn(canvas, 2, y - (h + para.height) / 2)
             canvas.setStrokeColor(HexColor(p.text))
             canvas.setLineWidth(max(0.6, ctx.layout.lines.rule))

@@ -21,13 +21,16 @@ class FontSet(NamedTuple):
     bold: str
     italic: str
     bold_italic: str
-    coverage: frozenset[int]  # code points every face can draw
+    coverage: frozenset[str]  # the characters every face can draw
 
     def missing(self, text: str) -> list[str]:
-        """Characters in ``text`` the fonts cannot draw (would print as empty boxes)."""
+        """Characters in ``text`` the fonts cannot draw (would print as empty boxes), in order."""
+        odd = set(text) - self.coverage  # almost always empty: one set operation, no loop
+        if not odd:
+            return []
         seen: list[str] = []
         for char in text:
-            if ord(char) not in self.coverage and not char.isspace() and char not in seen:
+            if char in odd and not char.isspace() and char not in seen:
                 seen.append(char)
         return seen
 
@@ -79,4 +82,5 @@ def font_set(fonts: Fonts) -> FontSet:
     addMapping(family, 1, 0, names["bold"])
     addMapping(family, 0, 1, names["italic"])
     addMapping(family, 1, 1, names["bold_italic"])
-    return FontSet(family, names["regular"], names["bold"], names["italic"], names["bold_italic"], frozenset(coverage or ()))
+    return FontSet(family, names["regular"], names["bold"], names["italic"], names["bold_italic"],
+                   frozenset(chr(point) for point in coverage or ()))
