@@ -63,6 +63,16 @@ def _echo_notices(notices: list[str]) -> None:
         click.echo(f"note: {notice}", err=True)
 
 
+def _report(written: list[Path], notices: list[str], started: float, note: str | None = None) -> None:
+    """What a rendering command says at the end: notices, each file written, a note, the count and time."""
+    _echo_notices(notices)
+    for path in written:
+        click.echo(f"wrote {path}")
+    if note:
+        click.echo(note)
+    click.echo(f"{len(written)} file{'s' if len(written) != 1 else ''} in {time.perf_counter() - started:.1f} s", err=True)
+
+
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="handouts")
 @click.pass_context
@@ -80,12 +90,7 @@ def main(ctx: click.Context) -> None:
         files = job.render_regions(["lower", "mid", "upper"])
         booklet, sheet = job.render_booklet(impose=True)
         files.update(booklet)
-        written = job.write(files)
-        _echo_notices(job.notices)
-        for path in written:
-            click.echo(f"wrote {path}")
-        click.echo(printing_note(sheet))
-        click.echo(f"{len(written)} files in {time.perf_counter() - started:.1f} s", err=True)
+        _report(job.write(files), job.notices, started, printing_note(sheet))
 
 
 @main.command()
@@ -100,11 +105,7 @@ def region(which: str, layout: str | None = None, clinic_file: Path | None = Non
     started = time.perf_counter()
     job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=output_dir)
     regions = ["lower", "mid", "upper"] if which == "all" else [which]
-    written = job.write_regions(regions)
-    _echo_notices(job.notices)
-    for path in written:
-        click.echo(f"wrote {path}")
-    click.echo(f"{len(written)} file{'s' if len(written) != 1 else ''} in {time.perf_counter() - started:.1f} s", err=True)
+    _report(job.write_regions(regions), job.notices, started)
 
 
 @main.command()
@@ -124,12 +125,7 @@ def booklet(layout: str | None = None, clinic_file: Path | None = None, catalog_
     job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=output_dir,
                    booklet=True)
     files, sheet = job.render_booklet(impose=impose)
-    written = job.write(files)
-    _echo_notices(job.notices)
-    for path in written:
-        click.echo(f"wrote {path}")
-    click.echo(printing_note(sheet))
-    click.echo(f"{len(written)} file{'s' if len(written) != 1 else ''} in {time.perf_counter() - started:.1f} s", err=True)
+    _report(job.write(files), job.notices, started, printing_note(sheet))
 
 
 @main.command()
@@ -151,9 +147,7 @@ def program(program_file: Path, layout: str | None = None, clinic_file: Path | N
     check_targets([target], [program_file])
     prepare_folder(output_dir)
     write_atomic(target, data)
-    _echo_notices(notices)
-    click.echo(f"wrote {target}")
-    click.echo(f"1 file in {time.perf_counter() - started:.1f} s", err=True)
+    _report([target], notices, started)
 
 
 @main.command()
