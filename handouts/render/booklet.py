@@ -145,24 +145,31 @@ class ContentsList(Flowable):
                 canvas.linkRect("", key, (0, y, self.width, top), relative=1, thickness=0)
 
 
-class Cover(Flowable):
+class _WholePage(Flowable):
+    """A cover: it takes the whole page it is on."""
+
+    def __init__(self, ctx: RenderContext, frame_height: float):
+        super().__init__()
+        self.ctx = ctx
+        self.frame_height = frame_height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = availWidth, self.frame_height - 1
+        return self.width, self.height
+
+
+class Cover(_WholePage):
     """The front cover: logo and clinic name, title, three pictures, lines for the patient's name and date."""
 
     def __init__(self, ctx: RenderContext, pictures: list[Any], frame_height: float):
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx, frame_height)
         self.pictures = pictures
-        self.frame_height = frame_height
         s = styles_for(ctx)
         m = ctx.m
         self.name = paragraph(ctx.clinic.name, s.heading)
         self.title = paragraph(m("booklet.title"), s.title)
         self.subtitle = paragraph(m("booklet.subtitle"), s.subtitle)
         self.logo = logo_picture(ctx)
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = availWidth, self.frame_height - 1
-        return self.width, self.height
 
     def draw(self) -> None:
         canvas = self.canv
@@ -209,13 +216,11 @@ class Cover(Flowable):
             y -= size * 2.4
 
 
-class BackCover(Flowable):
+class BackCover(_WholePage):
     """The back cover: the clinic's full contact details, opening hours, and a QR code to its website."""
 
     def __init__(self, ctx: RenderContext, frame_height: float):
-        super().__init__()
-        self.ctx = ctx
-        self.frame_height = frame_height
+        super().__init__(ctx, frame_height)
         s = styles_for(ctx)
         m = ctx.m
         clinic = ctx.clinic
@@ -235,10 +240,6 @@ class BackCover(Flowable):
             self.blocks += [paragraph(line, s.body) for line in hours]
         self.url = clinic.website_url
         self.caption = paragraph(m("booklet.scan_website"), s.caption)
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = availWidth, self.frame_height - 1
-        return self.width, self.height
 
     def draw(self) -> None:
         canvas = self.canv

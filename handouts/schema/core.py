@@ -259,14 +259,9 @@ class Validator:
         except ValueError as exc:
             self.error(path, str(exc))
             return _INVALID
-        high = (meta or {}).get("maximum")
-        if high is not None and isinstance(result, (int, float)) and result > high:
-            # the field's own limit, tighter than the type's, in the type's words (60%, not 0.6)
-            shown = (raw if raw is not None else str(value)).strip()
-            limit = tp.show(high) if hasattr(tp, "show") else _fmt(high)
-            why = f" ({meta['why']})" if meta and meta.get("why") else ""
-            self.error(path, f"{shown} is too large; the largest allowed is {limit}{why}")
-            return _INVALID
+        if meta and isinstance(result, (int, float)):
+            # the field's own limits, tighter than the type's, in the type's words (60%, not 0.6)
+            return self.check_number(result, path, meta, show=getattr(tp, "show", _fmt))
         return result
 
     def plain(self, tp: Any, value: Any, path: PathKey, meta: typing.Mapping[str, Any]) -> Any:
@@ -318,16 +313,18 @@ class Validator:
             return _INVALID
         return text
 
-    def check_number(self, number: float, path: PathKey, meta: typing.Mapping[str, Any]) -> Any:
+    def check_number(self, number: float, path: PathKey, meta: typing.Mapping[str, Any],
+                     show: typing.Callable[[float], str] | None = None) -> Any:
+        show = show or _fmt
         low, high = meta.get("minimum"), meta.get("maximum")
         raw = self.doc.raw.get(path)
-        shown = raw.strip() if raw is not None else _fmt(number)  # as the user wrote it: 1e308, not 300 digits
+        shown = raw.strip() if raw is not None else show(number)  # as the user wrote it: 1e308, not 300 digits
         if low is not None and number < low:
-            self.error(path, f"{shown} is too small; the smallest allowed is {_fmt(low)}")
+            self.error(path, f"{shown} is too small; the smallest allowed is {show(low)}")
             return _INVALID
         if high is not None and number > high:
             why = f" ({meta['why']})" if meta.get("why") else ""
-            self.error(path, f"{shown} is too large; the largest allowed is {_fmt(high)}{why}")
+            self.error(path, f"{shown} is too large; the largest allowed is {show(high)}{why}")
             return _INVALID
         return number
 
