@@ -7,9 +7,10 @@ reject PDFs with fonts that are not embedded. Fonts are registered once per proc
 from __future__ import annotations
 
 import hashlib
+import zlib
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..errors import Problem, UserError
 from ..models.layout import Fonts
@@ -43,14 +44,113 @@ def _vera_dir() -> Path:
 
 def _register(name: str, path: Path, field: str) -> set[int]:
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
 
     try:
-        font = TTFont(name, str(path))
+        font = _font_class()(name, str(path))
     except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
         raise UserError([Problem(str(path), 0, f"fonts.{field}", f"not a usable TrueType font ({exc})")]) from None
     pdfmetrics.registerFont(font)
     return set(font.face.charToGlyph)
+
+
+# Characters beyond ASCII that our own texts print: Spanish letters and typographic punctuation.
+# Every document's font subsets start with ASCII and then these, in this order, so a subset is the
+# same from one document to the next, and so are the font program, widths and character map made
+# from it: they are made once per process (see _font_class).
+SEED = "\u00a1\u00bf\u00c1\u00c9\u00cd\u00d3\u00da\u00dc\u00d1\u00e1\u00e9\u00ed\u00f3\u00fa\u00fc\u00f1" \
+       "\u00ba\u00aa\u00b0\u00b7\u00d7\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026"
+_SPLIT_MAX = 20_000  # encoded strings kept per font face; bounds memory in a long batch
+_MADE_MAX = 64  # subsets (font programs, widths) kept per process
+
+
+@cache
+def _font_class() -> type:
+    """ReportLab's TrueType font, with what each document derives from it made once per process.
+
+    ReportLab numbers a font's characters per document in the order they are first printed, and
+    from those numbers builds the embedded subset: the font program (compressed), the widths and
+    the map back to Unicode. Seeding every document with the same characters in the same order
+    makes all of that repeat, so it is kept and reused; a character outside the seed (a clinic's
+    'ç') is numbered after them as usual, and gives a subset of its own, made once as well.
+    """
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFObject
+    from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+
+    made: dict[tuple[object, ...], object] = {}
+
+    def remember(key: tuple[object, ...], value: object) -> object:
+        if len(made) >= _MADE_MAX:
+            made.clear()
+        made[key] = value
+        return value
+
+    class Formatted(PDFObject):
+        """A PDF value formatted once (a subset's widths), the same bytes in every document."""
+
+        def __init__(self, data: bytes):
+            self.data = data
+
+        def format(self, document: object) -> bytes:
+            return self.data
+
+    class Flate:
+        """Compression of a stream that repeats across documents (font program, character map)."""
+
+        pdfname = "FlateDecode"
+
+        def encode(self, data: bytes | str) -> bytes:
+            if isinstance(data, str):
+                data = data.encode("utf-8")
+            key = ("flate", data)
+            hit = made.get(key)
+            return hit if hit is not None else remember(key, zlib.compress(data))  # type: ignore[return-value]
+
+    flate = Flate()
+
+    class Face(TTFontFace):
+        def makeSubset(self, subset: list[int]) -> bytes:
+            key = ("subset", self.filename, tuple(subset))
+            hit = made.get(key)
+            return hit if hit is not None else remember(key, super().makeSubset(subset))  # type: ignore[return-value]
+
+    class SeededFont(TTFont):
+        def __init__(self, name: str, filename: str):
+            super().__init__(name, filename, asciiReadable=1)
+            self.face.__class__ = Face
+            self.seed = "".join(ch for ch in SEED if ord(ch) in self.face.charToGlyph)
+            self.plain = frozenset(chr(code) for code in range(32, 127)) | frozenset(self.seed)
+            self.splits: dict[str, list[tuple[int, bytes]]] = {}
+
+        def splitString(self, text: str, doc: object, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+            if doc not in self.state:
+                TTFont.splitString(self, self.seed, doc)  # numbers the seed first, in every document
+            hit = self.splits.get(text)
+            if hit is not None:
+                return hit
+            result = TTFont.splitString(self, text, doc, encoding)
+            if isinstance(text, str) and self.plain.issuperset(text):  # numbered alike in every document
+                if len(self.splits) >= _SPLIT_MAX:
+                    self.splits.clear()
+                self.splits[text] = result
+            return result
+
+        def addObjects(self, doc: Any) -> None:
+            state = self.state.get(doc)
+            subsets = [tuple(subset) for subset in state.subsets] if state is not None else []
+            super().addObjects(doc)
+            for number, subset in enumerate(subsets):
+                font = doc.idToObject[f"{state.internalName}+{number}"]
+                base = font.BaseFont
+                doc.idToObject["toUnicodeCMap:" + base].filters = [flate]
+                doc.idToObject[f"fontFile:{self.face.filename}({base})"].filters = [flate]
+                key = ("widths", self.face.filename, subset)
+                widths = made.get(key)
+                if widths is None:
+                    widths = remember(key, Formatted(PDFArray(list(map(self.face.getCharWidth, subset))).format(doc)))
+                font.Widths = widths
+
+    return SeededFont
 
 
 @cache
