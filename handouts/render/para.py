@@ -27,6 +27,32 @@ def _frag(text: str, style: ParagraphStyle, font: str, bold: int) -> ParaFrag:
     return frag
 
 
+class SharedParagraph(Paragraph):
+    """A paragraph wrapped once, at one width, and shared (see :func:`wrapped`): it is drawn once.
+
+    Drawing it a second time, in this document or a later one, repeats the PDF operators of the
+    first time, which are relative to where it is placed. That holds when the text was encoded
+    the same way (only characters every document numbers alike, see ``fonts.SEED``) and the
+    document calls its fonts by the same names; otherwise it is drawn afresh.
+    """
+
+    _drawn: tuple[tuple[str | None, ...], list[str]] | None = None
+    _fonts: tuple[str, ...] = ()
+
+    def draw(self) -> None:
+        canvas = self.canv
+        code = canvas._code
+        mapping = canvas._doc.fontMapping
+        drawn = self._drawn
+        if drawn is not None and drawn[0] == tuple(map(mapping.get, self._fonts)):
+            code.extend(drawn[1])
+            return
+        start = len(code)
+        super().draw()
+        if self._fonts:
+            self._drawn = (tuple(map(mapping.get, self._fonts)), code[start:])
+
+
 def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, lead: str | None = None,
          lead_font: str | None = None) -> Paragraph:
     """A paragraph of plain ``text`` (whitespace collapsed), optionally after a bold ``lead`` ('Be careful:')."""
@@ -40,14 +66,32 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, le
     return para
 
 
-def fresh(para: Paragraph) -> Paragraph:
+def _repeatable(para: Paragraph) -> tuple[str, ...]:
+    """The fonts ``para`` draws with, if drawing it again may repeat its operators; else ()."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    text, style, bullet, lead, lead_font = para._spec
+    fonts = {style.fontName, lead_font or style.fontName}
+    if bullet:
+        fonts.add(style.bulletFontName)
+    chars = set(text) | set(bullet or "") | set(lead or "")
+    for name in fonts:
+        plain = getattr(getFont(name), "plain", None)  # characters numbered alike in every document
+        if plain is None or not plain.issuperset(chars):
+            return ()
+    return tuple(sorted(fonts))
+
+
+def fresh(para: Paragraph, kind: type[Paragraph] = Paragraph) -> Paragraph:
     """A new, unshared paragraph with the same text, for splitting between columns.
 
     ReportLab rewrites a paragraph's fragments when it wraps and splits it, so a paragraph that
     may be shared (see :func:`wrapped`) is never split itself.
     """
     text, style, bullet, lead, lead_font = para._spec
-    return paragraph(text, style, bullet=bullet, lead=lead, lead_font=lead_font)
+    copy = paragraph(text, style, bullet=bullet, lead=lead, lead_font=lead_font)
+    copy.__class__ = kind
+    return copy
 
 
 # Paragraphs already broken into lines, by content and width: shared by every card and document of
@@ -69,7 +113,8 @@ def wrapped(para: Paragraph, width: float) -> tuple[Paragraph, float]:
         if len(_WRAPPED) >= _WRAPPED_MAX:
             _WRAPPED.clear()
         # a copy of its own: the cached paragraph is wrapped at this one width, ever
-        copy = fresh(para)
+        copy = fresh(para, SharedParagraph)
+        copy._fonts = _repeatable(copy)
         hit = (copy, copy.wrap(width, BIG)[1])
         _WRAPPED[cache_key] = hit
     return hit
