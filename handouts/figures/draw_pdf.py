@@ -8,6 +8,8 @@ import math
 import zlib
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfdoc import xObjectName
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
 from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Stopwatch, capsule_arcs
@@ -137,6 +139,26 @@ def _geometry(canvas: Canvas, pic: Picture2D, s: float, line: float) -> None:
 
 # Compressed form streams of pictures already drawn in this process: (picture, scale, line) -> (name, bytes).
 _FORMS: dict[tuple[int, float, float], tuple[str, bytes, Picture2D]] = {}
+_OBJECTS: dict[str, bytes] = {}  # form XObjects, formatted once per process (bounded like _FORMS)
+
+
+def _form_object(name: str, stream: bytes, width: float, height: float) -> object:
+    """The picture as a complete form XObject: the same bytes in every document that shows it.
+
+    Written directly rather than through ``canvas.beginForm``, whose general form carries every
+    resource of the document and is formatted anew for each one.
+    """
+    data = _OBJECTS.get(name)
+    if data is None:
+        head = (f"<< /BBox [0 0 {fp_str(width)} {fp_str(height)}] /Filter /FlateDecode /FormType 1 "
+                f"/Length {len(stream)} /Resources << /ProcSet [/PDF] >> /Subtype /Form /Type /XObject >>")
+        data = head.encode("ascii") + b"\nstream\n" + stream + b"\nendstream\n"
+        if len(_OBJECTS) >= 2_000:
+            _OBJECTS.clear()
+        _OBJECTS[name] = data
+    from ..render.rawpdf import Formatted
+
+    return Formatted(data)
 
 
 def _form(pic: Picture2D, s: float, line: float) -> tuple[str, bytes]:
@@ -167,14 +189,10 @@ def _form(pic: Picture2D, s: float, line: float) -> tuple[str, bytes]:
 def draw(canvas: Canvas, pic: Picture2D, x: float, y: float, w: float, h: float, *, line: float, font: str,
          badge_fill: str, badge_text: str) -> None:
     """Fit the picture into the box (x, y, w, h), keeping its shape."""
-    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
-
     s, ox, oy = placement(pic, x, y, w, h)
     name, stream = _form(pic, s, line)
     if not canvas.hasForm(name):
-        canvas.beginForm(name, 0, 0, pic.width * s, pic.height * s)
-        contents = PDFStream(PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])}), stream)
-        canvas.endForm(Contents=contents)
+        canvas._doc.Reference(_form_object(name, stream, pic.width * s, pic.height * s), xObjectName(name))
     canvas.saveState()
     canvas.translate(ox + pic.bounds[0] * s, oy + pic.bounds[1] * s)
     canvas.doForm(name)

@@ -74,8 +74,10 @@ def _font_class() -> type:
     makes all of that repeat, so it is kept and reused; a character outside the seed (a clinic's
     'ç') is numbered after them as usual, and gives a subset of its own, made once as well.
     """
-    from reportlab.pdfbase.pdfdoc import PDFArray, PDFObject
+    from reportlab.pdfbase.pdfdoc import PDFArray
     from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+
+    from .rawpdf import Formatted
 
     made: dict[tuple[object, ...], object] = {}
 
@@ -84,15 +86,6 @@ def _font_class() -> type:
             made.clear()
         made[key] = value
         return value
-
-    class Formatted(PDFObject):
-        """A PDF value formatted once (a subset's widths), the same bytes in every document."""
-
-        def __init__(self, data: bytes):
-            self.data = data
-
-        def format(self, document: object) -> bytes:
-            return self.data
 
     class Flate:
         """Compression of a stream that repeats across documents (font program, character map)."""

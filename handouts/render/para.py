@@ -7,6 +7,9 @@ also several times faster than parsing (the parser is the main cost of a card).
 
 from __future__ import annotations
 
+from typing import Any
+
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
@@ -38,6 +41,14 @@ class SharedParagraph(Paragraph):
 
     _drawn: tuple[tuple[str | None, ...], list[str]] | None = None
     _fonts: tuple[str, ...] = ()
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        drawn = self._drawn
+        if drawn is not None and not _sW and drawn[0] == tuple(map(canvas._doc.fontMapping.get, self._fonts)):
+            # what Flowable.drawOn writes around draw(), without its bookkeeping (state is restored anyway)
+            canvas._code += ["q", f"{fp_str(1, 0, 0, 1, x, y)} cm", *drawn[1], "Q"]
+            return
+        super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
         canvas = self.canv
