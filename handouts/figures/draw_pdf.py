@@ -12,6 +12,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import xObjectName
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
+from ..rawpdf import Recording
 from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Stopwatch, capsule_arcs
 
 BADGE_RADIUS = 7.5  # points
@@ -156,7 +157,7 @@ def _form_object(name: str, stream: bytes, width: float, height: float) -> objec
         if len(_OBJECTS) >= 2_000:
             _OBJECTS.clear()
         _OBJECTS[name] = data
-    from ..render.rawpdf import Formatted
+    from ..rawpdf import Formatted
 
     return Formatted(data)
 
@@ -186,35 +187,53 @@ def _form(pic: Picture2D, s: float, line: float) -> tuple[str, bytes]:
     return name, stream
 
 
+_DRAWN: dict[tuple[object, ...], Recording] = {}  # each picture at each size, with its badges
+
+
 def draw(canvas: Canvas, pic: Picture2D, x: float, y: float, w: float, h: float, *, line: float, font: str,
          badge_fill: str, badge_text: str) -> None:
     """Fit the picture into the box (x, y, w, h), keeping its shape."""
-    s, ox, oy = placement(pic, x, y, w, h)
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from ..rawpdf import draw_recorded
+
+    s, ox, oy = placement(pic, 0, 0, w, h)
     name, stream = _form(pic, s, line)
     if not canvas.hasForm(name):
         canvas._doc.Reference(_form_object(name, stream, pic.width * s, pic.height * s), xObjectName(name))
-    canvas.saveState()
-    canvas.translate(ox + pic.bounds[0] * s, oy + pic.bounds[1] * s)
-    canvas.doForm(name)
-    canvas.restoreState()
-    # badges and the stopwatch keep a fixed size in points, inside the box
-    for item in pic.layers:
-        if isinstance(item, Label):
-            px, py = ox + item.at[0] * s, oy + item.at[1] * s
-            px = min(max(px, x + BADGE_RADIUS), x + w - BADGE_RADIUS)
-            py = min(max(py, y + BADGE_RADIUS), y + h - BADGE_RADIUS)
-            canvas.saveState()
-            canvas.setFillColor(HexColor(badge_fill))
-            canvas.circle(px, py, BADGE_RADIUS, stroke=0, fill=1)
-            canvas.setFillColor(HexColor(badge_text))
-            canvas.setFont(font, BADGE_TEXT)
-            canvas.drawCentredString(px, py - BADGE_TEXT * 0.36, item.text)
-            canvas.restoreState()
-        elif isinstance(item, Stopwatch):
-            r = 8.0
-            px = min(max(ox + item.at[0] * s, x + r * 1.3), x + w - r * 1.3)
-            py = min(max(oy + item.at[1] * s, y + r * 1.3), y + h - r * 1.6)
-            _stopwatch(canvas, px, py, r, badge_fill, line)
+    key = (name, round(w, 4), round(h, 4), font, badge_fill, badge_text)
+    labels = "".join(item.text for item in pic.layers if isinstance(item, Label))
+    plain = getattr(getFont(font), "plain", frozenset())  # characters every document encodes alike
+
+    def figure(canvas: Canvas) -> None:
+        canvas.saveState()
+        canvas.translate(ox + pic.bounds[0] * s, oy + pic.bounds[1] * s)
+        canvas.doForm(name)
+        canvas.restoreState()
+        # badges and the stopwatch keep a fixed size in points, inside the box
+        for item in pic.layers:
+            if isinstance(item, Label):
+                px, py = ox + item.at[0] * s, oy + item.at[1] * s
+                px = min(max(px, BADGE_RADIUS), w - BADGE_RADIUS)
+                py = min(max(py, BADGE_RADIUS), h - BADGE_RADIUS)
+                canvas.saveState()
+                canvas.setFillColor(HexColor(badge_fill))
+                canvas.circle(px, py, BADGE_RADIUS, stroke=0, fill=1)
+                canvas.setFillColor(HexColor(badge_text))
+                canvas.setFont(font, BADGE_TEXT)
+                canvas.drawCentredString(px, py - BADGE_TEXT * 0.36, item.text)
+                canvas.restoreState()
+            elif isinstance(item, Stopwatch):
+                r = 8.0
+                px = min(max(ox + item.at[0] * s, r * 1.3), w - r * 1.3)
+                py = min(max(oy + item.at[1] * s, r * 1.3), h - r * 1.6)
+                _stopwatch(canvas, px, py, r, badge_fill, line)
+
+    recording = draw_recorded(canvas, x, y, _DRAWN.get(key), (font,) if labels else (), figure)
+    if recording is not None and plain.issuperset(labels):
+        if len(_DRAWN) >= 2_000 and key not in _DRAWN:
+            _DRAWN.clear()
+        _DRAWN[key] = recording
 
 
 def _arrow(canvas: Canvas, arrow: Arrow, lw: float) -> None:

@@ -77,7 +77,7 @@ def _font_class() -> type:
     from reportlab.pdfbase.pdfdoc import PDFArray
     from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
-    from .rawpdf import Formatted
+    from ..rawpdf import Formatted
 
     made: dict[tuple[object, ...], object] = {}
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
+
+from ..rawpdf import Recording, draw_recorded
 
 
 def _frag(text: str, style: ParagraphStyle, font: str, bold: int) -> ParaFrag:
@@ -33,35 +34,19 @@ def _frag(text: str, style: ParagraphStyle, font: str, bold: int) -> ParaFrag:
 class SharedParagraph(Paragraph):
     """A paragraph wrapped once, at one width, and shared (see :func:`wrapped`): it is drawn once.
 
-    Drawing it a second time, in this document or a later one, repeats the PDF operators of the
-    first time, which are relative to where it is placed. That holds when the text was encoded
-    the same way (only characters every document numbers alike, see ``fonts.SEED``) and the
-    document calls its fonts by the same names; otherwise it is drawn afresh.
+    Drawing it again, in this document or a later one, repeats the operators of the first time
+    (see :func:`rawpdf.draw_recorded`) when its text keeps to the characters every document
+    encodes alike; otherwise it is drawn afresh.
     """
 
-    _drawn: tuple[tuple[str | None, ...], list[str]] | None = None
-    _fonts: tuple[str, ...] = ()
+    _drawn: Recording | None = None
+    _fonts: tuple[str, ...] = ()  # the fonts it draws with; () when it cannot be repeated
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        drawn = self._drawn
-        if drawn is not None and not _sW and drawn[0] == tuple(map(canvas._doc.fontMapping.get, self._fonts)):
-            # what Flowable.drawOn writes around draw(), without its bookkeeping (state is restored anyway)
-            canvas._code += ["q", f"{fp_str(1, 0, 0, 1, x, y)} cm", *drawn[1], "Q"]
-            return
-        super().drawOn(canvas, x, y, _sW)
-
-    def draw(self) -> None:
-        canvas = self.canv
-        code = canvas._code
-        mapping = canvas._doc.fontMapping
-        drawn = self._drawn
-        if drawn is not None and drawn[0] == tuple(map(mapping.get, self._fonts)):
-            code.extend(drawn[1])
-            return
-        start = len(code)
-        super().draw()
-        if self._fonts:
-            self._drawn = (tuple(map(mapping.get, self._fonts)), code[start:])
+        if _sW or not self._fonts:
+            super().drawOn(canvas, x, y, _sW)
+        else:
+            self._drawn = draw_recorded(canvas, x, y, self._drawn, self._fonts, self._drawOn)
 
 
 def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, lead: str | None = None,
