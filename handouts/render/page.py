@@ -18,6 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from ..errors import UserError
 from ..i18n import LANG_TAGS
+from ..rawpdf import Recording, draw_recorded
 from .context import RenderContext
 from .images import Picture, logo_picture
 
@@ -132,13 +133,18 @@ class PageDecorator:
         self.short_title = short_title
         self.logo: Picture | None = logo_picture(ctx) if ctx.layout.header.logo else None
         self.contact_lines = footer_contact_lines(ctx, geo.content_width)
-        self.show_numbers = True
+        self._same: Recording | None = None  # what is the same on every page of this document
 
     def __call__(self, canvas: Canvas, doc: Any) -> None:
+        # drawn once, then repeated on each page (in one document text always encodes alike)
+        self._same = draw_recorded(canvas, 0, 0, self._same, (), self.same_on_every_page)
         canvas.saveState()
-        self.header(canvas)
-        self.footer(canvas, canvas.getPageNumber())
+        self.page_number(canvas, canvas.getPageNumber())
         canvas.restoreState()
+
+    def same_on_every_page(self, canvas: Canvas) -> None:
+        self.header(canvas)
+        self.footer(canvas)
 
     def header(self, canvas: Canvas) -> None:
         geo, ctx, layout = self.geo, self.ctx, self.ctx.layout
@@ -177,7 +183,14 @@ class PageDecorator:
         canvas.setLineWidth(layout.lines.rule)
         canvas.line(geo.left, top - h - HEADER_GAP / 2, geo.right, top - h - HEADER_GAP / 2)
 
-    def footer(self, canvas: Canvas, page: int) -> None:
+    def footer_baseline(self) -> float:
+        """The baseline of the line with the page number and the date."""
+        size = self.ctx.layout.text.footer.size
+        leading = size * self.ctx.layout.text.footer.leading
+        return self.geo.bottom + self.geo.footer_height - size - leading * len(self.contact_lines)
+
+    def footer(self, canvas: Canvas) -> None:
+        """The footer without the page number: rule, contact lines and date."""
         geo, ctx, layout = self.geo, self.ctx, self.ctx.layout
         if not geo.footer_height:
             return
@@ -196,15 +209,22 @@ class PageDecorator:
         for line in self.contact_lines:
             canvas.drawString(geo.left, y, line)
             y -= leading
-        if layout.footer.page_numbers and self.show_numbers:
-            prefix = ctx.m.table["footer.page"].split("{pages}")[0].format(page=ctx.m.number(page))
-            canvas.drawString(geo.left, y, prefix)
-            canvas.saveState()
-            canvas.translate(geo.left + stringWidth(prefix, font, size), y)
-            canvas.doForm(TOTAL_FORM)
-            canvas.restoreState()
         if layout.footer.date:
             canvas.drawRightString(geo.right, y, ctx.m.date(ctx.date))
+
+    def page_number(self, canvas: Canvas, page: int) -> None:
+        """'Page 3 of', then the form that holds the total, filled in when the document is saved."""
+        ctx, layout = self.ctx, self.ctx.layout
+        if not (self.geo.footer_height and layout.footer.page_numbers):
+            return
+        font, size = ctx.fonts.regular, layout.text.footer.size
+        x, y = self.geo.left, self.footer_baseline()
+        prefix = ctx.m.table["footer.page"].split("{pages}")[0].format(page=ctx.m.number(page))
+        canvas.setFillColor(HexColor(ctx.palette.muted))
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, prefix)
+        canvas.translate(x + stringWidth(prefix, font, size), y)
+        canvas.doForm(TOTAL_FORM)
 
 
 def _truncate(text: str, font: str, size: float, width: float) -> str:
