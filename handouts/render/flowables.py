@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Paragraph
 from ..models.catalog import Dosage, Exercise
 from ..text import ExerciseWords, dosage_rows, dosage_sentences
 from .context import RenderContext
-from .para import fresh, paragraph, wrapped
+from .para import paragraph, split_wrapped, wrapped
 from .styles import Styles, build_styles
 
 BIG = 1e6
@@ -146,20 +146,15 @@ class ExerciseCard(Flowable):
                     continue
                 wide_mode = True
                 room = column_bottom - top
-                parts = []
-                if room > para.style.leading * 2:
-                    splittable = fresh(para)
-                    splittable.wrap(nw, BIG)
-                    parts = splittable.split(nw, room)
-                    for part in parts:  # the halves are new text: never the shared whole paragraph
-                        part._key = None
-                if len(parts) == 2:
-                    first, para = parts
-                    _, h = first.wrap(nw, BIG)
+                cut = split_wrapped(para, nw, room, ww) if room > para.style.leading * 2 else None
+                if cut is not None:
+                    first, first_h, rest, rest_h = cut
                     self.placed.append(_Placed(first, nx, top))
-                    top = max(top + h, column_bottom) + gap_after_column * 0.4
-                else:
-                    top = max(top, column_bottom + gap_after_column)
+                    top = max(top + first_h, column_bottom) + gap_after_column * 0.4
+                    self.placed.append(_Placed(rest, wx, top))
+                    top += rest_h
+                    continue
+                top = max(top, column_bottom + gap_after_column)
             para, h = wrapped(para, ww)
             self.placed.append(_Placed(para, wx, top))
             top += h

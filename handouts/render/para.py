@@ -114,3 +114,35 @@ def wrapped(para: Paragraph, width: float) -> tuple[Paragraph, float]:
         hit = (copy, copy.wrap(width, BIG)[1])
         _WRAPPED[cache_key] = hit
     return hit
+
+
+# Paragraphs cut at the foot of the picture column: the first lines beside the picture, the rest
+# below it at full width, each wrapped once, shared like _WRAPPED.
+_SPLIT: dict[tuple[object, float, float, float], tuple[Paragraph, float, Paragraph, float] | None] = {}
+
+
+def split_wrapped(para: Paragraph, width: float, room: float, rest_width: float
+                  ) -> tuple[Paragraph, float, Paragraph, float] | None:
+    """``para`` cut after the lines that fit in ``room`` at ``width``, the rest wrapped at ``rest_width``:
+    (first part, its height, rest, its height); None if it cannot be cut there."""
+    key = getattr(para, "_key", None)
+    cache_key = (key, round(width, 3), round(room, 3), round(rest_width, 3))
+    if key is not None and cache_key in _SPLIT:
+        return _SPLIT[cache_key]
+    whole = fresh(para)
+    whole.wrap(width, BIG)
+    parts = whole.split(width, room)
+    cut = None
+    if len(parts) == 2:
+        first, rest = parts
+        fonts = _repeatable(para) if key is not None else ()
+        for part in parts:  # new text, wrapped once below: shared and repeated like a wrapped paragraph
+            part._key = None
+            part.__class__ = SharedParagraph
+            part._fonts = fonts
+        cut = (first, first.wrap(width, BIG)[1], rest, rest.wrap(rest_width, BIG)[1])
+    if key is not None:
+        if len(_SPLIT) >= _WRAPPED_MAX:
+            _SPLIT.clear()
+        _SPLIT[cache_key] = cut
+    return cut
