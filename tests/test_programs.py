@@ -170,3 +170,33 @@ def test_example_programs_are_valid(tmp_path):
         _, program = load_program_job(path, layout=None, clinic_file=None, catalog_dir=None, lang=None,
                                       output_dir=tmp_path)
         assert program.exercises
+
+
+def test_a_busy_process_writes_the_same_bytes_as_a_fresh_one(cli, tmp_path):
+    """Fonts, pictures and drawn paragraphs are reused across the documents of a batch. A program
+    printed after others is byte-for-byte the program printed alone, even when the documents use
+    their fonts in another order (d: no clinic name in the header, so its first font is the regular
+    one) and number letters outside the usual alphabet differently (a: 'Ø' before 'ë')."""
+    clinic = tmp_path / "clinic"
+    clinic.mkdir()
+    (clinic / "clinic.yaml").write_text("name: Clínica Ørsted Straße\nphone: 555 0100 (Ørsted)\n", encoding="utf-8")
+    (tmp_path / "no-name.yaml").write_text("extends: standard\nheader: {clinic_name: false, phone: false}\n",
+                                           encoding="utf-8")
+    folder = tmp_path / "programs"
+    exercises = "exercises:\n  - id: cat-cow\n    repetitions: 7\n  - knee-to-chest\n  - cobra\n"
+    files = [
+        write(folder, "a.yaml", f"clinic: {clinic / 'clinic.yaml'}\npatient: Zoë\n{exercises}"
+                                "  - id: wall-sit\n    note: Señal de alarma, ç\n"),
+        write(folder, "b.yaml", f"clinic: {ROOT / 'assets' / 'clinic-a4' / 'clinic.yaml'}\nlayout: large-print\n"
+                                "lang: es\nexercises: [knee-to-chest, ball-bridge, seated-twist]\n"),
+        write(folder, "c.yaml", PROGRAM),
+        write(folder, "d.yaml", f"patient: Zoë\nlayout: {tmp_path / 'no-name.yaml'}\n{exercises}"),
+    ]
+    busy = tmp_path / "busy"
+    result = cli("batch", *map(str, files), "-j", "1", "-o", str(busy))
+    assert result.code == 0, result.stderr
+    for path in files:
+        alone = tmp_path / f"alone-{path.stem}"
+        assert cli("program", str(path), "-o", str(alone)).code == 0
+        assert (busy / f"{path.stem}.pdf").read_bytes() == (alone / f"{path.stem}.pdf").read_bytes(), path.name
+    assert "Zoë" in all_text((busy / "d.pdf").read_bytes())
