@@ -157,7 +157,9 @@ def load_program_job(program_file: Path, *, layout: str | None, clinic_file: Pat
     from .models.layout import resolve_layout_reference
     from .models.program import check_ids, load_program
 
-    program, doc = memo("program", [program_file], lambda: load_program(program_file))
+    # not memoised: each program file of a batch is read once, and keeping it would only push the
+    # catalog, clinic and layout out of the memo
+    program, doc = load_program(program_file)
     layout_ref = layout
     if layout_ref is None and program.layout is not None:
         resolved = resolve_layout_reference(program.layout, program_file.parent)
