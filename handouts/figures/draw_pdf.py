@@ -10,9 +10,10 @@ import zlib
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import xObjectName
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
-from ..rawpdf import Recording
+from ..rawpdf import Formatted, Recording, draw_recorded
 from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Stopwatch, capsule_arcs
 
 BADGE_RADIUS = 7.5  # points
@@ -157,8 +158,6 @@ def _form_object(name: str, stream: bytes, width: float, height: float) -> objec
         if len(_OBJECTS) >= 2_000:
             _OBJECTS.clear()
         _OBJECTS[name] = data
-    from ..rawpdf import Formatted
-
     return Formatted(data)
 
 
@@ -193,10 +192,6 @@ _DRAWN: dict[tuple[object, ...], Recording] = {}  # each picture at each size, w
 def draw(canvas: Canvas, pic: Picture2D, x: float, y: float, w: float, h: float, *, line: float, font: str,
          badge_fill: str, badge_text: str) -> None:
     """Fit the picture into the box (x, y, w, h), keeping its shape."""
-    from reportlab.pdfbase.pdfmetrics import getFont
-
-    from ..rawpdf import draw_recorded
-
     s, ox, oy = placement(pic, 0, 0, w, h)
     name, stream = _form(pic, s, line)
     if not canvas.hasForm(name):

@@ -133,11 +133,14 @@ class PageDecorator:
         self.short_title = short_title
         self.logo: Picture | None = logo_picture(ctx) if ctx.layout.header.logo else None
         self.contact_lines = footer_contact_lines(ctx, geo.content_width)
-        self._same: Recording | None = None  # what is the same on every page of this document
+        self._same: tuple[object, Recording | None] = (None, None)  # what is the same on every page, and its document
 
     def __call__(self, canvas: Canvas, doc: Any) -> None:
-        # drawn once, then repeated on each page (in one document text always encodes alike)
-        self._same = draw_recorded(canvas, 0, 0, self._same, (), self.same_on_every_page)
+        # drawn once, then repeated on each page: within one document, text always encodes alike
+        same_doc, recording = self._same
+        recording = draw_recorded(canvas, 0, 0, recording if same_doc is canvas._doc else None, (),
+                                  self.same_on_every_page)
+        self._same = (canvas._doc, recording)
         canvas.saveState()
         self.page_number(canvas, canvas.getPageNumber())
         canvas.restoreState()
