@@ -33,8 +33,12 @@ def memo(kind: str, paths: Iterable[Path], load: Callable[[], T]) -> T:
     key = (kind, file_key(paths))
     if key in _MEMO:
         return _MEMO[key]  # type: ignore[no-any-return]
-    value = load()
-    if len(_MEMO) >= MAX_ENTRIES:
-        _MEMO.clear()
-    _MEMO[key] = value
+    return keep(_MEMO, key, load(), MAX_ENTRIES)
+
+
+def keep(store: dict[Any, T], key: Any, value: T, limit: int) -> T:
+    """Put ``value`` in a per-process ``store`` of at most ``limit`` entries (emptied when full); returns it."""
+    if len(store) >= limit and key not in store:
+        store.clear()
+    store[key] = value
     return value

@@ -181,12 +181,3 @@ def render_program_file(program_file: Path, *, layout: str | None = None, clinic
     ctx = job.context()
     data = render_program(ctx, program)
     return program_output(program_file, output_dir), data, [*job.notices, *ctx.notices]
-
-    def write_regions(self, regions: list[str]) -> list[Path]:
-        from .render.handout import render_region
-
-        ctx = self.context()
-        files = {self.output_dir / REGION_FILES[r]: render_region(ctx, r) for r in regions}
-        self.notices.extend(n for n in ctx.notices if n not in self.notices)
-        prepare_folder(self.output_dir)
-        return write_all(files, self.inputs())

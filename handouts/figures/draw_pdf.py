@@ -13,6 +13,7 @@ from reportlab.pdfbase.pdfdoc import xObjectName
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
+from ..cache import keep
 from ..rawpdf import Formatted, Recording, draw_recorded
 from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Stopwatch, capsule_arcs
 
@@ -141,7 +142,8 @@ def _geometry(canvas: Canvas, pic: Picture2D, s: float, line: float) -> None:
 
 # Compressed form streams of pictures already drawn in this process: (picture, scale, line) -> (name, bytes).
 _FORMS: dict[tuple[int, float, float], tuple[str, bytes, Picture2D]] = {}
-_OBJECTS: dict[str, bytes] = {}  # form XObjects, formatted once per process (bounded like _FORMS)
+_OBJECTS: dict[str, bytes] = {}  # the same as complete form XObjects, formatted once per process
+_KEPT = 2_000  # entries in each of these stores (and _DRAWN): bounds memory in a long batch
 
 
 def _form_object(name: str, stream: bytes, width: float, height: float) -> object:
@@ -154,10 +156,7 @@ def _form_object(name: str, stream: bytes, width: float, height: float) -> objec
     if data is None:
         head = (f"<< /BBox [0 0 {fp_str(width)} {fp_str(height)}] /Filter /FlateDecode /FormType 1 "
                 f"/Length {len(stream)} /Resources << /ProcSet [/PDF] >> /Subtype /Form /Type /XObject >>")
-        data = head.encode("ascii") + b"\nstream\n" + stream + b"\nendstream\n"
-        if len(_OBJECTS) >= 2_000:
-            _OBJECTS.clear()
-        _OBJECTS[name] = data
+        data = keep(_OBJECTS, name, head.encode("ascii") + b"\nstream\n" + stream + b"\nendstream\n", _KEPT)
     return Formatted(data)
 
 
@@ -182,7 +181,7 @@ def _form(pic: Picture2D, s: float, line: float) -> tuple[str, bytes]:
         if entry:
             diskcache.put("form", entry, stream)
     name = "fig" + hashlib.sha1(stream).hexdigest()[:16]
-    _FORMS[key] = (name, stream, pic)  # keeping the picture keeps its id unique while cached
+    keep(_FORMS, key, (name, stream, pic), _KEPT)  # keeping the picture keeps its id unique while cached
     return name, stream
 
 
@@ -226,9 +225,7 @@ def draw(canvas: Canvas, pic: Picture2D, x: float, y: float, w: float, h: float,
 
     recording = draw_recorded(canvas, x, y, _DRAWN.get(key), (font,) if labels else (), figure)
     if recording is not None and plain.issuperset(labels):
-        if len(_DRAWN) >= 2_000 and key not in _DRAWN:
-            _DRAWN.clear()
-        _DRAWN[key] = recording
+        keep(_DRAWN, key, recording, _KEPT)
 
 
 def _arrow(canvas: Canvas, arrow: Arrow, lw: float) -> None:

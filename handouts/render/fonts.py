@@ -77,15 +77,13 @@ def _font_class() -> type:
     from reportlab.pdfbase.pdfdoc import PDFArray
     from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
+    from ..cache import keep
     from ..rawpdf import Formatted
 
-    made: dict[tuple[object, ...], object] = {}
+    made: dict[tuple[object, ...], Any] = {}
 
-    def remember(key: tuple[object, ...], value: object) -> object:
-        if len(made) >= _MADE_MAX:
-            made.clear()
-        made[key] = value
-        return value
+    def remember(key: tuple[object, ...], value: Any) -> Any:
+        return keep(made, key, value, _MADE_MAX)
 
     class Flate:
         """Compression of a stream that repeats across documents (font program, character map)."""
@@ -97,7 +95,7 @@ def _font_class() -> type:
                 data = data.encode("utf-8")
             key = ("flate", data)
             hit = made.get(key)
-            return hit if hit is not None else remember(key, zlib.compress(data))  # type: ignore[return-value]
+            return hit if hit is not None else remember(key, zlib.compress(data))
 
     flate = Flate()
 
@@ -105,7 +103,7 @@ def _font_class() -> type:
         def makeSubset(self, subset: list[int]) -> bytes:
             key = ("subset", self.filename, tuple(subset))
             hit = made.get(key)
-            return hit if hit is not None else remember(key, super().makeSubset(subset))  # type: ignore[return-value]
+            return hit if hit is not None else remember(key, super().makeSubset(subset))
 
     class SeededFont(TTFont):
         def __init__(self, name: str, filename: str):
@@ -123,9 +121,7 @@ def _font_class() -> type:
                 return hit
             result = TTFont.splitString(self, text, doc, encoding)
             if isinstance(text, str) and self.plain.issuperset(text):  # numbered alike in every document
-                if len(self.splits) >= _SPLIT_MAX:
-                    self.splits.clear()
-                self.splits[text] = result
+                keep(self.splits, text, result, _SPLIT_MAX)
             return result
 
         def addObjects(self, doc: Any) -> None:

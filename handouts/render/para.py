@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
+from ..cache import keep
 from ..rawpdf import Recording, draw_recorded
 
 
@@ -106,13 +107,10 @@ def wrapped(para: Paragraph, width: float) -> tuple[Paragraph, float]:
     cache_key = (key, round(width, 3))
     hit = _WRAPPED.get(cache_key)
     if hit is None:
-        if len(_WRAPPED) >= _WRAPPED_MAX:
-            _WRAPPED.clear()
         # a copy of its own: the cached paragraph is wrapped at this one width, ever
         copy = fresh(para, SharedParagraph)
         copy._fonts = _repeatable(copy)
-        hit = (copy, copy.wrap(width, BIG)[1])
-        _WRAPPED[cache_key] = hit
+        hit = keep(_WRAPPED, cache_key, (copy, copy.wrap(width, BIG)[1]), _WRAPPED_MAX)
     return hit
 
 
@@ -142,7 +140,5 @@ def split_wrapped(para: Paragraph, width: float, room: float, rest_width: float
             part._fonts = fonts
         cut = (first, first.wrap(width, BIG)[1], rest, rest.wrap(rest_width, BIG)[1])
     if key is not None:
-        if len(_SPLIT) >= _WRAPPED_MAX:
-            _SPLIT.clear()
-        _SPLIT[cache_key] = cut
+        keep(_SPLIT, cache_key, cut, _WRAPPED_MAX)
     return cut
