@@ -425,11 +425,6 @@ def render_booklet(ctx: RenderContext) -> bytes:
         buffer = io.BytesIO()
         doc = BookletDoc(buffer, ctx, title=f"{m('booklet.title')} \u2013 {ctx.clinic.name}", subject=m("booklet.subtitle"))
         build_or_explain(ctx, functools.partial(doc.build, _story(ctx, pages, extra), canvasmaker=_booklet_canvas(ctx)))
-        if ctx.problems:
-            from ..errors import UserError
-
-            problems, ctx.problems = ctx.problems, []
-            raise UserError(problems)
         data = buffer.getvalue()
         total = doc.page
         settled = doc.pages == pages and total % 4 == 0

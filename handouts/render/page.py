@@ -239,7 +239,8 @@ def _truncate(text: str, font: str, size: float, width: float) -> str:
 
 
 def build_or_explain(ctx: RenderContext, build: Callable[[], None]) -> None:
-    """Lay out a document; a block that cannot fit on any page of this layout is the layout's problem to report."""
+    """Lay out a document; a block that cannot fit on any page of this layout is the layout's problem
+    to report, and so is every card found too large while laying out (``ctx.problems``)."""
     from reportlab.platypus.doctemplate import LayoutError
 
     try:
@@ -249,6 +250,9 @@ def build_or_explain(ctx: RenderContext, build: Callable[[], None]) -> None:
         raise UserError([f"layout '{layout.name}': with body text of {layout.text.body.size:g} pt on "
                          f"{layout.page.size.name} paper, a block of text does not fit on one page; "
                          "use a smaller text size, smaller margins or a larger page"]) from None
+    if ctx.problems:
+        problems, ctx.problems = ctx.problems, []
+        raise UserError(problems)
 
 
 def canvas_class(ctx: RenderContext) -> type[Canvas]:
@@ -307,7 +311,4 @@ class HandoutDoc(BaseDocTemplate):
 
     def render(self, story: list[Any]) -> bytes:
         build_or_explain(self.ctx, lambda: self.build(story, canvasmaker=canvas_class(self.ctx)))
-        if self.ctx.problems:
-            problems, self.ctx.problems = self.ctx.problems, []
-            raise UserError(problems)
         return bytes(self.filename.getvalue())
