@@ -68,6 +68,10 @@ class ContentsList(Flowable):
         self.line = size * 1.6
         self.size = size
 
+    def _entry_style(self, level: int) -> tuple[str, float]:
+        """Font and indent of an entry: regions bold at the margin, exercises regular and indented."""
+        return (self.ctx.fonts.bold, 0.0) if level == 0 else (self.ctx.fonts.regular, self.size * 1.2)
+
     def _right(self, key: str, elsewhere: bool) -> str:
         page = self.pages.get(key)
         number = self.ctx.m.number(page) if page else "\u2013"
@@ -77,8 +81,7 @@ class ContentsList(Flowable):
         """Each entry's title broken into lines that leave room for the page number on the last one."""
         out = []
         for level, title, key, elsewhere in self.entries:
-            font = self.ctx.fonts.bold if level == 0 else self.ctx.fonts.regular
-            indent = 0 if level == 0 else self.size * 1.2
+            font, indent = self._entry_style(level)
             right_w = stringWidth(self._right(key, elsewhere), self.ctx.fonts.regular, self.size)
             lines: list[str] = []
             current = ""
@@ -122,8 +125,7 @@ class ContentsList(Flowable):
         y = self.height
         for (level, _, key, elsewhere), lines in zip(self.entries, self.broken, strict=True):
             top = y
-            font = ctx.fonts.bold if level == 0 else ctx.fonts.regular
-            indent = 0 if level == 0 else size * 1.2
+            font, indent = self._entry_style(level)
             for index, text in enumerate(lines):
                 y -= self.line
                 base = y + (self.line - size) / 2
@@ -399,7 +401,7 @@ def _story(ctx: RenderContext, pages: dict[str, int], extra_notes: int) -> list[
     for grid in log_flowables(ctx, names, ctx.layout.blocks.log_weeks, geo.content_width):
         story += [grid, Gap(12)]
     # notes: at least one page, more to make the page count a multiple of 4
-    spacing = max(26.0, ctx.layout.text.body.size * 2.2)
+    spacing = NoteLines.line_spacing(ctx)
     for index in range(1 + extra_notes):
         story.append(PageBreak())
         if index == 0:

@@ -210,10 +210,7 @@ class ExerciseCard(Flowable):
                     room = inner - self.qr_size - body
                     pic_h = min(pic_h, room / self.picture.aspect)
                     self.picture_box = (pad, top + gap, room, pic_h)
-                    self.qr_box = (pad + room + body, top + gap, self.qr_size)
-                    _, h = self.qr_caption.wrap(self.qr_size, BIG)
-                    self.placed.append(_Placed(self.qr_caption, pad + room + body, top + gap + self.qr_size + 2))
-                    top += max(pic_h, self.qr_size + 2 + h) + gap * 3
+                    top += max(pic_h, self._qr_over_caption(pad + room + body, top + gap)) + gap * 3
                     qr_done = True
                 else:
                     self.picture_box = (pad, top + gap, inner, pic_h)
@@ -235,10 +232,7 @@ class ExerciseCard(Flowable):
                 if self.qr_size and not qr_done:
                     panel_w = inner - self.qr_size - body
                     panel_bottom = self._dose_panel(pad, top, panel_w, gap)
-                    self.qr_box = (pad + panel_w + body, top, self.qr_size)
-                    _, h = self.qr_caption.wrap(self.qr_size, BIG)
-                    self.placed.append(_Placed(self.qr_caption, pad + panel_w + body, top + self.qr_size + 2))
-                    top = max(panel_bottom, top + self.qr_size + 2 + h + gap * 1.5)
+                    top = max(panel_bottom, top + self._qr_over_caption(pad + panel_w + body, top) + gap * 1.5)
                 else:
                     top = self._dose_panel(pad, top, inner, gap)
             bottom = top - gap * 1.5
@@ -253,7 +247,15 @@ class ExerciseCard(Flowable):
         self.dose_box = (x, start, width, height)
         return start + height + gap * 1.5
 
+    def _qr_over_caption(self, x: float, top: float) -> float:
+        """The video code at (x, top), its caption under it; returns the height of both."""
+        self.qr_box = (x, top, self.qr_size)
+        _, h = self.qr_caption.wrap(self.qr_size, BIG)
+        self.placed.append(_Placed(self.qr_caption, x, top + self.qr_size + 2))
+        return self.qr_size + 2 + h
+
     def _qr(self, x: float, top: float, width: float, gap: float) -> float:
+        """The video code at (x, top), its caption beside it; returns the top of the next free line."""
         if not self.qr_size:
             return top
         self.qr_box = (x, top, self.qr_size)
@@ -592,11 +594,15 @@ def _draw_stack(canvas: Canvas, items: list[Flowable], width: float, height: flo
 class NoteLines(Flowable):
     """Ruled lines to write on."""
 
+    @staticmethod
+    def line_spacing(ctx: RenderContext) -> float:
+        return max(26.0, ctx.layout.text.body.size * 2.2)
+
     def __init__(self, ctx: RenderContext, count: int, spacing: float | None = None):
         super().__init__()
         self.ctx = ctx
         self.count = count
-        self.spacing = spacing or max(26.0, ctx.layout.text.body.size * 2.2)
+        self.spacing = spacing or self.line_spacing(ctx)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
