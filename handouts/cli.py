@@ -27,12 +27,16 @@ def _layout_option(f: F) -> F:
                         help="A built-in layout name (see `layouts`) or a layout .yaml file.")(f)
 
 
+def _catalog_option(f: F) -> F:
+    return click.option("--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+                        help="Your own catalog folder (default: the built-in catalog).")(f)
+
+
 def _render_options(f: F) -> F:
     """Options shared by every command that renders."""
     f = click.option("--lang", type=click.Choice(["en", "es"]), default=None,
                      help="Language of the printed text (default: the clinic profile's, else en).")(f)
-    f = click.option("--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-                     help="Your own catalog folder (default: the built-in catalog).")(f)
+    f = _catalog_option(f)
     f = click.option("--clinic", "clinic_file", type=click.Path(path_type=Path, dir_okay=True), default=None,
                      help="Clinic profile .yaml (or its folder); default: the built-in demo clinic.")(f)
     f = _layout_option(f)
@@ -139,15 +143,13 @@ def program(program_file: Path, layout: str | None = None, clinic_file: Path | N
     The options given here win over the program file's own layout, clinic and lang.
     """
     from .jobs import render_program_file
-    from .output import check_targets, prepare_folder, write_atomic
+    from .output import prepare_folder, write_all
 
     started = time.perf_counter()
     target, data, notices = render_program_file(program_file, layout=layout, clinic_file=clinic_file,
                                                 catalog_dir=catalog_dir, lang=lang, output_dir=output_dir)
-    check_targets([target], [program_file])
     prepare_folder(output_dir)
-    write_atomic(target, data)
-    _report([target], notices, started)
+    _report(write_all({target: data}, [program_file]), notices, started)
 
 
 @main.command()
@@ -195,8 +197,7 @@ def batch(inputs: tuple[Path, ...], jobs: int | None, layout: str | None = None,
 
 @main.command("catalog")
 @click.option("--region", type=click.Choice(["lower", "mid", "upper"]), default=None, help="Only this region's exercises.")
-@click.option("--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Your own catalog folder (default: the built-in catalog).")
+@_catalog_option
 def catalog_command(region: str | None, catalog_dir: Path | None) -> None:
     """List the exercises in the catalog."""
     from .jobs import load_catalog_dir
@@ -216,8 +217,7 @@ def catalog_command(region: str | None, catalog_dir: Path | None) -> None:
               show_default=True, help="The PNG file to write.")
 @click.option("--only", default=None, metavar="ID,ID", help="Only these exercises (comma-separated ids).")
 @click.option("--scale", type=click.FloatRange(0.3, 4.0), default=1.0, show_default=True, help="Size of each picture.")
-@click.option("--catalog", "catalog_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Your own catalog folder (default: the built-in catalog).")
+@_catalog_option
 def illustrations(output: Path, only: str | None, scale: float, catalog_dir: Path | None) -> None:
     """Render a contact sheet: every exercise's picture with its name (PNG)."""
     from .errors import UserError, problem_at
