@@ -38,6 +38,11 @@ class PreparedImage(NamedTuple):
     pixels: Any = None  # the prepared Pillow image, for pictures with transparency
     digest: str = ""
 
+    @property
+    def object_name(self) -> str:
+        """The name of its PDF image object, the same in every document."""
+        return "img" + self.digest[:16]
+
 
 _RASTER_CACHE: dict[tuple[str, int, int, bool], PreparedImage] = {}
 _SVG_CACHE: dict[tuple[str, bool], Any] = {}
@@ -238,7 +243,7 @@ class Picture:
             self.width, self.height = _fit(self.aspect, max_w, max_h)
             self.image = PreparedImage(b"", meta["px"][0], meta["px"][1], None, meta["digest"])
             self.form = f"img{self.image.digest[:12]}"
-            name = "img" + self.image.digest[:16]
+            name = self.image.object_name
             image_part, mask_part = body[: meta["image"]["length"]], body[meta["image"]["length"] :]
             shared = _restore(name, meta["image"], image_part)
             mask = _restore(meta["mask"]["name"], meta["mask"], mask_part) if meta.get("mask") else None
@@ -302,7 +307,7 @@ _IMAGE_OBJECTS: dict[str, tuple[Any, Any]] = {}
 
 def _image_objects(image: PreparedImage) -> tuple[Any, Any]:
     """ReportLab's image object for a prepared picture (and its soft mask), compressed once per process."""
-    name = "img" + image.digest[:16]
+    name = image.object_name
     if name not in _IMAGE_OBJECTS:
         from reportlab.lib.utils import ImageReader
         from reportlab.pdfbase import pdfdoc
@@ -351,7 +356,7 @@ def _draw_prepared(canvas: Canvas, image: PreparedImage, width: float) -> None:
     here ReportLab's own image object is built once and a shallow copy is registered in each
     document, exactly as ``drawImage`` registers a new one (same names, same soft mask).
     """
-    name = "img" + image.digest[:16]
+    name = image.object_name
     shared, mask = _image_objects(image)
     doc = canvas._doc
     reg_name = doc.getXObjectName(name)

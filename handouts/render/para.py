@@ -80,7 +80,8 @@ def _repeatable(para: Paragraph) -> tuple[str, ...]:
 
 
 def fresh(para: Paragraph, kind: type[Paragraph] = Paragraph) -> Paragraph:
-    """A new, unshared paragraph with the same text, for splitting between columns.
+    """A new paragraph of class ``kind`` with the same text: the copy that :func:`wrapped` shares, or
+    one to cut between columns (:func:`split_wrapped`).
 
     ReportLab rewrites a paragraph's fragments when it wraps and splits it, so a paragraph that
     may be shared (see :func:`wrapped`) is never split itself.
@@ -123,9 +124,8 @@ def split_wrapped(para: Paragraph, width: float, room: float, rest_width: float
                   ) -> tuple[Paragraph, float, Paragraph, float] | None:
     """``para`` cut after the lines that fit in ``room`` at ``width``, the rest wrapped at ``rest_width``:
     (first part, its height, rest, its height); None if it cannot be cut there."""
-    key = getattr(para, "_key", None)
-    cache_key = (key, round(width, 3), round(room, 3), round(rest_width, 3))
-    if key is not None and cache_key in _SPLIT:
+    cache_key = (para._key, round(width, 3), round(room, 3), round(rest_width, 3))
+    if cache_key in _SPLIT:
         return _SPLIT[cache_key]
     whole = fresh(para)
     whole.wrap(width, BIG)
@@ -133,12 +133,10 @@ def split_wrapped(para: Paragraph, width: float, room: float, rest_width: float
     cut = None
     if len(parts) == 2:
         first, rest = parts
-        fonts = _repeatable(para) if key is not None else ()
+        fonts = _repeatable(para)
         for part in parts:  # new text, wrapped once below: shared and repeated like a wrapped paragraph
             part._key = None
             part.__class__ = SharedParagraph
             part._fonts = fonts
         cut = (first, first.wrap(width, BIG)[1], rest, rest.wrap(rest_width, BIG)[1])
-    if key is not None:
-        keep(_SPLIT, cache_key, cut, _WRAPPED_MAX)
-    return cut
+    return keep(_SPLIT, cache_key, cut, _WRAPPED_MAX)
