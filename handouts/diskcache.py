@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -78,12 +77,12 @@ def put(kind: str, entry: str, data: bytes) -> None:
     base = folder()
     if base is None:
         return
+    from .output import write_atomic
+
     target = base / kind / entry[:2] / entry
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(hashlib.sha256(data).digest() + data)  # checked on every read
-        os.replace(temporary, target)
+        # a lost or torn entry fails its checksum on the next read and is made again: no need to sync
+        write_atomic(target, hashlib.sha256(data).digest() + data, sync=False)
     except OSError:
         return  # a read-only or full disk only costs speed

@@ -51,15 +51,19 @@ def _real(path: Path) -> Path:
         return path.absolute()
 
 
-def write_atomic(target: Path, data: bytes) -> Path:
-    """Write ``data`` to ``target`` all at once. A symlink at ``target`` is replaced, never followed."""
+def write_atomic(target: Path, data: bytes, *, sync: bool = True) -> Path:
+    """Write ``data`` to ``target`` all at once. A symlink at ``target`` is replaced, never followed.
+
+    ``sync=False`` skips forcing the data to disk first, for files that are cheap to lose (the cache).
+    """
     folder = target.parent
     descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     except BaseException:
