@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
 from ..cache import keep
 from ..rawpdf import Formatted, Recording, draw_recorded
-from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Stopwatch, capsule_arcs
+from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Stopwatch, arrow_head, capsule_arcs
 
 BADGE_RADIUS = 7.5  # points
 BADGE_TEXT = 10.0  # points: never under 8
@@ -96,14 +96,6 @@ def _add_shape(path: FastPath, shape, grow: float) -> None:
 def _circle(path: FastPath, cx: float, cy: float, r: float) -> None:
     path.arc(cx, cy, r, 0, 360, connect=False)
     path.close()
-
-
-def placement(pic: Picture2D, x: float, y: float, w: float, h: float) -> tuple[float, float, float]:
-    """Scale (points per cm) and the page position of the picture's origin when fitted into the box."""
-    s = min(w / pic.width, h / pic.height)
-    ox = x + (w - pic.width * s) / 2 - pic.bounds[0] * s
-    oy = y + (h - pic.height * s) / 2 - pic.bounds[1] * s
-    return s, ox, oy
 
 
 def _geometry(canvas: Canvas, pic: Picture2D, s: float, line: float) -> None:
@@ -191,7 +183,7 @@ _DRAWN: dict[tuple[object, ...], Recording] = {}  # each picture at each size, w
 def draw(canvas: Canvas, pic: Picture2D, x: float, y: float, w: float, h: float, *, line: float, font: str,
          badge_fill: str, badge_text: str) -> None:
     """Fit the picture into the box (x, y, w, h), keeping its shape."""
-    s, ox, oy = placement(pic, 0, 0, w, h)
+    s, ox, oy = pic.placement(0, 0, w, h)
     name, stream = _form(pic, s, line)
     if not canvas.hasForm(name):
         canvas._doc.Reference(_form_object(name, stream, pic.width * s, pic.height * s), xObjectName(name))
@@ -252,14 +244,9 @@ def _arrow(canvas: Canvas, arrow: Arrow, lw: float) -> None:
 
 
 def _head(canvas: Canvas, before: tuple[float, float], tip: tuple[float, float], size: float) -> None:
-    dx, dy = tip[0] - before[0], tip[1] - before[1]
-    n = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / n, dy / n
-    base = (tip[0] - ux * size, tip[1] - uy * size)
-    left = (base[0] - uy * size * 0.55, base[1] + ux * size * 0.55)
-    right = (base[0] + uy * size * 0.55, base[1] - ux * size * 0.55)
+    point, left, right = arrow_head(before, tip, size)
     path = FastPath()
-    path.moveTo(*(tip[0] + ux * size * 0.25, tip[1] + uy * size * 0.25))
+    path.moveTo(*point)
     path.lineTo(*left)
     path.lineTo(*right)
     path.close()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Polygon, Stopwatch
+from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Polygon, Stopwatch, arrow_head
 
 SUPERSAMPLE = 3
 
@@ -27,9 +26,7 @@ def render(pic: Picture2D, width_px: int, height_px: int, *, line_px: float, bad
     W, H = width_px * k, height_px * k
     image = Image.new("RGB", (W, H), background)
     draw = ImageDraw.Draw(image)
-    s = min(W / pic.width, H / pic.height)
-    ox = (W - pic.width * s) / 2 - pic.bounds[0] * s
-    oy = (H - pic.height * s) / 2 - pic.bounds[1] * s
+    s, ox, oy = pic.placement(0, 0, W, H)
 
     def px(p: tuple[float, float]) -> tuple[float, float]:
         return (ox + p[0] * s, H - (oy + p[1] * s))
@@ -92,15 +89,4 @@ def _shape(draw: ImageDraw.ImageDraw, shape, px, s: float, *, grow: float, fill:
 
 
 def _head(draw: ImageDraw.ImageDraw, before: tuple[float, float], tip: tuple[float, float], size: float, color: str) -> None:
-    dx, dy = tip[0] - before[0], tip[1] - before[1]
-    n = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / n, dy / n
-    base = (tip[0] - ux * size, tip[1] - uy * size)
-    draw.polygon(
-        [
-            (tip[0] + ux * size * 0.25, tip[1] + uy * size * 0.25),
-            (base[0] - uy * size * 0.55, base[1] + ux * size * 0.55),
-            (base[0] + uy * size * 0.55, base[1] - ux * size * 0.55),
-        ],
-        fill=color,
-    )
+    draw.polygon(list(arrow_head(before, tip, size)), fill=color)

@@ -148,6 +148,22 @@ class Picture2D:
     def aspect(self) -> float:
         return self.width / self.height
 
+    def placement(self, x: float, y: float, w: float, h: float) -> tuple[float, float, float]:
+        """Scale (units per cm) and the position of the picture's origin when fitted, centred, into the box."""
+        s = min(w / self.width, h / self.height)
+        return s, x + (w - self.width * s) / 2 - self.bounds[0] * s, y + (h - self.height * s) / 2 - self.bounds[1] * s
+
+
+def arrow_head(before: Point, tip: Point, size: float) -> tuple[Point, Point, Point]:
+    """The triangle of an arrow head at ``tip``, pointing away from ``before``: its point, then its two corners."""
+    dx, dy = tip[0] - before[0], tip[1] - before[1]
+    n = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / n, dy / n
+    base = (tip[0] - ux * size, tip[1] - uy * size)
+    return ((tip[0] + ux * size * 0.25, tip[1] + uy * size * 0.25),
+            (base[0] - uy * size * 0.55, base[1] + ux * size * 0.55),
+            (base[0] + uy * size * 0.55, base[1] - ux * size * 0.55))
+
 
 def _shape_json(shape: Shape) -> list:
     if isinstance(shape, Capsule):
