@@ -7,6 +7,8 @@ pose files that do not load, and characters the fonts cannot print.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .errors import Problem, UserError
 from .jobs import Job
 from .models.catalog import Exercise
@@ -67,10 +69,7 @@ def unloadable_illustrations(job: Job) -> list[Problem]:
             problems.append(job.catalog.docs[exercise.id].problem(("illustration",), "no picture: add "
                             f"illustrations/{exercise.id}.yaml or an image: file"))
             continue
-        try:
-            scene_for(path)
-        except UserError as error:
-            problems += [p for p in error.problems if isinstance(p, Problem)]
+        problems += _problems_of(lambda path=path: scene_for(path))
     return problems
 
 
@@ -82,11 +81,17 @@ def unprintable_text(job: Job, lang: str) -> list[Problem]:
     problems: list[Problem] = []
     exercises: list[Exercise] = list(job.catalog.exercises.values())
     for check in (lambda: check_glyphs(ctx, exercises), lambda: check_clinic_glyphs(ctx)):
-        try:
-            check()
-        except UserError as error:
-            problems += [p for p in error.problems if isinstance(p, Problem)]
+        problems += _problems_of(check)
     return problems
+
+
+def _problems_of(call: Callable[[], object]) -> list[Problem]:
+    """The located problems ``call`` refuses with (none if it passes)."""
+    try:
+        call()
+    except UserError as error:
+        return [p for p in error.problems if isinstance(p, Problem)]
+    return []
 
 
 def run_check(job: Job, lang: str) -> list[Problem]:
