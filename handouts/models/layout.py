@@ -8,7 +8,7 @@ against the file (and line) that set the offending value.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from ..colors import contrast_ratio
 from ..errors import Problem, UserError
@@ -226,8 +226,9 @@ class Layout:
     brand_colors: bool = spec(True, doc="Use the clinic's brand colour for accents.")
     grayscale: bool = spec(False, doc="Print everything in greys (for monochrome printers); pictures and logos too.")
     booklet: bool = spec(False, doc="Designed for the folded booklet (half Letter or A5).")
-    #: Set by the loader (not a YAML key): the built-in name or the file path.
+    #: Set by the loader (not YAML keys): the built-in name or the file path, and the merged source.
     name = ""
+    source = cast("SourceDoc | None", None)
 
 
 # --- loading with extends ---------------------------------------------------------------
@@ -307,7 +308,7 @@ def _read_chain(path: Path, seen: list[Path]) -> SourceDoc:
     if reason == "not found":
         raise UserError([doc.problem(("extends",), f"layout file not found: {target}")])
     if reason is not None:
-        raise UserError([doc.problem(("extends",), f"the layout file {target} {reason}")])
+        raise UserError([doc.problem(("extends",), f'"{reference}" {reason}')])
     if target in seen or target == path.resolve():
         chain = " -> ".join(p.stem for p in [*seen, path.resolve(), target])
         raise UserError([doc.problem(("extends",), f"layouts extend each other in a circle ({chain}); remove one 'extends'")])
@@ -331,7 +332,13 @@ def load_layout(reference: str | None, *, relative_to: Path | None = None) -> La
     if isinstance(doc.data, dict):
         doc.data.pop("extends", None)
     layout = validate(Layout, doc, what="a layout")
+    from .room import room_problems
+
+    problems = room_problems(layout, doc)
+    if problems:
+        raise UserError(problems)
     object.__setattr__(layout, "name", path.stem if path.parent == BUILTIN_LAYOUTS else str(path))
+    object.__setattr__(layout, "source", doc)  # to report at its lines what only laying out a page finds
     return layout
 
 
