@@ -213,7 +213,7 @@ class PageDecorator:
             canvas.drawString(geo.left, y, line)
             y -= leading
         if layout.footer.date:
-            canvas.drawRightString(geo.right, self.footer_baseline(), ctx.m.date(ctx.date))
+            canvas.drawRightString(geo.right, self.footer_baseline(), ctx.m("footer.printed", date=ctx.m.date(ctx.date)))
 
     def page_number(self, canvas: Canvas, page: int) -> None:
         """'Page 3 of', then the form that holds the total, filled in when the document is saved."""
