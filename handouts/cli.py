@@ -38,7 +38,8 @@ def _render_options(f: F) -> F:
                      help="Language of the printed text (default: the clinic profile's, else en).")(f)
     f = _catalog_option(f)
     f = click.option("--clinic", "clinic_file", type=click.Path(path_type=Path, dir_okay=True), default=None,
-                     help="Clinic profile .yaml (or its folder); default: the built-in demo clinic.")(f)
+                     help="Clinic profile .yaml (or its folder); default: ./clinic.yaml, else $HANDOUTS_CLINIC, "
+                          "else the built-in demo clinic (with a note).")(f)
     f = _layout_option(f)
     return f
 
@@ -83,8 +84,9 @@ def _report(written: list[Path], notices: list[str], started: float, note: str |
 def main(ctx: click.Context) -> None:
     """Print back-care exercise handouts and a clinic booklet.
 
-    With no command, runs the main job on the built-in demo clinic: every region handout and
-    the booklet, with booklet-imposed.pdf to print double-sided (flip on the SHORT edge), into out/.
+    With no command, runs the main job: every region handout and the booklet, with booklet-imposed.pdf
+    to print double-sided (flip on the SHORT edge), into out/. The clinic is ./clinic.yaml when there is
+    one, else the folder or file named by $HANDOUTS_CLINIC, else the built-in demo clinic (with a note).
     """
     if ctx.invoked_subcommand is None:
         from .jobs import Job
@@ -240,7 +242,7 @@ def illustrations(output: Path, only: str | None, scale: float, catalog_dir: Pat
 STARTER_PROFILE = """\
 # yaml-language-server: $schema=schema/clinic.schema.json
 # Your clinic profile. Lines starting with # are comments: remove the # to use a setting.
-# Check it any time with:  handouts region upper --clinic {folder}
+# Check it any time: run  handouts check  in this folder (handouts finds ./clinic.yaml by itself).
 
 name: {name}
 # logo: logo.png                 # your logo file in this folder: PNG, JPEG or SVG
@@ -254,7 +256,7 @@ name: {name}
 #   - Monday to Friday, 8 am to 6 pm
 # colors:
 #   brand: "#1d5c85"              # titles and headings (too light? it is darkened for you)
-#   secondary: "#3a9d8f"          # step numbers, lines and borders
+#   secondary: "#286e66"          # step numbers, lines and borders
 # clinician: Dr. A. Example, PT
 # introduction: A few words to your patients, printed under each handout's title.
 # disclaimer: Replaces the built-in disclaimer under the safety guidance.
@@ -293,7 +295,55 @@ def init_clinic(folder: Path, name: str | None, paper: str) -> None:
         step += 1
     click.echo(f"  {step}. Copy your logo (PNG, JPEG or SVG) into {folder} and set 'logo:' to its file name.")
     click.echo(f"  {step + 1}. Fill in the address, phone, e-mail and website lines you want printed (remove their #).")
-    click.echo(f"  {step + 2}. Print: handouts region all --clinic {folder}   (and: handouts booklet --impose --clinic {folder})")
+    command = shell_command()
+    click.echo(f"  {step + 2}. Check and print from the clinic's folder, where handouts finds clinic.yaml by itself:")
+    click.echo(f"       cd {shlex_quote(folder.resolve())}")
+    click.echo(f"       {command} check")
+    click.echo(f"       {command} region all")
+    click.echo(f"       {command} booklet --impose")
+    hint = anywhere_hint()
+    if hint:
+        click.echo(f"  To type just `handouts` from any folder: {hint}")
+
+
+def shlex_quote(path: Path | str) -> str:
+    import shlex
+
+    return shlex.quote(str(path))
+
+
+def shell_command() -> str:
+    """How to run this very program from a fresh shell in any folder: `handouts` when that is on the PATH
+    and is this program, else its full path (e.g. /home/me/handouts/.venv/bin/handouts)."""
+    import shutil
+
+    argv0 = Path(sys.argv[0])
+    if argv0.name in ("generate.py", "__main__.py"):
+        script = shlex_quote(argv0.resolve()) if argv0.name == "generate.py" else "-m handouts"
+        return f"{shlex_quote(sys.executable)} {script}"
+    on_path = shutil.which("handouts")
+    if on_path and Path(on_path).resolve() == argv0.resolve():
+        return "handouts"
+    found = shutil.which(str(argv0)) or str(argv0)
+    return shlex_quote(Path(found).resolve())
+
+
+def anywhere_hint() -> str | None:
+    """How to make `handouts` a command of every shell, when it is not yet."""
+    if shell_command() == "handouts":
+        return None
+    if sys.prefix != sys.base_prefix:  # running from a virtual environment
+        bin_dir = Path(sys.executable).parent
+        activate = f"{shlex_quote(bin_dir / 'activate')}" if os.name != "nt" else str(bin_dir / "activate")
+        return f"activate its environment first (source {activate}), or install it once with {pipx_command()}"
+    return f"install it once with {pipx_command()}"
+
+
+def pipx_command() -> str:
+    from .paths import PACKAGE
+
+    source = PACKAGE.parent
+    return f"`pipx install {shlex_quote(source)}`" if (source / "pyproject.toml").is_file() else "`pipx install .`"
 
 
 @main.command("check")
@@ -309,6 +359,7 @@ def check_command(layout: str | None = None, clinic_file: Path | None = None, ca
 
     job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=Path("."))
     problems = run_check(job, lang or job.lang)
+    _echo_notices(job.notices)
     for problem in problems:
         click.echo(str(problem))
     exercises = len(job.catalog.exercises)
