@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import Problem, UserError
 from ..jobs import Job, default_layout, program_job
-from ..models.catalog import POSITION_ORDER, REGIONS, Exercise
+from ..models.catalog import POSITION_ORDER, REGIONS, Catalog, Exercise
 from ..models.layout import builtin_layout_names
 from ..paths import DEMO_CLINIC
 from ..text import dosage_sentences
@@ -50,7 +50,7 @@ class Workspace:
                         output_dir=Path("."), booklet=booklet)
 
     @property
-    def catalog(self):  # type: ignore[no-untyped-def]
+    def catalog(self) -> Catalog:
         return self.job.catalog
 
     # -- what the page shows -------------------------------------------------------------
@@ -90,7 +90,7 @@ class Workspace:
     def filters(self) -> dict[str, list[str]]:
         exercises = list(self.catalog.exercises.values())
         equipment = sorted({item for e in exercises for item in e.needs})
-        positions = [p for p in POSITION_ORDER if any(e.position == p for e in exercises)]
+        positions: list[str] = [p for p in POSITION_ORDER if any(e.position == p for e in exercises)]
         return {"regions": list(REGIONS), "positions": positions, "equipment": equipment}
 
     def picture(self, exercise_id: str) -> bytes | None:
