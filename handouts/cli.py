@@ -347,28 +347,43 @@ def pipx_command() -> str:
 
 
 @main.command("check")
+@click.argument("programs", metavar="[PROGRAM.yaml|DIR]...", nargs=-1, type=click.Path(path_type=Path))
 @_render_options
-def check_command(layout: str | None = None, clinic_file: Path | None = None, catalog_dir: Path | None = None,
-                  lang: str | None = None) -> None:
-    """Check the catalog, pictures, clinic profile and layout; with --lang es, also every Spanish text.
+def check_command(programs: tuple[Path, ...], layout: str | None = None, clinic_file: Path | None = None,
+                  catalog_dir: Path | None = None, lang: str | None = None) -> None:
+    """Check before printing, writing nothing.
 
-    Reports each problem as FILE:LINE: field: message and exits with 1 if there is any.
+    Without files: the catalog, pictures, clinic profile and layout; with --lang es, also every Spanish
+    text. With program files (or folders of them, like batch): each program with its own clinic and
+    layout, laid out as it would print. Reports each problem as FILE:LINE: field: message, every
+    colour and text adjustment printing would make as a note, and exits with 1 if there is any problem.
     """
-    from .check import run_check
-    from .jobs import Job
+    from .check import check_programs, run_check
 
-    job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=Path("."))
-    problems = run_check(job, lang or job.lang)
-    _echo_notices(job.notices)
+    if programs:
+        from .batch import collect
+
+        files = collect(list(programs))
+        problems, notices = check_programs(files, layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir,
+                                           lang=lang)
+        what = f"{len(files)} program{'s' if len(files) != 1 else ''} (with their clinic profiles and layouts)"
+    else:
+        from .jobs import Job
+
+        job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=Path("."))
+        found = run_check(job, lang or job.lang)
+        problems = list(found)
+        notices = [*job.notices, *(n for n in job.context().notices if n not in job.notices)]
+        what = f"{len(job.catalog.exercises)} exercises, their pictures, the clinic profile and the layout"
+    _echo_notices(notices)
     for problem in problems:
         click.echo(str(problem))
-    exercises = len(job.catalog.exercises)
     if problems:
-        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {exercises} exercises, "
-                   "their pictures, the clinic profile and the layout.", err=True)
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {what}; nothing was written.",
+                   err=True)
         sys.exit(1)
-    click.echo(f"All good: {exercises} exercises, their pictures, the clinic profile and the layout"
-               + (f", and every '{lang}' text." if lang and lang != "en" else "."))
+    click.echo(f"All good: {what}" + (f", and every '{lang}' text" if lang and lang != "en" else "")
+               + "; nothing was written.")
 
 
 @main.command("layouts")
