@@ -77,8 +77,7 @@ def unloadable_illustrations(job: Job) -> list[Problem]:
 def unprintable_text(job: Job, lang: str) -> list[Problem]:
     from .render.handout import check_clinic_glyphs, check_glyphs
 
-    ctx = job.context()
-    ctx.lang = lang
+    ctx = job.context(lang=lang)
     problems: list[Problem] = []
     exercises: list[Exercise] = list(job.catalog.exercises.values())
     for check in (lambda: check_glyphs(ctx, exercises), lambda: check_clinic_glyphs(ctx)):

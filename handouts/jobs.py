@@ -103,10 +103,10 @@ class Job:
                 self._layouts[booklet] = cached_layout(reference, relative_to=self.clinic_doc.folder)
         return self._layouts[booklet]
 
-    def context(self, *, booklet: bool = False):
+    def context(self, *, booklet: bool = False, lang: str | None = None):
         from .render.context import RenderContext
 
-        ctx = RenderContext(self.layout(booklet=booklet), self.clinic, self.clinic_doc, self.catalog, self.lang)
+        ctx = RenderContext(self.layout(booklet=booklet), self.clinic, self.clinic_doc, self.catalog, lang or self.lang)
         return ctx
 
     def inputs(self) -> list[Path]:
