@@ -103,6 +103,8 @@ class Exercise:
     equipment: list[Equipment] = spec(factory=lambda: ["none"], doc="What is needed: none, mat, chair, wall, ...", unique=True)
     cautions: list[str] = spec(factory=list, doc="Short safety points for this exercise.", max_items=4, min_length=1,
                                max_length=SHORT_TEXT_MAX)
+    supervised: bool = spec(
+        False, doc="Only with a clinician's say-so first (left out of the default region handouts; its card says so).")
     image: Annotated[Path | None, PhotoPath] = spec(None, doc="A picture file (PNG or JPEG) that replaces the drawn illustration.")
     illustration: Annotated[Path | None, YamlPath] = spec(
         None, doc="A pose file for the drawn illustration (default: illustrations/<id>.yaml).")

@@ -213,7 +213,7 @@ class PageDecorator:
             canvas.drawString(geo.left, y, line)
             y -= leading
         if layout.footer.date:
-            canvas.drawRightString(geo.right, self.footer_baseline(), ctx.m.date(ctx.date))
+            canvas.drawRightString(geo.right, self.footer_baseline(), ctx.m("footer.printed", date=ctx.m.date(ctx.date)))
 
     def page_number(self, canvas: Canvas, page: int) -> None:
         """'Page 3 of', then the form that holds the total, filled in when the document is saved."""
@@ -250,8 +250,8 @@ def build_or_explain(ctx: RenderContext, build: Callable[[], None]) -> None:
         raise UserError([f"layout '{layout.name}': with body text of {layout.text.body.size:g} pt on "
                          f"{layout.page.size.name} paper, a block of text does not fit on one page; "
                          "use a smaller text size, smaller margins or a larger page"]) from None
-    if ctx.problems:
-        problems, ctx.problems = ctx.problems, []
+    problems = ctx.problems.take()
+    if problems:
         raise UserError(problems)
 
 
@@ -272,6 +272,25 @@ def canvas_class(ctx: RenderContext) -> type[Canvas]:
             super().save()
 
     return TotalPagesCanvas
+
+
+class PageState:
+    """What is on the page being filled: kept by the document template, read by the blocks that decide
+    whether to start a new page (see :class:`.flowables.CardGuard`, :class:`.flowables.Gap`)."""
+
+    def __init__(self) -> None:
+        self.cards = 0  # exercise cards on this page
+        self.empty = True  # nothing with a height drawn on it yet
+
+    def new_page(self) -> None:
+        self.cards = 0
+        self.empty = True
+
+    def placed(self, flowable: Any) -> None:
+        """``flowable`` was drawn on this page."""
+        self.cards += getattr(flowable, "cards", 0)
+        if getattr(flowable, "height", 0) or flowable.getSpaceAfter():
+            self.empty = False
 
 
 class HandoutDoc(BaseDocTemplate):
@@ -303,11 +322,14 @@ class HandoutDoc(BaseDocTemplate):
         frame = Frame(geo.left, geo.frame_bottom, geo.content_width, geo.frame_height, id="content",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page or self.decorator)])
-        self.cards_on_page = 0
+        self.page_state = PageState()
 
     def handle_pageBegin(self) -> None:
-        self.cards_on_page = 0
+        self.page_state.new_page()
         super().handle_pageBegin()
+
+    def afterFlowable(self, flowable: Any) -> None:
+        self.page_state.placed(flowable)
 
     def render(self, story: list[Any]) -> bytes:
         build_or_explain(self.ctx, lambda: self.build(story, canvasmaker=canvas_class(self.ctx)))
