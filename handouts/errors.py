@@ -43,10 +43,13 @@ class Problem(NamedTuple):
     line: int
     field: str
     message: str
+    column: int = 0  # given for syntax errors, where the line alone is not enough
 
     def __str__(self) -> str:
         """One line, always: a line break or other control character quoted from a file is shown as \\n."""
         where = f"{self.file}:{self.line}" if self.line > 0 else self.file
+        if self.line > 0 and self.column > 0:
+            where += f":{self.column}"
         text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         return text.translate(_ONE_LINE)
 

@@ -187,6 +187,9 @@ class PageDecorator:
         short = fit_text(self.short_title, fonts.regular, small, geo.content_width / 2) if self.short_title else []
         right_w = max((stringWidth(line, fonts.regular, small) for line in short), default=0)
         available = geo.right - x - right_w - 12
+        if short and any(stringWidth(text, font, size) > available for text, font, size, _ in lines):
+            # the clinic's name matters more than the section's: never cut it to make room for one
+            short, available = [], geo.right - x
         total_h = sum(size * 1.25 for _, _, size, _ in lines)
         y = top - (h - total_h) / 2
         for text, font, size, color in lines:
@@ -273,8 +276,8 @@ def build_or_explain(ctx: RenderContext, build: Callable[[], None]) -> None:
         if layout.source is None:
             raise UserError([f"layout '{layout.name}': {message}"]) from None
         raise UserError([located(layout.source, LAYOUT_ERROR_FIELDS, message)]) from None
-    if ctx.problems:
-        problems, ctx.problems = ctx.problems, []
+    problems = ctx.problems.take()
+    if problems:
         raise UserError(problems)
 
 
@@ -295,6 +298,25 @@ def canvas_class(ctx: RenderContext) -> type[Canvas]:
             super().save()
 
     return TotalPagesCanvas
+
+
+class PageState:
+    """What is on the page being filled: kept by the document template, read by the blocks that decide
+    whether to start a new page (see :class:`.flowables.CardGuard`, :class:`.flowables.Gap`)."""
+
+    def __init__(self) -> None:
+        self.cards = 0  # exercise cards on this page
+        self.empty = True  # nothing with a height drawn on it yet
+
+    def new_page(self) -> None:
+        self.cards = 0
+        self.empty = True
+
+    def placed(self, flowable: Any) -> None:
+        """``flowable`` was drawn on this page."""
+        self.cards += getattr(flowable, "cards", 0)
+        if getattr(flowable, "height", 0) or flowable.getSpaceAfter():
+            self.empty = False
 
 
 class HandoutDoc(BaseDocTemplate):
@@ -326,11 +348,14 @@ class HandoutDoc(BaseDocTemplate):
         frame = Frame(geo.left, geo.frame_bottom, geo.content_width, geo.frame_height, id="content",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page or self.decorator)])
-        self.cards_on_page = 0
+        self.page_state = PageState()
 
     def handle_pageBegin(self) -> None:
-        self.cards_on_page = 0
+        self.page_state.new_page()
         super().handle_pageBegin()
+
+    def afterFlowable(self, flowable: Any) -> None:
+        self.page_state.placed(flowable)
 
     def render(self, story: list[Any]) -> bytes:
         build_or_explain(self.ctx, lambda: self.build(story, canvasmaker=canvas_class(self.ctx)))
