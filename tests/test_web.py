@@ -185,6 +185,8 @@ def test_saved_file_prints_the_same_bytes_as_the_download(browser: Chrome, serve
     text = saved.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=") and "program.schema.json" in text
     assert "repetitions: 40" in text and "hold_seconds: 30" in text and "- pelvic-tilt" in text
+    result = run_cli("check", str(saved), cwd=server.folder)
+    assert result.code == 0, result.stdout + result.stderr
     result = run_cli("program", str(saved), "-o", str(server.folder / "out"), cwd=server.folder)
     assert result.code == 0, result.stderr
     printed = (server.folder / "out" / f"{saved.stem}.pdf").read_bytes()

@@ -17,7 +17,6 @@ from ..errors import Problem, UserError
 from ..jobs import Job, default_layout, program_job
 from ..models.catalog import POSITION_ORDER, REGIONS, Catalog, Exercise
 from ..models.layout import builtin_layout_names
-from ..paths import DEMO_CLINIC
 from ..text import dosage_sentences
 from . import programs
 from .programs import Checked, Served
@@ -55,8 +54,12 @@ class Workspace:
 
     # -- what the page shows -------------------------------------------------------------
     def header(self) -> dict[str, Any]:
+        from ..discover import ENV_VAR, LOCAL_FILE, find_clinic
+
         clinic_path = self.job.clinic_doc.path
-        origin = "the built-in demo clinic" if clinic_path == DEMO_CLINIC else str(clinic_path)
+        choice = find_clinic(self.clinic_file)
+        origin = {"option": f"--clinic {clinic_path}", "folder": f"./{LOCAL_FILE} in this folder",
+                  "environment": f"{ENV_VAR}={clinic_path}", "demo": "the built-in demo clinic"}[choice.origin]
         return {
             "clinic": self.job.clinic.name,
             "clinic_file": str(clinic_path) if clinic_path else "",
