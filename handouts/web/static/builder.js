@@ -44,7 +44,7 @@ async function fetchFile(path, body, busy) {
     return null;
   }
   const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "")?.[1] || "download";
-  return { blob: await response.blob(), name };
+  return { blob: await response.blob(), name, note: response.headers.get("X-Handouts-Note") || "" };
 }
 
 function download(file) {
@@ -55,7 +55,7 @@ function download(file) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 60000);
-  status(`Downloaded ${file.name}.`);
+  status(`Downloaded ${file.name}. ${file.note}`);
 }
 
 function status(text, bad = false) {
