@@ -16,10 +16,10 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-_CODE_MODULES = (
-    "figures/body.py", "figures/draw_pdf.py", "figures/pose.py", "figures/scene.py", "figures/shapes.py",
-    "figures/vec.py", "figures/library.py", "render/images.py",
-)
+_CODE_MODULES = ("render/images.py",)  # and every module of figures/ (see code_digest)
+
+
+MAX_ENTRY_BYTES = 64_000_000  # far above any real entry (a prepared logo is well under 1 MB)
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +42,8 @@ def code_digest() -> str:
 
     h = hashlib.sha256(__version__.encode())
     package = Path(__file__).parent
-    for name in _CODE_MODULES:
+    figures = sorted(p.relative_to(package).as_posix() for p in (package / "figures").glob("*.py"))
+    for name in (*figures, *_CODE_MODULES):
         try:
             h.update((package / name).read_bytes())
         except OSError:
@@ -63,9 +64,11 @@ def get(kind: str, entry: str) -> bytes | None:
     base = folder()
     if base is None:
         return None
-    try:
-        stored = (base / kind / entry[:2] / entry).read_bytes()
-    except OSError:
+    from .files import NotReadable, read_bounded
+
+    try:  # a regular file only, and bounded: an entry replaced by a FIFO or a link to /dev/zero is a miss
+        stored = read_bounded(base / kind / entry[:2] / entry, MAX_ENTRY_BYTES)
+    except NotReadable:
         return None
     check, data = stored[:32], stored[32:]
     if hashlib.sha256(data).digest() != check:

@@ -118,21 +118,15 @@ def _line_of_offset(data: bytes, offset: int) -> int:
 
 
 def read_text(path: Path) -> str:
-    """Read a text file as UTF-8 (a BOM is fine), or explain clearly why not."""
+    """Read a regular text file as UTF-8 (a BOM is fine), at most MAX_FILE_BYTES, or explain clearly why not."""
+    from .files import NotReadable, read_bounded
+
     shown = display_path(path)
     try:
-        if path.is_dir():
-            raise UserError([Problem(shown, 0, "", "is a folder, not a file")])
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UserError([Problem(shown, 0, "", f"is {size:,} bytes; a settings file should be far smaller (limit {MAX_FILE_BYTES:,})")])
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError([Problem(shown, 0, "", "file not found")]) from None
-    except PermissionError:
-        raise UserError([Problem(shown, 0, "", "cannot be read (permission denied)")]) from None
-    except OSError as exc:
-        raise UserError([Problem(shown, 0, "", f"cannot be read ({exc.strerror or exc})")]) from None
+        data = read_bounded(path, MAX_FILE_BYTES, too_large="a settings file should be far smaller")
+    except NotReadable as exc:
+        reason = "file not found" if exc.reason == "not found" else exc.reason
+        raise UserError([Problem(shown, 0, "", reason)]) from None
     return decode_text(data, shown)
 
 
@@ -179,26 +173,9 @@ def parse_yaml(text: str, path: Path | None) -> SourceDoc:
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark is not None else 0
-    problem = (exc.problem or "").strip()
-    context = (exc.context or "").strip()
-    source_lines = text.splitlines()
-    bad_line = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
-    if "tab" in problem or "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
-        message = "a tab is used for indentation; YAML needs spaces (replace each tab with two spaces)"
-    elif "found unexpected end of stream" in problem and "quoted scalar" in context:
-        line = exc.context_mark.line + 1 if exc.context_mark else line
-        message = "a quote is opened here but never closed"
-    elif "mapping values are not allowed here" in problem:
-        message = "a colon followed by a space inside a value; put the whole value in double quotes"
-    elif "found undefined alias" in problem:
-        message = f"{problem} (an alias *name needs an anchor &name before it)"
-    elif "could not find expected ':'" in problem:
-        message = "expected 'key: value' here; check the indentation and that the line has a colon"
-    else:
-        message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    return Problem(shown, line, "", message)
+    from .yamlsyntax import explain
+
+    return explain(exc, shown, text)
 
 
 class _Builder:
@@ -218,10 +195,13 @@ class _Builder:
     def check_size(self, root: yaml.Node) -> None:
         """Refuse documents whose aliases expand beyond a sane size, before expanding them."""
         sizes: dict[int, int] = {}
+        aliased = False  # a node met twice is an alias (*name) of an anchor (&name)
 
         def size(node: yaml.Node, depth: int) -> int:
+            nonlocal aliased
             known = sizes.get(id(node))
             if known is not None:
+                aliased = True
                 return known
             if depth > MAX_DEPTH:
                 raise UserError([Problem(self.shown, node.start_mark.line + 1, "", f"is nested too deeply (more than {MAX_DEPTH} levels)")])
@@ -240,16 +220,9 @@ class _Builder:
             return total
 
         if size(root, 0) > MAX_EXPANDED_VALUES:
-            raise UserError(
-                [
-                    Problem(
-                        self.shown,
-                        root.start_mark.line + 1,
-                        "",
-                        f"aliases (*name) expand this file to more than {MAX_EXPANDED_VALUES:,} values; write the values out instead",
-                    )
-                ]
-            )
+            message = (f"aliases (*name) expand this file to more than {MAX_EXPANDED_VALUES:,} values; write the values out instead"
+                       if aliased else f"has more than {MAX_EXPANDED_VALUES:,} values; a settings file should be far smaller")
+            raise UserError([Problem(self.shown, root.start_mark.line + 1, "", message)])
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
         self.doc.locations.setdefault(path, self.loc(node))

@@ -131,3 +131,8 @@ def test_catalog_lists_entries(cli):
 def test_builtin_files_start_with_the_schema_comment():
     for path in (ROOT / "assets" / "catalog").glob("[!_]*.yaml"):
         assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema/exercise.schema.json")
+
+
+def test_only_the_inversion_table_and_ball_bridge_need_a_clinician_first(catalog):
+    supervised = sorted(e.id for e in catalog.exercises.values() if e.supervised)
+    assert supervised == ["ball-bridge", "inversion-table"]
