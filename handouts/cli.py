@@ -446,6 +446,32 @@ def check_command(programs: tuple[Path, ...], layout: str | None = None, clinic_
                + "; nothing was written.")
 
 
+@main.command("serve")
+@_render_options
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but 127.0.0.1 or localhost lets other computers open the page.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port (0: any free port).")
+@click.option("--open", "open_browser", is_flag=True, help="Also open the page in the default browser.")
+def serve_command(host: str, port: int, open_browser: bool, layout: str | None = None, clinic_file: Path | None = None,
+                  catalog_dir: Path | None = None, lang: str | None = None) -> None:
+    """A page in your browser to build a patient's program: pick exercises from their pictures, set the doses,
+    preview, print, and save the program file (the same file `handouts program` prints).
+
+    The clinic and layout are found as for every other command. Nothing about a patient is written
+    to disk unless you save it.
+    """
+    try:
+        import flask  # noqa: F401  (the web extra)
+    except ImportError:
+        from .errors import UserError
+
+        raise UserError(["serve needs the web extra: pip install 'handouts[web]'"]) from None
+    from .web.server import serve
+
+    serve(host=host, port=port, clinic_file=clinic_file, layout=layout, catalog_dir=catalog_dir, lang=lang,
+          open_browser=open_browser)
+
+
 @main.command("layouts")
 def layouts_command() -> None:
     """List the built-in layouts, with a line on each."""
