@@ -277,7 +277,11 @@ function filterCards() {
 
 // -- the program's own fields ---------------------------------------------------------------
 const FIELDS = ["patient", "date", "follow_up", "clinician", "note", "lang", "layout"];
-FIELDS.forEach(name => $(name).addEventListener("input", () => { program[name] = $(name).value; changed(); }));
+FIELDS.forEach(name => ["input", "change"].forEach(type => $(name).addEventListener(type, () => {
+  if (program[name] === $(name).value) return;
+  program[name] = $(name).value;
+  changed();
+})));
 document.querySelectorAll('input[name="order"]').forEach(radio => radio.addEventListener("change", () => {
   program.order = document.querySelector('input[name="order"]:checked').value;
   changed();
