@@ -302,6 +302,10 @@ document.querySelectorAll('input[name="order"]').forEach(radio => radio.addEvent
 }));
 
 function showProgram() {
+  const layouts = $("layout");
+  if (program.layout && ![...layouts.options].some(o => o.value === program.layout)) {
+    layouts.add(new Option(program.layout, program.layout));  // an opened file's own layout
+  }
   FIELDS.forEach(name => { $(name).value = program[name] ?? ""; });
   document.querySelector(`input[name="order"][value="${program.order}"]`).checked = true;
   lastMinutes = null;
