@@ -120,7 +120,7 @@ def cards_per_page(data: bytes) -> list[int]:
 
 def test_standard_puts_two_cards_on_most_pages(rendered, catalog):
     for region in ("lower", "mid", "upper"):
-        count = len(catalog.in_region(region))
+        count = len(catalog.handout(region))
         cards = cards_per_page(rendered["standard"][region])
         assert sum(cards) == count and max(cards) == 2, (region, cards)
         with_cards = sum(1 for n in cards if n)
@@ -139,10 +139,11 @@ def test_no_page_holds_only_the_notes_lines(rendered, name):
 
 
 def test_compact_uses_fewer_pages_than_standard(rendered):
-    for region in ("lower", "mid", "upper"):
-        compact = len(reader(rendered["compact"][region]).pages)
-        standard = len(reader(rendered["standard"][region]).pages)
-        assert compact < standard, f"{region}: compact {compact} pages, standard {standard}"
+    # region handouts are short (at most 8 exercises), so a region may tie; the three together may not
+    pages = {name: [len(reader(rendered[name][region]).pages) for region in ("lower", "mid", "upper")]
+             for name in ("compact", "standard")}
+    assert all(c <= s for c, s in zip(pages["compact"], pages["standard"], strict=True)), pages
+    assert sum(pages["compact"]) < sum(pages["standard"]), pages
     assert min(char_sizes(rendered["compact"]["lower"])) >= 8
     assert layout("compact").text.body.size >= 12
 

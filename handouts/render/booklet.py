@@ -19,7 +19,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -29,7 +28,8 @@ from ..models.catalog import REGIONS, Exercise
 from ..text import exercise_words
 from .context import RenderContext
 from .flowables import BIG, Gap, NoteLines, log_flowables, paragraphs, styles_for
-from .handout import check_clinic_glyphs, check_glyphs, clinic_text, exercise_cards, intro_text, ordered, safety_box
+from .guidance import booklet_key_points
+from .handout import check_clinic_glyphs, check_glyphs, clinic_text, exercise_cards, guidance, intro_text, ordered
 from .images import logo_picture
 from .page import PageDecorator, build_or_explain, geometry
 from .para import paragraph
@@ -368,9 +368,10 @@ def _story(ctx: RenderContext, pages: dict[str, int], extra_notes: int) -> list[
     if intro:  # the clinic's own words, once, before the booklet's
         story.append(paragraph(intro, s.intro))
     story += paragraphs(ctx, m.get("booklet.how_to_use_points"), "bullet", bullet="\u2022")
-    # the safety guidance whole (on the next page if it does not fit here), then the contents, on the
-    # same page when a good part of it is left, not a page that holds three lines of a box
-    story += [Gap(10), KeepTogether([safety_box(ctx)]), Gap(14), CondPageBreak(frame_h * 0.4)]
+    # key points, the safety guidance and the warning signs, each whole (on the next page if it does not
+    # fit here), and the key to the pictures; then the contents, on the same page when a good part of it
+    # is left, not a page that holds three lines of a box
+    story += [Gap(10), *guidance(ctx, booklet_key_points(ctx), whole_safety=True), Gap(4), CondPageBreak(frame_h * 0.4)]
     # contents
     entries: list[tuple[int, str, str, bool]] = []
     for region, items in sections.items():

@@ -10,8 +10,9 @@ from ..models.catalog import POSITION_ORDER, Exercise
 from ..models.program import Program, minutes_a_day
 from ..text import exercise_words
 from .context import RenderContext
-from .flowables import Box, Gap, paragraphs, styles_for
-from .handout import check_clinic_glyphs, check_glyphs, clinic_text, ending, exercise_cards, safety_box
+from .flowables import Box, Gap, styles_for
+from .guidance import program_key_points
+from .handout import check_clinic_glyphs, check_glyphs, clinic_text, ending, exercise_cards, guidance
 from .page import HandoutDoc, geometry
 from .para import paragraph
 
@@ -50,17 +51,12 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
         story.append(paragraph(m("program.follow_up", date=m.date(program.follow_up)), s.body_bold))
     story.append(Gap(8))
     minutes = minutes_a_day(list(dosage.values()))
-    summary = [paragraph(m("program.minutes_note"), s.body)]
-    summary += paragraphs(ctx, [m("program.count", n=len(exercises))], "body")
-    if ctx.layout.blocks.minutes:
-        story += [Box(ctx, m("program.minutes", n=minutes), summary), Gap(10)]
     if program.note:
         story += [Box(ctx, m("program.note_heading"), [paragraph(program.note, s.body)], filled=False), Gap(10)]
     intro = clinic_text(ctx, "introduction")
     if intro and ctx.layout.blocks.introduction:
         story.append(paragraph(intro, s.intro))
-    if ctx.layout.blocks.safety:
-        story += [safety_box(ctx), Gap(ctx.layout.cards.gap)]
+    story += guidance(ctx, program_key_points(ctx, len(exercises), minutes))
     numbered_order = [e for e, _ in order]
     story += exercise_cards(ctx, numbered_order, frame_height=geo.frame_height, dosage=dosage, notes=notes,
                             headings=program.order == "position", numbered=True)
