@@ -9,13 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .cache import memo
-from .errors import Problem, Problems, UserError
+from .discover import ENV_VAR, find_clinic
+from .errors import Problem, Problems, UserError, problem_at
 from .models.catalog import Catalog, load_catalog
 from .models.clinic import Clinic, load_clinic
 from .models.layout import Layout, load_layout
 from .models.program import Program
 from .output import prepare_folder, write_all
-from .paths import BUILTIN_CATALOG, DEMO_CLINIC
+from .paths import BUILTIN_CATALOG
 from .yamlio import SourceDoc
 
 REGION_FILES = {"lower": "lower-back.pdf", "mid": "mid-back.pdf", "upper": "upper-back.pdf"}
@@ -37,12 +38,6 @@ def cached_layout(reference: str, relative_to: Path | None = None) -> Layout:
 
     resolved = resolve_layout_reference(reference, relative_to or Path.cwd())
     return memo(f"layout:{reference}", [resolved or Path(reference)], lambda: load_layout(reference, relative_to=relative_to))
-
-
-def clinic_path(path: Path | None) -> Path:
-    if path is None:
-        return DEMO_CLINIC
-    return path / "clinic.yaml" if path.is_dir() else path
 
 
 def default_layout(clinic: Clinic, *, booklet: bool) -> str:
@@ -83,8 +78,11 @@ class Job:
              output_dir: Path, booklet: bool = False) -> Job:
         problems = Problems()
         clinic = clinic_doc = catalog = None
+        choice = find_clinic(clinic_file)
         try:
-            clinic, clinic_doc = cached_clinic(clinic_path(clinic_file))
+            if choice.origin == "environment" and not choice.path.is_file():
+                raise UserError([problem_at(choice.path, 0, "", f"no clinic profile here (the {ENV_VAR} variable names it)")])
+            clinic, clinic_doc = cached_clinic(choice.path)
         except UserError as error:
             problems.absorb(error)
         try:
@@ -95,6 +93,8 @@ class Job:
         if clinic is not None and clinic_doc is not None and catalog is not None:
             problems.extend(region_list_problems(clinic, clinic_doc, catalog))
             job = cls(clinic, clinic_doc, catalog, layout, lang or clinic.lang, output_dir)
+            if choice.note:
+                job.notices.append(choice.note)
             try:
                 job.layout(booklet=booklet)
             except UserError as error:
@@ -117,10 +117,10 @@ class Job:
                 self._layouts[booklet] = cached_layout(reference, relative_to=self.clinic_doc.folder)
         return self._layouts[booklet]
 
-    def context(self, *, booklet: bool = False):
+    def context(self, *, booklet: bool = False, lang: str | None = None):
         from .render.context import RenderContext
 
-        ctx = RenderContext(self.layout(booklet=booklet), self.clinic, self.clinic_doc, self.catalog, self.lang)
+        ctx = RenderContext(self.layout(booklet=booklet), self.clinic, self.clinic_doc, self.catalog, lang or self.lang)
         return ctx
 
     def inputs(self) -> list[Path]:
@@ -168,15 +168,24 @@ def program_output(program_file: Path, output_dir: Path) -> Path:
 def load_program_job(program_file: Path, *, layout: str | None, clinic_file: Path | None, catalog_dir: Path | None,
                      lang: str | None, output_dir: Path) -> tuple[Job, Program]:
     """Everything to print one program; the command line's options win over the program file's own."""
-    from .models.layout import resolve_layout_reference
-    from .models.program import check_ids, load_program
+    from .models.program import load_program
 
     # not memoised: each program file of a batch is read once, and keeping it would only push the
     # catalog, clinic and layout out of the memo
     program, doc = load_program(program_file)
+    return program_job(program, doc, program_file.parent, layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir,
+                       lang=lang, output_dir=output_dir)
+
+
+def program_job(program: Program, doc: SourceDoc, folder: Path, *, layout: str | None, clinic_file: Path | None,
+                catalog_dir: Path | None, lang: str | None, output_dir: Path) -> tuple[Job, Program]:
+    """The job for a loaded program whose relative paths start from ``folder``; the options win over the file's."""
+    from .models.layout import resolve_layout_reference
+    from .models.program import check_ids
+
     layout_ref = layout
     if layout_ref is None and program.layout is not None:
-        resolved = resolve_layout_reference(program.layout, program_file.parent)
+        resolved = resolve_layout_reference(program.layout, folder)
         layout_ref = str(resolved) if resolved is not None else program.layout
     job = Job.load(layout=layout_ref, clinic_file=clinic_file or program.clinic, catalog_dir=catalog_dir,
                    lang=lang or program.lang, output_dir=output_dir)

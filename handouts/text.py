@@ -42,7 +42,9 @@ def localized(obj: Any, lang: str, fields: tuple[str, ...]) -> tuple[dict[str, A
 
 def exercise_words(exercise: Exercise, lang: str) -> ExerciseWords:
     values, missing = localized(exercise, lang, ("name", "also_known_as", "summary", "steps", "cautions"))
-    # 'also_known_as' often has no translation at all (names are names); it is not a missing field.
+    # Other names are words of one language: with no translation there are none, never the English ones.
+    if "also_known_as" in missing:
+        values["also_known_as"] = []
     return ExerciseWords(**values, fallbacks=tuple(m for m in missing if m != "also_known_as"))
 
 
@@ -51,7 +53,8 @@ def dosage_sentences(dosage: Dosage, m: Messages) -> list[str]:
     lines = []
     if dosage.hold_seconds:
         lines.append(m("dosage.hold", n=dosage.hold_seconds))
-    if dosage.repetitions:
+    if dosage.repetitions and not (dosage.repetitions == 1 and not dosage.each_side and dosage.times_a_day):
+        # 'Do it once.' beside 'Do this once a day.' says the same thing twice
         lines.append(m("dosage.repeat_each_side" if dosage.each_side else "dosage.repeat", n=dosage.repetitions))
     elif dosage.each_side:
         lines.append(m("dosage.each_side"))

@@ -20,6 +20,8 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1790000000")
 # The drawing cache of this test run lives in a folder of its own (never the user's ~/.cache).
 os.environ.setdefault("HANDOUTS_CACHE_DIR", tempfile.mkdtemp(prefix="handouts-cache-"))
+# A default clinic set in the developer's shell must not change what the tests print.
+os.environ.pop("HANDOUTS_CLINIC", None)
 
 
 @dataclass

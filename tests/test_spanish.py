@@ -203,3 +203,106 @@ def test_spanish_reading_level_is_fairly_easy_or_easier(catalog):
         huerta.append(fh)
         pazos.append(sp)
     assert statistics.mean(huerta) >= 75 and statistics.mean(pazos) >= 70
+
+
+#: Words a patient in Spain or in Latin America would misread, each with the reason and what we say instead.
+NEVER_IN_SPANISH = {
+    r"\bp[áa]rese\b": "means 'stop' in Spain, beside 'Pare' on every card: 'Póngase de pie' / 'Manténgase erguido'",
+    r"\btir[óo]n": "'un tirón' is a muscle strain in Spain: 'una tensión leve'",
+    r"\bcoloc(ar|a|ó|á)?(se|rse|ándose)\b|\bcol[óo]quese\b": "'colocarse' is slang for getting high in Spain: 'ponerse en posición'",
+    r"\bestira y afloja\b": "an idiom for a tug of war",
+    r"(?<!fisio)\bterapeuta": "'terapeuta' suggests a psychotherapist: 'fisioterapeuta'",
+    r"\bbanco\b": "'un banco' is a bench: 'asiento'",
+    r"\bbarriga\b": "informal, and the other cards say 'abdomen'",
+    r"\bvideo\b": "'vídeo' is the spelling in Spain and is accepted in Latin America",
+    r"\bhacia delante\b": "we say 'hacia adelante' everywhere",
+    r"\bprofesional:": "the label is 'Fisioterapeuta:'",
+    r"\bnecesita:": "abrupt as a label: 'Material:'",
+    r"\bvea la página\b": "page references are 'ver pág. N', like the bare numbers beside them",
+    r"\bespalda (media|alta)\b": "the sections are 'Parte baja/media/alta de la espalda', like the titles",
+}
+
+
+def test_region_names_say_the_same_thing_the_same_way():
+    es = messages("es")
+    assert [es[f"region.{r}.name"] for r in ("lower", "mid", "upper")] == [
+        "Parte baja de la espalda", "Parte media de la espalda", "Parte alta de la espalda"]
+
+
+def catalog_spanish_texts() -> list[tuple[str, str]]:
+    """(where, text) for every Spanish text in the catalog and the message catalogue."""
+    out = [(f"es.yaml {key}", text) for key, value in messages("es").items() for text in strings(value)]
+    for path in sorted((ROOT / "assets" / "catalog").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        es = (data.get("translations") or {}).get("es") or {}
+        for field, value in es.items():
+            for text in (value if isinstance(value, list) else [value]):
+                if isinstance(text, str):
+                    out.append((f"{path.name} {field}", text))
+                elif isinstance(text, dict):  # a safety or region text with its own fields
+                    out += [(f"{path.name} {field}", str(t)) for t in text.values()]
+    return out
+
+
+@pytest.mark.parametrize("pattern", sorted(NEVER_IN_SPANISH))
+def test_no_word_that_means_something_else_in_spain_or_latin_america(pattern, spanish):
+    reason = NEVER_IN_SPANISH[pattern]
+    for where, text in catalog_spanish_texts():
+        assert not re.search(pattern, text, re.IGNORECASE), f"{where}: {text!r}: {reason}"
+    for name, data in spanish.items():
+        found = re.search(pattern, all_text(data), re.IGNORECASE)
+        assert not found, f"{name}.pdf prints {found.group(0)!r}: {reason}"
+
+
+def test_no_english_catalog_text_in_a_spanish_pdf(spanish, catalog):
+    """Names, other names, summaries, steps and cautions: the first words of each would show a leak."""
+    english = []
+    for exercise in catalog.exercises.values():
+        for text in [exercise.name, *exercise.also_known_as, exercise.summary, *exercise.steps, *exercise.cautions]:
+            words = text.split()
+            if len(words) >= 2:
+                english.append(" ".join(words[:5]))
+    assert len(english) > 200
+    for name, data in spanish.items():
+        text = all_text(data)
+        leaks = sorted({e for e in english if e in text})
+        assert not leaks, f"{name}: English catalog text in the Spanish PDF: {leaks[:5]}"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_once_is_said_once(lang):
+    """'Do it once.' beside 'Do this once a day.' (the inversion table) read as the same line twice."""
+    from handouts.i18n import messages as load
+    from handouts.models.catalog import Dosage
+    from handouts.text import dosage_sentences
+
+    m = load(lang)
+    lines = dosage_sentences(Dosage(hold_seconds=30, repetitions=1, times_a_day=1), m)
+    assert lines == [m("dosage.hold", n=30), m("dosage.times_a_day", n=1)]
+    assert m("dosage.repeat", n=1) in dosage_sentences(Dosage(repetitions=1), m)
+
+
+def test_the_footer_date_says_it_is_the_printing_date(spanish):
+    assert re.search(r"Impreso el \d{1,2} de [a-z]+ de \d{4}", all_text(spanish["program"]))
+
+
+def test_the_program_title_keeps_the_patients_name_on_one_line(spanish):
+    from pdfcheck import page_texts
+
+    lines = [" ".join(line.split()) for line in page_texts(spanish["program"])[0].splitlines()]
+    assert "María García López" in lines, lines[:8]
+
+
+def test_a_paragraph_never_ends_on_a_line_of_one_short_word():
+    from reportlab.lib.styles import ParagraphStyle
+
+    from handouts.render.para import paragraph
+
+    style = ParagraphStyle("body", fontName="Helvetica", fontSize=12, leading=14)
+    text = "Vuelva despacio al centro. Luego gire hacia la izquierda y mantenga la posición un rato."
+    para = paragraph(text, style)
+    width = 200.0
+    para.wrap(width, 1000)
+    last = para.blPara.lines[-1]
+    words = last.words if hasattr(last, "words") else last[1]
+    assert len(" ".join(w if isinstance(w, str) else w.text for w in words).split()) >= 2

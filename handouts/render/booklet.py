@@ -26,12 +26,14 @@ from reportlab.platypus import (
 
 from ..models.catalog import REGIONS, Exercise
 from ..text import exercise_words
+from .cards import styles_for
 from .context import RenderContext
-from .flowables import BIG, Gap, NoteLines, log_flowables, paragraphs, styles_for
+from .flowables import BIG, Gap, NoteLines, paragraphs
 from .guidance import booklet_key_points
 from .handout import check_clinic_glyphs, check_glyphs, clinic_text, exercise_cards, guidance, intro_text, ordered
 from .images import logo_picture
-from .page import PageDecorator, build_or_explain, geometry
+from .log import log_flowables
+from .page import PageDecorator, PageState, build_or_explain, geometry
 from .para import paragraph
 from .pictures import picture_for
 from .qr import draw_qr
@@ -237,7 +239,7 @@ class BackCover(_WholePage):
                 self.blocks.append(paragraph(value, s.body, lead=m(label), lead_font=ctx.fonts.bold))
         hours = clinic_hours(ctx)
         if hours:
-            self.blocks.append(Gap(6))
+            self.blocks.append(6.0)  # a gap
             self.blocks.append(paragraph(m("booklet.opening_hours"), s.small_heading))
             self.blocks += [paragraph(line, s.body) for line in hours]
         self.url = clinic.website_url
@@ -247,8 +249,8 @@ class BackCover(_WholePage):
         canvas = self.canv
         top = self.height
         for block in self.blocks:
-            if isinstance(block, Gap):
-                top -= block.gap
+            if isinstance(block, float):
+                top -= block
                 continue
             _, h = block.wrap(self.width, BIG)
             block.drawOn(canvas, 0, top - h)
@@ -295,10 +297,10 @@ class BookletDoc(BaseDocTemplate):
         ])
         self.pages: dict[str, int] = {}
         self.section = ""
-        self.cards_on_page = 0
+        self.page_state = PageState()
 
     def handle_pageBegin(self) -> None:
-        self.cards_on_page = 0
+        self.page_state.new_page()
         super().handle_pageBegin()
 
     def mark(self, key: str, title: str, level: int, section: str | None) -> None:
@@ -309,6 +311,7 @@ class BookletDoc(BaseDocTemplate):
         self.canv.addOutlineEntry(title, key, level=level, closed=False)
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        self.page_state.placed(flowable)
         outline = getattr(flowable, "outline", None)
         if outline is not None:
             self.mark(*outline)
@@ -351,7 +354,7 @@ def booklet_exercises(ctx: RenderContext) -> dict[str, list[tuple[Exercise, bool
     return out
 
 
-def _story(ctx: RenderContext, pages: dict[str, int], extra_notes: int) -> list[Flowable]:
+def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_notes: int) -> list[Flowable]:
     m = ctx.m
     s = styles_for(ctx)
     geo = geometry(ctx)
@@ -371,7 +374,8 @@ def _story(ctx: RenderContext, pages: dict[str, int], extra_notes: int) -> list[
     # key points, the safety guidance and the warning signs, each whole (on the next page if it does not
     # fit here), and the key to the pictures; then the contents, on the same page when a good part of it
     # is left, not a page that holds three lines of a box
-    story += [Gap(10), *guidance(ctx, booklet_key_points(ctx), whole_safety=True), Gap(4), CondPageBreak(frame_h * 0.4)]
+    story += [Gap(10, page), *guidance(ctx, page, booklet_key_points(ctx), whole_safety=True), Gap(4, page),
+              CondPageBreak(frame_h * 0.4)]
     # contents
     entries: list[tuple[int, str, str, bool]] = []
     for region, items in sections.items():
@@ -387,20 +391,20 @@ def _story(ctx: RenderContext, pages: dict[str, int], extra_notes: int) -> list[
         story.append(paragraph(intro_text(ctx, region), s.intro))
         story.append(paragraph(m("booklet.section_intro_list"), s.small_heading))
         listed = [(1, exercise_words(e, ctx.lang).name, f"exercise-{e.id}", elsewhere) for e, elsewhere in items]
-        story += [Gap(4), ContentsList(ctx, listed, pages), PageBreak()]
+        story += [Gap(4, page), ContentsList(ctx, listed, pages), PageBreak()]
         fresh = [e for e, elsewhere in items if not elsewhere]
 
         def bookmark(card: Any, exercise: Exercise, words: Any) -> None:
             card.outline = (f"exercise-{exercise.id}", words.name, 1, None)
 
-        story += exercise_cards(ctx, fresh, frame_height=frame_h, bookmark=bookmark)
+        story += exercise_cards(ctx, fresh, page=page, frame_height=frame_h, bookmark=bookmark)
         story.append(PageBreak())
     # the log, for every exercise in the booklet in booklet order
     names = [exercise_words(e, ctx.lang).name for items in sections.values() for e, elsewhere in items if not elsewhere]
     story += [Outline("log", m("log.title"), 0, m("log.title")), paragraph(m("log.title"), s.heading),
               paragraph(m("booklet.log_intro"), s.intro)]
     for grid in log_flowables(ctx, names, ctx.layout.blocks.log_weeks, geo.content_width):
-        story += [grid, Gap(12)]
+        story += [grid, Gap(12, page)]
     # notes: at least one page, more to make the page count a multiple of 4
     spacing = NoteLines.line_spacing(ctx)
     for index in range(1 + extra_notes):
@@ -417,7 +421,7 @@ def _story(ctx: RenderContext, pages: dict[str, int], extra_notes: int) -> list[
 def render_booklet(ctx: RenderContext) -> bytes:
     """The booklet in reading order; its page count is a multiple of 4."""
     exercises = [e for items in booklet_exercises(ctx).values() for e, _ in items]
-    ctx.logo_height = max(ctx.logo_height, COVER_LOGO)  # one prepared logo serves the cover, headers and back
+    ctx = ctx.with_logo_height(max(ctx.logo_height, COVER_LOGO))  # one prepared logo: cover, headers and back
     check_glyphs(ctx, exercises)
     check_clinic_glyphs(ctx)
     m = ctx.m
@@ -427,7 +431,7 @@ def render_booklet(ctx: RenderContext) -> bytes:
     for _ in range(MAX_PASSES):
         buffer = io.BytesIO()
         doc = BookletDoc(buffer, ctx, title=f"{m('booklet.title')} \u2013 {ctx.clinic.name}", subject=m("booklet.subtitle"))
-        build_or_explain(ctx, functools.partial(doc.build, _story(ctx, pages, extra), canvasmaker=_booklet_canvas(ctx)))
+        build_or_explain(ctx, functools.partial(doc.build, _story(ctx, doc.page_state, pages, extra), canvasmaker=_booklet_canvas(ctx)))
         data = buffer.getvalue()
         total = doc.page
         settled = doc.pages == pages and total % 4 == 0

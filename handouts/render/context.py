@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy as _copy
 import datetime as dt
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -101,35 +103,69 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+class LayoutProblems:
+    """Problems found while laying out pages (a card too tall for any page): collected during the build,
+    then the document is refused with all of them at once."""
+
+    def __init__(self, catalog: Catalog, layout_name: str):
+        self.catalog = catalog
+        self.layout_name = layout_name
+        self.found: list[Problem] = []
+
+    def too_large(self, exercise_id: str, needed: float, available: float) -> None:
+        """An exercise card that does not fit on a page of this layout."""
+        doc = self.catalog.docs.get(exercise_id)
+        message = (f"the card needs {needed:.0f} pt but a page of layout '{self.layout_name}' has {available:.0f} pt; "
+                   "shorten the steps or use a layout with more room")
+        problem = doc.problem(("steps",), message) if doc is not None else Problem("", 0, exercise_id, message)
+        if problem not in self.found:
+            self.found.append(problem)
+
+    def take(self) -> list[Problem]:
+        """What was found so far; the collector starts empty again."""
+        found, self.found = self.found, []
+        return found
+
+
+@dataclass(frozen=True, eq=False, init=False)
 class RenderContext:
-    """Everything one document needs, resolved once."""
+    """Everything one document needs, resolved once and never changed.
+
+    What a document finds while it is made goes to collectors the context holds: ``notices`` (lines
+    of information), ``problems`` (what refuses the document) and ``pictures`` (prepared once each).
+    """
+
+    layout: Layout
+    clinic: Clinic
+    clinic_doc: SourceDoc
+    catalog: Catalog
+    lang: str
+    date: dt.date
+    m: Messages
+    fonts: FontSet
+    palette: Palette
+    notices: list[str]
+    problems: LayoutProblems
+    pictures: dict[object, object]
+    #: The largest height (pt) the logo is shown at in this document; the booklet's cover raises it.
+    logo_height: float
 
     def __init__(self, layout: Layout, clinic: Clinic, clinic_doc: SourceDoc, catalog: Catalog, lang: str,
                  date: dt.date | None = None):
-        self.layout = layout
-        self.clinic = clinic
-        self.clinic_doc = clinic_doc
-        self.catalog = catalog
-        self.lang = lang
-        self.date = date or today()
-        self.notices: list[str] = []
-        self.m: Messages = messages(lang)
-        self.fonts: FontSet = font_set(layout.fonts)
-        self.palette = resolve_palette(layout, clinic, clinic_doc.path, self.notices)
-        self.pictures: dict[object, object] = {}
-        #: The largest height (pt) the logo is shown at in this document; the booklet's cover raises it.
-        self.logo_height: float = layout.header.height
-        self.problems: list[Problem] = []  # found while laying out pages; the document is then refused
+        notices: list[str] = []
+        palette = resolve_palette(layout, clinic, clinic_doc.path, notices)
+        values = {"layout": layout, "clinic": clinic, "clinic_doc": clinic_doc, "catalog": catalog, "lang": lang,
+                  "date": date or today(), "m": messages(lang), "fonts": font_set(layout.fonts), "palette": palette,
+                  "notices": notices, "problems": LayoutProblems(catalog, layout.name), "pictures": {},
+                  "logo_height": layout.header.height}
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
 
-    def too_large(self, exercise: object, needed: float, available: float) -> None:
-        """Record an exercise card that does not fit on a page of this layout (reported after the build)."""
-        exercise_id = getattr(exercise, "id", str(exercise))
-        doc = self.catalog.docs.get(exercise_id)
-        message = (f"the card needs {needed:.0f} pt but a page of layout '{self.layout.name}' has {available:.0f} pt; "
-                   "shorten the steps or use a layout with more room")
-        problem = doc.problem(("steps",), message) if doc is not None else Problem("", 0, exercise_id, message)
-        if problem not in self.problems:
-            self.problems.append(problem)
+    def with_logo_height(self, height: float) -> RenderContext:
+        """The same context (sharing its collectors) for a document that shows the logo up to ``height``."""
+        copy = _copy.copy(self)
+        object.__setattr__(copy, "logo_height", height)
+        return copy
 
     def locate_clinic(self, field_name: str) -> Callable[[str], Problem]:
         return lambda message: self.clinic_doc.problem((field_name,), message)

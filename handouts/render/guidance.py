@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable
 
+from .cards import styles_for
 from .context import RenderContext
-from .flowables import Box, paragraphs, styles_for
+from .flowables import Box, paragraphs
 from .para import paragraph
 
 BULLET = "\u2022"

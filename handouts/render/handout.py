@@ -11,22 +11,12 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 from ..errors import Problems
 from ..models.catalog import POSITION_ORDER, Exercise
 from ..text import exercise_words, localized
+from .cardchoice import Limits
+from .cards import CardRow, ExerciseCard, WithHeading, card_content, styles_for
 from .context import RenderContext
-from .flowables import (
-    BIG,
-    Box,
-    CardGuard,
-    CardRow,
-    ExerciseCard,
-    Gap,
-    HereOrLater,
-    NoteLines,
-    WithHeading,
-    log_flowables,
-    paragraphs,
-    styles_for,
-)
-from .page import HandoutDoc, geometry
+from .flowables import BIG, Box, CardGuard, Gap, HereOrLater, NoteLines, paragraphs
+from .log import log_flowables
+from .page import HandoutDoc, PageState, geometry
 from .para import paragraph
 from .pictures import picture_for
 
@@ -118,7 +108,7 @@ def safety_box(ctx: RenderContext) -> Flowable:
     return Box(ctx, values["title"], paras, filled=True)
 
 
-def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, frame_height: float,
+def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageState, frame_height: float,
                    bookmark: Any = None, dosage: dict[str, Any] | None = None, notes: dict[str, str] | None = None,
                    headings: bool = True, numbered: bool = False) -> list[Flowable]:
     """Cards in order, in rows of the layout's columns, with position headings, never more per page than allowed."""
@@ -154,34 +144,35 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, frame_heigh
             words = exercise_words(exercise, ctx.lang)
             if words.fallbacks:
                 words_missing.add(exercise.id)
-            card = ExerciseCard(
-                ctx, exercise, words, picture_for(ctx, exercise), max_picture_height=max_picture,
-                dosage=(dosage or {}).get(exercise.id), note=(notes or {}).get(exercise.id),
-                video=ctx.clinic.video_link(exercise.id),
+            picture = picture_for(ctx, exercise)
+            video = ctx.clinic.video_link(exercise.id)
+            content = card_content(
+                ctx, exercise, words, picture, dosage=(dosage or {}).get(exercise.id),
+                note=(notes or {}).get(exercise.id), video=video, number=number if numbered else None,
                 label=ctx.m(f"position.{position}") if inside and position is not None and index == 0 else None,
-                number=number if numbered else None,
             )
-            card.frame_height = frame_height
-            card.slots = tuple(slot - heading_h for slot in slots) if index == 0 and not inside else slots
+            card_slots = tuple(slot - heading_h for slot in slots) if index == 0 and not inside else slots
+            card = ExerciseCard(ctx, exercise, content, picture, Limits(frame_height, max_picture, card_slots), video)
             if bookmark is not None:
                 bookmark(card, exercise, words)
             cards.append(card)
         for start in range(0, len(cards), grid.columns):
             row = cards[start : start + grid.columns]
             block: Flowable = row[0] if grid.columns == 1 else CardRow(row, grid.columns, grid.gap)
-            story.append(CardGuard(grid.per_page, len(row)))
+            story.append(CardGuard(page, grid.per_page, len(row)))
             if start == 0 and position is not None and not inside:
                 # the heading travels with the first row of its group: never alone at the foot of a page
                 story.append(WithHeading(paragraph(ctx.m(f"position.{position}"), s.heading), block))
             else:
                 story.append(block)
-            story.append(Gap(grid.gap))
+            story.append(Gap(grid.gap, page))
     if words_missing:
         ctx.notice(f"no '{ctx.lang}' translation for some fields of: {', '.join(sorted(words_missing))}; printed in English")
     return story
 
 
-def ending(ctx: RenderContext, names: list[str], *, frame_height: float, width: float, log: bool = True) -> list[Flowable]:
+def ending(ctx: RenderContext, names: list[str], *, page: PageState, frame_height: float, width: float,
+           log: bool = True) -> list[Flowable]:
     """Notes lines and the exercise log."""
     s = styles_for(ctx)
     story: list[Flowable] = []
@@ -191,7 +182,7 @@ def ending(ctx: RenderContext, names: list[str], *, frame_height: float, width: 
     if blocks.notes_lines:
         items = [paragraph(ctx.m("handout.notes"), s.heading), NoteLines(ctx, blocks.notes_lines)]
         if with_log:  # under the last card if they fit, else after the log: never a page of their own
-            notes = HereOrLater(items)
+            notes = HereOrLater(items, page)
             story.append(notes)
         else:
             story.append(CondPageBreak(min(frame_height, 90 + blocks.notes_lines * 10)))
@@ -202,7 +193,7 @@ def ending(ctx: RenderContext, names: list[str], *, frame_height: float, width: 
         story.append(paragraph(ctx.m("log.intro"), s.intro))
         for grid in log_flowables(ctx, names, blocks.log_weeks, width):
             story.append(grid)
-            story.append(Gap(14))
+            story.append(Gap(14, page))
         if notes is not None:
             story.append(notes.later())
     return story
@@ -213,12 +204,12 @@ def region_exercises(ctx: RenderContext, region: str) -> list[Exercise]:
     return ordered(ctx.catalog.handout(region, getattr(ctx.clinic.region_exercises, region)), ctx.layout.order)
 
 
-def guidance(ctx: RenderContext, key_points: list[str], *, whole_safety: bool = False) -> list[Flowable]:
+def guidance(ctx: RenderContext, page: PageState, key_points: list[str], *, whole_safety: bool = False) -> list[Flowable]:
     """Key points, the safety guidance, the warning signs (always, whole) and, once, the key to the pictures."""
     from .guidance import key_points_box, red_flag_box
     from .legend import legend
 
-    gap = Gap(ctx.layout.cards.gap)
+    gap = Gap(ctx.layout.cards.gap, page)
     story: list[Flowable] = [key_points_box(ctx, key_points), gap]
     if ctx.layout.blocks.safety:
         box = safety_box(ctx)  # split between its points when it must, unless asked to stay whole
@@ -252,8 +243,8 @@ def render_region(ctx: RenderContext, region: str) -> bytes:
         story.append(paragraph(clinic_text(ctx, "introduction") or m("handout.introduction"), s.intro))
         story.append(paragraph(intro_text(ctx, region), s.intro))
     minutes = minutes_a_day([e.dosage for e in exercises])
-    story += guidance(ctx, region_key_points(ctx, len(exercises), minutes))
-    story += exercise_cards(ctx, exercises, frame_height=geo.frame_height)
+    story += guidance(ctx, doc.page_state, region_key_points(ctx, len(exercises), minutes))
+    story += exercise_cards(ctx, exercises, page=doc.page_state, frame_height=geo.frame_height)
     words = [exercise_words(e, ctx.lang).name for e in exercises]
-    story += ending(ctx, words, frame_height=geo.frame_height, width=geo.content_width)
+    story += ending(ctx, words, page=doc.page_state, frame_height=geo.frame_height, width=geo.content_width)
     return doc.render(story)

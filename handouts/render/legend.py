@@ -11,8 +11,9 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from ..figures.shapes import Arrow, Label, Layer, Picture2D, Stopwatch
+from .cards import styles_for
 from .context import RenderContext
-from .flowables import BIG, styles_for
+from .flowables import BIG
 from .para import paragraph
 from .pictures import FigurePicture, figure_palette, picture_for
 

@@ -168,8 +168,12 @@ class PageDecorator:
             lines.append((ctx.clinic.name, fonts.bold, name_size, p.text))
         if layout.header.phone and ctx.clinic.phone:
             lines.append((ctx.m("footer.phone", phone=ctx.clinic.phone), fonts.regular, small, p.muted))
-        right_w = stringWidth(self.short_title, fonts.regular, small) if self.short_title else 0
+        short_title = self.short_title
+        right_w = stringWidth(short_title, fonts.regular, small) if short_title else 0
         available = geo.right - x - right_w - 12
+        if short_title and any(stringWidth(text, font, size) > available for text, font, size, _ in lines):
+            # the clinic's name matters more than the section's: never cut it to make room for one
+            short_title, available = "", geo.right - x
         total_h = sum(size * 1.25 for _, _, size, _ in lines)
         y = top - (h - total_h) / 2
         for text, font, size, color in lines:
@@ -178,10 +182,10 @@ class PageDecorator:
             canvas.setFillColor(HexColor(color))
             canvas.drawString(x, y, _truncate(text, font, size, available))
             y -= size * 0.2
-        if self.short_title:
+        if short_title:
             canvas.setFont(fonts.regular, small)
             canvas.setFillColor(HexColor(p.muted))
-            canvas.drawRightString(geo.right, top - h / 2 - small * 0.35, self.short_title)
+            canvas.drawRightString(geo.right, top - h / 2 - small * 0.35, short_title)
         canvas.setStrokeColor(HexColor(p.rule))
         canvas.setLineWidth(layout.lines.rule)
         canvas.line(geo.left, top - h - HEADER_GAP / 2, geo.right, top - h - HEADER_GAP / 2)
@@ -213,7 +217,7 @@ class PageDecorator:
             canvas.drawString(geo.left, y, line)
             y -= leading
         if layout.footer.date:
-            canvas.drawRightString(geo.right, self.footer_baseline(), ctx.m.date(ctx.date))
+            canvas.drawRightString(geo.right, self.footer_baseline(), ctx.m("footer.printed", date=ctx.m.date(ctx.date)))
 
     def page_number(self, canvas: Canvas, page: int) -> None:
         """'Page 3 of', then the form that holds the total, filled in when the document is saved."""
@@ -250,8 +254,8 @@ def build_or_explain(ctx: RenderContext, build: Callable[[], None]) -> None:
         raise UserError([f"layout '{layout.name}': with body text of {layout.text.body.size:g} pt on "
                          f"{layout.page.size.name} paper, a block of text does not fit on one page; "
                          "use a smaller text size, smaller margins or a larger page"]) from None
-    if ctx.problems:
-        problems, ctx.problems = ctx.problems, []
+    problems = ctx.problems.take()
+    if problems:
         raise UserError(problems)
 
 
@@ -272,6 +276,25 @@ def canvas_class(ctx: RenderContext) -> type[Canvas]:
             super().save()
 
     return TotalPagesCanvas
+
+
+class PageState:
+    """What is on the page being filled: kept by the document template, read by the blocks that decide
+    whether to start a new page (see :class:`.flowables.CardGuard`, :class:`.flowables.Gap`)."""
+
+    def __init__(self) -> None:
+        self.cards = 0  # exercise cards on this page
+        self.empty = True  # nothing with a height drawn on it yet
+
+    def new_page(self) -> None:
+        self.cards = 0
+        self.empty = True
+
+    def placed(self, flowable: Any) -> None:
+        """``flowable`` was drawn on this page."""
+        self.cards += getattr(flowable, "cards", 0)
+        if getattr(flowable, "height", 0) or flowable.getSpaceAfter():
+            self.empty = False
 
 
 class HandoutDoc(BaseDocTemplate):
@@ -303,11 +326,14 @@ class HandoutDoc(BaseDocTemplate):
         frame = Frame(geo.left, geo.frame_bottom, geo.content_width, geo.frame_height, id="content",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page or self.decorator)])
-        self.cards_on_page = 0
+        self.page_state = PageState()
 
     def handle_pageBegin(self) -> None:
-        self.cards_on_page = 0
+        self.page_state.new_page()
         super().handle_pageBegin()
+
+    def afterFlowable(self, flowable: Any) -> None:
+        self.page_state.placed(flowable)
 
     def render(self, story: list[Any]) -> bytes:
         build_or_explain(self.ctx, lambda: self.build(story, canvasmaker=canvas_class(self.ctx)))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ..models.catalog import POSITION_ORDER, Exercise
 from ..models.program import Program, minutes_a_day
 from ..text import exercise_words
+from .cards import styles_for
 from .context import RenderContext
-from .flowables import Box, Gap, styles_for
+from .flowables import Box, Gap
 from .guidance import program_key_points
 from .handout import check_clinic_glyphs, check_glyphs, clinic_text, ending, exercise_cards, guidance
 from .page import HandoutDoc, geometry
@@ -37,29 +39,35 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
     dosage = {e.id: by_id[e.id].dosage(e.dosage) for e in exercises}
     notes = {e.id: by_id[e.id].note for e in exercises if by_id[e.id].note}
     title = m("program.title_for", name=program.patient) if program.patient else m("program.title")
+    # the patient's name stays on one line of the title when it fits one ('María / García López' read as two people)
+    if program.patient and stringWidth(program.patient, s.title.fontName, s.title.fontSize) <= geo.content_width:
+        shown = m("program.title_for", name=program.patient.replace(" ", "\u00a0"))
+    else:
+        shown = title
     day = program.date or ctx.date
     clinician = program.clinician or clinic_text(ctx, "clinician")
     buffer = io.BytesIO()
     doc = HandoutDoc(buffer, ctx, title=f"{title} \u2013 {ctx.clinic.name}", subject=m("program.title"),
                      short_title=program.patient or "")
-    story: list[Flowable] = [paragraph(title, s.title)]
+    story: list[Flowable] = [paragraph(shown, s.title)]
     facts = [m("program.date", date=m.date(day))]
     if clinician:
         facts.append(m("program.clinician", name=clinician))
     story.append(paragraph("   \u00b7   ".join(facts), s.body))
     if program.follow_up:
         story.append(paragraph(m("program.follow_up", date=m.date(program.follow_up)), s.body_bold))
-    story.append(Gap(8))
+    page = doc.page_state
+    story.append(Gap(8, page))
     minutes = minutes_a_day(list(dosage.values()))
     if program.note:
-        story += [Box(ctx, m("program.note_heading"), [paragraph(program.note, s.body)], filled=False), Gap(10)]
+        story += [Box(ctx, m("program.note_heading"), [paragraph(program.note, s.body)], filled=False), Gap(10, page)]
     intro = clinic_text(ctx, "introduction")
     if intro and ctx.layout.blocks.introduction:
         story.append(paragraph(intro, s.intro))
-    story += guidance(ctx, program_key_points(ctx, len(exercises), minutes))
+    story += guidance(ctx, page, program_key_points(ctx, len(exercises), minutes))
     numbered_order = [e for e, _ in order]
-    story += exercise_cards(ctx, numbered_order, frame_height=geo.frame_height, dosage=dosage, notes=notes,
+    story += exercise_cards(ctx, numbered_order, page=page, frame_height=geo.frame_height, dosage=dosage, notes=notes,
                             headings=program.order == "position", numbered=True)
     names = [f"{i}. {exercise_words(e, ctx.lang).name}" for i, e in enumerate(numbered_order, 1)]
-    story += ending(ctx, names, frame_height=geo.frame_height, width=geo.content_width)
+    story += ending(ctx, names, page=page, frame_height=geo.frame_height, width=geo.content_width)
     return doc.render(story)

@@ -1,0 +1,116 @@
+"""Which layout of a card to print: chosen from its plans, for the room left on a page or its share of one.
+
+A card's text never shrinks. To keep to its share of a page (``slots``), or to fit the room left on a
+page rather than leave it empty, its picture may shrink to 60% of its size, never below 1.5 inches
+along its longer side. A card taller than a whole page tries the other placement of its picture, then
+a smaller picture, down to a readable size; if it still does not fit, it is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cardplan import CardContent, CardPlan, CardStyle, Placement, Variant, plan_card
+
+SLOT_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6)
+SLOT_PICTURE = 108.0  # points: 1.5 in, the smallest a shrunk picture gets along its longer side
+MIN_PICTURE = 80.0  # points: below this a picture stops being useful (a card taller than a page)
+HAIR = 0.5  # points of rounding a fit forgives
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a card must keep to: a whole page's height, and the shares of a page it tries to keep to."""
+
+    frame_height: float
+    max_picture_height: float
+    slots: tuple[float, ...] = ()  # smallest first: a third of a page, a half...
+
+
+class CardChooser:
+    """The plans of one card, made when first asked for (they never change), and the choice between them."""
+
+    def __init__(self, content: CardContent, style: CardStyle, limits: Limits):
+        self.content = content
+        self.style = style
+        self.limits = limits
+        self._plans: dict[tuple[float, Variant], CardPlan] = {}
+
+    def plan(self, width: float, variant: Variant) -> CardPlan:
+        key = (width, variant)
+        found = self._plans.get(key)
+        if found is None:
+            found = self._plans[key] = plan_card(self.content, self.style, width, variant)
+        return found
+
+    def scaled(self, scale: float, placement: Placement | None = None) -> Variant:
+        return Variant(placement or self.style.placement, scale, self.limits.max_picture_height * scale)
+
+    def shrunk(self, width: float, scale: float) -> CardPlan | None:
+        """The plan with the picture at ``scale``; None when that makes the picture smaller than allowed."""
+        plan = self.plan(width, self.scaled(scale))
+        aspect = self.content.picture_aspect
+        if aspect is not None and scale < 1 and plan.picture_box is not None:
+            _, _, w, h = plan.picture_box
+            if max(min(w, h * aspect), h) < SLOT_PICTURE:
+                return None
+        return plan
+
+    def preferred(self, width: float) -> CardPlan:
+        """The card's plan when the page has room for it.
+
+        First its share of a page: the largest picture (down to 60%) that keeps the card within the
+        smallest share it can reach, so that cards really share pages. A card that cannot keep to any
+        share gets its full picture. A card taller than a whole page then tries the other placement,
+        then a smaller picture (never smaller text), down to a readable size.
+        """
+        slots = self.limits.slots
+        if slots and self.content.picture_aspect is not None:
+            reached: list[CardPlan] = []
+            for scale in SLOT_SCALES:
+                plan = self.shrunk(width, scale)
+                if plan is None:
+                    break
+                if plan.height <= slots[0] + HAIR:
+                    return plan
+                reached.append(plan)
+            for share in slots[1:]:
+                for plan in reached:
+                    if plan.height <= share + HAIR:
+                        return plan
+        return self.whole_page(width)
+
+    def whole_page(self, width: float) -> CardPlan:
+        """The full picture; for a card taller than a page, the placement and picture size that fit one."""
+        frame = self.limits.frame_height
+        first = self.style.placement
+        placements: list[Placement] = [first]
+        if self.content.picture_aspect is not None:
+            placements += [p for p in ("left", "above") if p != first]
+        plan = self.plan(width, Variant(first, 1.0, self.limits.max_picture_height))
+        for placement in placements:
+            variant = Variant(placement, 1.0, self.limits.max_picture_height)
+            plan = self.plan(width, variant)
+            while plan.height > frame + HAIR and plan.picture_box is not None and variant.picture_limit > MIN_PICTURE:
+                limit = max(MIN_PICTURE, plan.picture_box[3] - (plan.height - frame) - 1)
+                variant = Variant(placement, 1.0, limit)
+                plan = self.plan(width, variant)
+            if plan.height <= frame + HAIR:
+                break
+        return plan
+
+    def choose(self, width: float, room: float) -> CardPlan:
+        """The plan to print with ``room`` points left on the page: the preferred one, or, when that does
+        not fit the room, the largest smaller picture that does (better than an empty half page)."""
+        preferred = self.preferred(width)
+        if not self.limits.slots or preferred.variant.placement != self.style.placement or preferred.height <= room + HAIR:
+            return preferred
+        for scale in SLOT_SCALES:
+            if scale >= preferred.variant.scale:
+                continue
+            plan = self.shrunk(width, scale)
+            if plan is None:
+                break
+            if plan.height <= room + HAIR:
+                return plan
+        return preferred

@@ -1,0 +1,271 @@
+"""Where everything on an exercise card goes: a pure planner.
+
+The content of a card (its paragraphs and its picture's shape), the width it gets and a variant
+(where the picture goes, how far it shrinks) go in; a :class:`CardPlan` comes out: the place of every
+paragraph, of the picture, the dose box and the QR code, and the card's height. Planning touches no
+canvas, frame or document, so the same content and width always give the same plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from reportlab.platypus import Paragraph
+
+from .para import split_wrapped, wrapped
+
+Placement = Literal["auto", "left", "above", "none"]
+WIDE_PICTURE = 1.6  # width/height from which 'auto' puts the picture above the text
+QR_SIZE = 50.0  # points: 0.7 in, phone-scannable for an exercise's video address
+NARROWEST_TEXT = 12.0  # text sizes: the narrowest column of steps beside a picture
+BESIDE_PANEL = 13.0  # the dosage panel goes beside a picture when this many text sizes fit there
+WIDE_CARD = 360.0  # points: a card this wide puts its dose panel in a column of its own
+BIG = 1e6
+
+
+@dataclass(frozen=True)
+class CardContent:
+    """What a card shows, as paragraphs; the picture only by its shape (width / height)."""
+
+    title: Paragraph
+    steps: tuple[Paragraph, ...]
+    dose: tuple[Paragraph, ...]  # the 'How much' panel: heading, dose lines, equipment, note
+    label: Paragraph | None = None  # a group heading inside the card (one card a page)
+    head: tuple[Paragraph, ...] = ()  # other names, summary: under the title
+    cautions: tuple[Paragraph, ...] = ()
+    tail: tuple[Paragraph, ...] = ()  # after the cautions: the 'chosen for me' tick, a supervision line
+    picture_aspect: float | None = None
+    qr_caption: Paragraph | None = None  # a QR code to a video, with this caption
+
+
+@dataclass(frozen=True)
+class CardStyle:
+    """The measures a plan needs from the layout."""
+
+    padding: float
+    body_size: float
+    picture_width: float  # share of the inner width a picture on the left takes
+    placement: Placement
+    qr_size: float = QR_SIZE
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way of laying a card out: the picture's placement, its scale, and a limit on its height."""
+
+    placement: Placement
+    scale: float
+    picture_limit: float
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A paragraph (wrapped at its width) and where it goes: offsets from the card's top-left corner."""
+
+    para: Paragraph
+    x: float
+    top: float
+
+
+Box = tuple[float, float, float, float]  # x, top, width, height (from the card's top-left)
+
+
+@dataclass(frozen=True)
+class CardPlan:
+    variant: Variant
+    width: float
+    height: float
+    placed: tuple[Placed, ...]
+    picture_box: Box | None
+    dose_box: Box | None
+    qr_box: tuple[float, float, float] | None  # x, top, size
+
+    @property
+    def picture_side(self) -> float:
+        """The picture's longer side as placed (0 without a picture)."""
+        if self.picture_box is None:
+            return 0.0
+        _, _, w, h = self.picture_box
+        return max(w, h)
+
+
+@dataclass
+class _Sheet:
+    """A plan being drawn up (private to :func:`plan_card`)."""
+
+    content: CardContent
+    style: CardStyle
+    placed: list[Placed] = field(default_factory=list)
+    picture_box: Box | None = None
+    dose_box: Box | None = None
+    qr_box: tuple[float, float, float] | None = None
+
+    @property
+    def gap(self) -> float:
+        return self.style.body_size * 0.35
+
+    def stack(self, paras: Sequence[Paragraph], width: float, x: float, top: float, gap: float) -> float:
+        """Wrap paragraphs one under another; returns the top of the next free line."""
+        for para in paras:
+            para, h = wrapped(para, width)
+            self.placed.append(Placed(para, x, top))
+            top += h + gap
+        return top
+
+    def flow_around(self, items: Sequence[tuple[Paragraph, float]], narrow: tuple[float, float],
+                    wide: tuple[float, float], top: float, column_bottom: float) -> float:
+        """Place paragraphs in the narrow column beside the picture, then at full width below it.
+
+        A paragraph that reaches the bottom of the picture column is split between its lines.
+        """
+        (nx, nw), (wx, ww) = narrow, wide
+        gap_after_column = self.style.body_size * 0.6
+        wide_mode = False
+        for para, gap_before in items:
+            top += gap_before
+            if not wide_mode:
+                narrow_para, h = wrapped(para, nw)
+                if top + h <= column_bottom + 0.5:
+                    self.placed.append(Placed(narrow_para, nx, top))
+                    top += h
+                    continue
+                wide_mode = True
+                room = column_bottom - top
+                cut = split_wrapped(para, nw, room, ww) if room > para.style.leading * 2 else None
+                if cut is not None:
+                    first, first_h, rest, rest_h = cut
+                    self.placed.append(Placed(first, nx, top))
+                    top = max(top + first_h, column_bottom) + gap_after_column * 0.4
+                    self.placed.append(Placed(rest, wx, top))
+                    top += rest_h
+                    continue
+                top = max(top, column_bottom + gap_after_column)
+            para, h = wrapped(para, ww)
+            self.placed.append(Placed(para, wx, top))
+            top += h
+        return max(top, column_bottom)
+
+    def dose_panel(self, x: float, top: float, width: float) -> float:
+        """The 'How much' panel: dosage, equipment and the clinician's note, on the box colour."""
+        gap = self.gap
+        inset = self.style.padding * 0.7
+        end = self.stack(self.content.dose, width - 2 * inset, x + inset, top + inset, gap * 0.4)
+        height = end - gap * 0.4 + inset - top
+        self.dose_box = (x, top, width, height)
+        return top + height + gap * 1.5
+
+    def qr_over_caption(self, x: float, top: float) -> float:
+        """The video code at (x, top), its caption under it; returns the height of both."""
+        size = self.style.qr_size
+        assert self.content.qr_caption is not None
+        self.qr_box = (x, top, size)
+        caption, h = wrapped(self.content.qr_caption, size)
+        self.placed.append(Placed(caption, x, top + size + 2))
+        return size + 2 + h
+
+    def qr_beside_caption(self, x: float, top: float, width: float) -> float:
+        """The video code at (x, top), its caption beside it; returns the top of the next free line."""
+        if self.content.qr_caption is None:
+            return top
+        size = self.style.qr_size
+        self.qr_box = (x, top, size)
+        caption, h = wrapped(self.content.qr_caption, max(10.0, width - size - 8))
+        self.placed.append(Placed(caption, x + size + 6, top + (size - h) / 2))
+        return top + size + self.gap
+
+
+def resolved_placement(content: CardContent, style: CardStyle, variant: Variant, inner: float) -> Placement:
+    """Where the picture goes: 'auto' puts wide pictures (lying down) above the text and tall ones
+    (standing) beside it; a card too narrow for the steps beside its picture puts it above."""
+    mode = variant.placement if content.picture_aspect is not None else "none"
+    if mode == "auto":
+        mode = "above" if content.picture_aspect is not None and content.picture_aspect >= WIDE_PICTURE else "left"
+    body = style.body_size
+    if mode == "left" and inner * (1 - style.picture_width * variant.scale) - body < NARROWEST_TEXT * body:
+        mode = "above"
+    return mode
+
+
+def plan_card(content: CardContent, style: CardStyle, width: float, variant: Variant) -> CardPlan:
+    """The card laid out at ``width`` as ``variant`` says."""
+    sheet = _Sheet(content, style)
+    pad = style.padding
+    body = style.body_size
+    gap = sheet.gap
+    inner = width - 2 * pad
+    aspect = content.picture_aspect
+    top_items = [(content.title, 0.0)]
+    if content.label is not None:
+        top_items = [(content.label, 0.0), (content.title, gap * 0.5)]
+    text_items = top_items + [(p, gap) for p in content.head]
+    text_items += [(p, gap * (2.0 if i == 0 else 1.0)) for i, p in enumerate(content.steps)]
+    text_items += [(p, gap * 2.0) for p in content.cautions]
+    text_items += [(p, gap * 1.5) for p in content.tail]
+    mode = resolved_placement(content, style, variant, inner)
+    if mode == "left" or (mode == "none" and inner > WIDE_CARD):
+        left_w = inner * (style.picture_width * variant.scale if mode == "left" else 0.3)
+        left_x, right_x = pad, pad + left_w + body
+        top_left = pad
+        if mode == "left" and aspect is not None:
+            pic_h = min(left_w / aspect, variant.picture_limit)
+            sheet.picture_box = (left_x, top_left, left_w, pic_h)
+            top_left += pic_h + gap * 2
+        top_left = sheet.dose_panel(left_x, top_left, left_w)
+        top_left = sheet.qr_beside_caption(left_x, top_left, left_w)
+        bottom = sheet.flow_around(text_items, (right_x, inner - left_w - body), (pad, inner), pad, top_left - gap * 1.5)
+    else:
+        bottom = _plan_stacked(sheet, text_items, len(top_items), mode, inner, variant) - gap * 1.5
+    return CardPlan(variant, width, bottom + pad, tuple(sheet.placed), sheet.picture_box, sheet.dose_box, sheet.qr_box)
+
+
+def _plan_stacked(sheet: _Sheet, text_items: list[tuple[Paragraph, float]], n_top: int, mode: Placement,
+                  inner: float, variant: Variant) -> float:
+    """Title, then the picture across the card, then the text: returns the bottom of what is placed."""
+    content, style = sheet.content, sheet.style
+    pad, body, gap = style.padding, style.body_size, sheet.gap
+    aspect = content.picture_aspect
+    has_qr = content.qr_caption is not None
+    top = sheet.flow_around(text_items[:n_top], (pad, inner), (pad, inner), pad, pad)
+    beside = False
+    qr_done = False
+    if mode == "above" and aspect is not None:
+        pic_h = min(inner / aspect, variant.picture_limit)
+        pic_w = pic_h * aspect
+        side_w = inner - pic_w - body
+        beside = side_w >= BESIDE_PANEL * body
+        if beside:  # the dosage panel fits beside the picture: use that room
+            pic_w = inner - side_w - body
+            sheet.picture_box = (pad, top + gap, pic_w, pic_h)
+            panel_bottom = sheet.dose_panel(pad + pic_w + body, top + gap, side_w)
+            panel_bottom = sheet.qr_beside_caption(pad + pic_w + body, panel_bottom, side_w)
+            top = max(top + gap + pic_h + gap * 3, panel_bottom)
+        elif has_qr:  # the video code at the right of the picture, not under everything
+            room = inner - style.qr_size - body
+            pic_h = min(pic_h, room / aspect)
+            sheet.picture_box = (pad, top + gap, room, pic_h)
+            top += max(pic_h, sheet.qr_over_caption(pad + room + body, top + gap)) + gap * 3
+            qr_done = True
+        else:
+            sheet.picture_box = (pad, top + gap, inner, pic_h)
+            top += pic_h + gap * 3
+    rest = text_items[n_top:]
+    if beside:
+        return sheet.flow_around(rest, (pad, inner), (pad, inner), top, top)
+    if inner > WIDE_CARD:  # wide card: the panel starts a left column, the steps flow beside and below it
+        panel_w = inner * 0.34
+        column_bottom = sheet.dose_panel(pad, top, panel_w)
+        if not qr_done:
+            column_bottom = sheet.qr_beside_caption(pad, column_bottom, panel_w)
+        column_bottom -= gap * 1.5
+        right = pad + panel_w + body
+        return sheet.flow_around(rest, (right, inner - panel_w - body), (pad, inner), top, column_bottom)
+    # narrow card: the panel after the steps, the video code beside it
+    top = sheet.flow_around(rest, (pad, inner), (pad, inner), top, top)
+    top += gap * 2
+    if has_qr and not qr_done:
+        panel_w = inner - style.qr_size - body
+        panel_bottom = sheet.dose_panel(pad, top, panel_w)
+        return max(panel_bottom, top + sheet.qr_over_caption(pad + panel_w + body, top) + gap * 1.5)
+    return sheet.dose_panel(pad, top, inner)
