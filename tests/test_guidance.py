@@ -89,7 +89,7 @@ def test_a_clinic_adds_red_flag_lines_and_a_layout_cannot_remove_the_box(tmp_pat
 def test_default_region_lists_are_focused(catalog, region):
     from handouts.models.program import minutes_a_day
 
-    chosen = catalog.handout(region)
+    chosen = catalog.for_handout(region)
     assert chosen == [catalog.exercises[i] for i in getattr(catalog.intros, region).exercises]
     assert 3 <= len(chosen) <= 8
     assert minutes_a_day([e.dosage for e in chosen]) <= 15
@@ -105,8 +105,8 @@ def test_region_handout_prints_at_most_8_cards_and_its_minutes_a_day(region_pdfs
 
     pages = [flat(t) for t in page_texts(region_pdfs[region])]
     cards = sum(page.count("How much") for page in pages)
-    assert cards == len(catalog.handout(region)) <= 8
-    minutes = minutes_a_day([e.dosage for e in catalog.handout(region)])
+    assert cards == len(catalog.for_handout(region)) <= 8
+    minutes = minutes_a_day([e.dosage for e in catalog.for_handout(region)])
     assert f"About {minutes} minutes a day" in pages[0]
     assert f"these {cards} exercises" in pages[0]
     assert "Key points" in pages[0]
@@ -122,9 +122,9 @@ def test_supervised_exercises_are_not_in_default_region_handouts(region_pdfs, ca
 
 
 def test_mid_back_handout_is_made_of_mid_back_exercises(catalog):
-    for exercise in catalog.handout("mid"):
+    for exercise in catalog.for_handout("mid"):
         assert "mid" in exercise.regions
-    lower_only = [e.id for e in catalog.handout("mid") if e.regions == ["lower"]]
+    lower_only = [e.id for e in catalog.for_handout("mid") if e.regions == ["lower"]]
     assert not lower_only
 
 

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from ..errors import Problem, Problems, UserError
+from ..errors import Problem, Problems, UserError, display_path
+from ..files import real
 from ..schema.core import suggest, validate
 from ..schema.model import model, spec
 from ..schema.ranges import Dose
@@ -210,13 +211,16 @@ class Catalog:
         """Every exercise of a region (the booklet's sections)."""
         return [e for e in self.exercises.values() if region in e.regions]
 
-    def handout(self, region: str, chosen: list[str] | None = None) -> list[Exercise]:
-        """The focused selection a region handout prints: ``chosen`` (a clinic's own list), else the
-        catalog's list for the region, else every exercise of the region. Ids were checked at load."""
-        ids = chosen or getattr(self.intros, region).exercises
-        if not ids:
-            return self.in_region(region)
-        return [self.exercises[i] for i in ids if i in self.exercises]
+    def for_handout(self, region: str, chosen: list[str] | None = None, *, whole: bool = False) -> list[Exercise]:
+        """The exercises a region handout prints: ``chosen`` (a clinic's own list, ids checked at load), else
+        the catalog's list for the region (``_regions.yaml``), else every exercise of the region; with
+        ``whole``, every exercise of the region (the booklet). A region with none is refused, never printed empty."""
+        ids = [] if whole else (chosen or getattr(self.intros, region).exercises)
+        exercises = [self.exercises[i] for i in ids if i in self.exercises] or self.in_region(region)
+        if not exercises:
+            raise UserError([Problem(display_path(self.folder), 0, "", f"no exercise in this catalog is for the {region} "
+                                     f"back (regions: [{region}]); add one, or print only the other regions")])
+        return exercises
 
     def problem(self, exercise_id: str, path: tuple[str | int, ...], message: str) -> Problem:
         return self.docs[exercise_id].problem(path, message)
@@ -250,6 +254,10 @@ def load_catalog(folder: Path, builtin: Path | None = None) -> Catalog:
             continue
         if exercise.id != path.stem:
             problems.add(doc.problem(("id",), f"'{exercise.id}' differs from the file name '{path.stem}'; they must be the same"))
+            continue
+        if exercise.image is not None and not exercise.image.is_relative_to(real(folder)):
+            problems.add(doc.problem(("image",), f'"{doc.data["image"]}" is outside the catalog folder; put the picture '
+                                                 "in the catalog folder, next to the entry"))
             continue
         exercises[exercise.id] = exercise
         docs[exercise.id] = doc

@@ -201,7 +201,7 @@ def ending(ctx: RenderContext, names: list[str], *, page: PageState, frame_heigh
 
 def region_exercises(ctx: RenderContext, region: str) -> list[Exercise]:
     """The exercises a region handout prints: the clinic's own list for the region, else the catalog's."""
-    return ordered(ctx.catalog.handout(region, getattr(ctx.clinic.region_exercises, region)), ctx.layout.order)
+    return ordered(ctx.catalog.for_handout(region, getattr(ctx.clinic.region_exercises, region)), ctx.layout.order)
 
 
 def guidance(ctx: RenderContext, page: PageState, key_points: list[str], *, whole_safety: bool = False) -> list[Flowable]:
