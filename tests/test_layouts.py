@@ -134,11 +134,15 @@ def test_no_page_holds_only_the_notes_lines(rendered, name):
 
 
 def test_compact_uses_fewer_pages_than_standard(rendered):
-    # region handouts are short (at most 8 exercises), so a region may tie; the three together may not
-    pages = {name: [len(reader(rendered[name][region]).pages) for region in ("lower", "mid", "upper")]
-             for name in ("compact", "standard")}
-    assert all(c <= s for c, s in zip(pages["compact"], pages["standard"], strict=True)), pages
-    assert sum(pages["compact"]) < sum(pages["standard"]), pages
+    totals = [0, 0]
+    for region in ("lower", "mid", "upper"):
+        compact = len(reader(rendered["compact"][region]).pages)
+        standard = len(reader(rendered["standard"][region]).pages)
+        # never more paper; a short handout (the six upper-back cards) may fill the same pages
+        assert compact <= standard, f"{region}: compact {compact} pages, standard {standard}"
+        totals[0] += compact
+        totals[1] += standard
+    assert totals[0] < totals[1], f"compact {totals[0]} pages in all, standard {totals[1]}"
     assert min(char_sizes(rendered["compact"]["lower"])) >= 8
     assert layout("compact").text.body.size >= 12
 
