@@ -30,7 +30,16 @@ from .cards import styles_for
 from .context import RenderContext
 from .flowables import BIG, Gap, NoteLines, paragraphs
 from .guidance import booklet_key_points
-from .handout import check_clinic_glyphs, check_glyphs, clinic_text, exercise_cards, guidance, intro_text, ordered
+from .handout import (
+    check_clinic_glyphs,
+    check_glyphs,
+    clinic_text,
+    exercise_cards,
+    guidance,
+    intro_text,
+    note_untranslated,
+    ordered,
+)
 from .images import logo_picture
 from .log import log_flowables
 from .page import PageDecorator, PageState, breakable, build_or_explain, geometry
@@ -269,6 +278,8 @@ def clinic_hours(ctx: RenderContext) -> list[str]:
     translation = getattr(ctx.clinic.translations, ctx.lang, None) if ctx.lang != "en" else None
     if translation is not None and translation.opening_hours:
         return list(translation.opening_hours)
+    if ctx.clinic.opening_hours:
+        note_untranslated(ctx, "opening_hours")
     return list(ctx.clinic.opening_hours)
 
 

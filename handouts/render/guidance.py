@@ -66,8 +66,10 @@ def clinic_red_flags(ctx: RenderContext) -> list[str]:
     own = getattr(translation, "red_flags", None) if translation is not None else None
     if own:
         return list(own)
-    if clinic.red_flags and ctx.lang != "en":
-        ctx.notice(f"{ctx.clinic_doc.display}: red_flags has no '{ctx.lang}' translation; printed as written")
+    if clinic.red_flags:
+        from .handout import note_untranslated
+
+        note_untranslated(ctx, "red_flags")
     return list(clinic.red_flags)
 
 
