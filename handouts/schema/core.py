@@ -262,7 +262,7 @@ class Validator:
         return out if ok else _INVALID
 
     def scalar_type(self, tp: Any, value: Any, path: PathKey, meta: typing.Mapping[str, Any] | None = None) -> Any:
-        if isinstance(value, (list, dict)) or value is None:
+        if isinstance(value, dict) or value is None or (isinstance(value, list) and not getattr(tp, "accepts_list", False)):
             self.error(path, f"expected {tp.describe()}, got {describe(value)}")
             return _INVALID
         raw = self.doc.raw.get(path)
@@ -281,8 +281,13 @@ class Validator:
             self.error(path, _not_finite(raw, value, tp.describe()))
             return _INVALID
         if meta and isinstance(result, (int, float)):
-            # the field's own limits, tighter than the type's, in the type's words (60%, not 0.6)
-            return self.check_number(result, path, meta, show=getattr(tp, "show", _fmt))
+            # the field's own limits, tighter than the type's, in the type's words (60%, not 0.6);
+            # a range (see ranges.DoseRange) has both its ends checked
+            show = getattr(tp, "show", _fmt)
+            low = getattr(result, "low", None)
+            if low is not None and self.check_number(low, path, meta, show=show) is _INVALID:
+                return _INVALID
+            return result if self.check_number(result, path, meta, show=show) is not _INVALID else _INVALID
         return result
 
     def plain(self, tp: Any, value: Any, path: PathKey, meta: typing.Mapping[str, Any]) -> Any:
