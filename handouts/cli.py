@@ -244,8 +244,8 @@ def _write_combined(target: Path, pdfs: list[Path], failed: int) -> None:
     data, pages = combine_files(pdfs)
     prepare_folder(target.parent if str(target.parent) else Path("."))
     write_all({target: data}, pdfs)
-    click.echo(f"wrote {target} ({len(pdfs)} programs, {pages} pages, each program starting on an odd page: "
-               "print it double-sided)")
+    click.echo(f"wrote {target} ({len(pdfs)} program{'s' if len(pdfs) != 1 else ''}, {pages} pages, each program "
+               "starting on an odd page: print it double-sided)")
 
 
 @main.command("catalog")
@@ -439,14 +439,16 @@ def check_command(programs: tuple[Path, ...], layout: str | None = None, clinic_
         files = collect(list(programs))
         problems, notices = check_programs(files, layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir,
                                            lang=lang)
-        what = f"{len(files)} program{'s' if len(files) != 1 else ''} (with their clinic profiles and layouts)"
+        what = f"{len(files)} program{'s' if len(files) != 1 else ''} (each with its clinic profile and layout)"
     else:
         from .jobs import Job
 
         job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=Path("."))
         found = run_check(job, lang or job.lang)
         problems = list(found)
-        notices = [*job.notices, *(n for n in job.context().notices if n not in job.notices)]
+        notices = list(job.notices)
+        for booklet in (False, True):  # the colours of both layouts, as printing would adjust them
+            notices += [n for n in job.context(booklet=booklet).notices if n not in notices]
         what = f"{len(job.catalog.exercises)} exercises, their pictures, the clinic profile and the layout"
     _echo_notices(notices)
     for problem in problems:

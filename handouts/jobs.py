@@ -57,6 +57,19 @@ def _layout_flags(booklet: bool | None) -> tuple[bool, ...]:
     return (False, True) if booklet is None else (booklet,)
 
 
+def region_list_problems(clinic: Clinic, clinic_doc: SourceDoc, catalog: Catalog) -> list[Problem]:
+    """Every id of the clinic's own region lists names a catalog exercise ('did you mean ...?' otherwise)."""
+    from .models.catalog import REGIONS, unknown_exercise
+
+    found = []
+    for region in REGIONS:
+        for index, exercise_id in enumerate(getattr(clinic.region_exercises, region) or []):
+            if exercise_id not in catalog.exercises:
+                found.append(clinic_doc.problem(("region_exercises", region, index),
+                                                unknown_exercise(exercise_id, catalog.exercises)))
+    return found
+
+
 class Job:
     """One command's inputs, loaded and validated, and where its output goes."""
 
@@ -94,6 +107,7 @@ class Job:
             problems.absorb(error)
         job = None
         if clinic is not None and clinic_doc is not None and catalog is not None:
+            problems.extend(region_list_problems(clinic, clinic_doc, catalog))
             job = cls(clinic, clinic_doc, catalog, layout, lang or clinic.lang, output_dir)
             if choice.note:
                 job.notices.append(choice.note)
@@ -110,8 +124,19 @@ class Job:
         problems.raise_if_any()
         assert job is not None
         if prepare:
-            exercises = None if regions is None else [e for r in regions for e in job.catalog.in_region(r)]
-            job.prepare(booklet=booklet, exercises=exercises)
+            exercises = None
+            if regions is not None:  # what each region's handout prints (a region with none is refused)
+                exercises = []
+                for region in regions:
+                    try:
+                        exercises += job.catalog.for_handout(region, getattr(job.clinic.region_exercises, region))
+                    except UserError as error:
+                        problems.absorb(error)
+            try:
+                job.prepare(booklet=booklet, exercises=exercises)
+            except UserError as error:
+                problems.absorb(error)
+            problems.raise_if_any()
         return job
 
     def prepare(self, *, booklet: bool | None = False, exercises: Sequence[Exercise] | None = None) -> None:
