@@ -177,7 +177,7 @@ class Blocks:
     introduction: bool = spec(True, doc="The region's introduction under the title.")
     safety: bool = spec(True, doc="The safety guidance box.")
     summary: bool = spec(True, doc="Each card's one-sentence summary.")
-    also_known_as: bool = spec(True, doc="Other names of an exercise.")
+    also_known_as: bool = spec(False, doc="Other names of an exercise, on its card (the booklet's contents always list them).")
     cautions: bool = spec(True, doc="Each card's cautions.")
     dosage: Literal["sentences", "paragraph", "table"] = spec(
         "sentences", doc="Dosage as one sentence per line, as one short paragraph, or as a small table.")

@@ -27,12 +27,14 @@ from reportlab.platypus import (
 
 from ..models.catalog import REGIONS, Exercise
 from ..text import exercise_words
+from .cardflow import outlines_of
 from .cards import styles_for
 from .context import RenderContext
+from .ending import stack_height
 from .flowables import BIG, Gap, NoteLines, paragraphs
 from .handout import check_clinic_glyphs, check_glyphs, clinic_text, exercise_cards, intro_text, ordered, safety_box
 from .images import logo_picture
-from .log import log_flowables
+from .log import LogGrid, LogRow, log_items
 from .page import PageDecorator, PageState, build_or_explain, geometry
 from .para import paragraph
 from .pictures import picture_for
@@ -312,8 +314,7 @@ class BookletDoc(BaseDocTemplate):
 
     def afterFlowable(self, flowable: Flowable) -> None:
         self.page_state.placed(flowable)
-        outline = getattr(flowable, "outline", None)
-        if outline is not None:
+        for outline in outlines_of(flowable):
             self.mark(*outline)
 
     def decorate(self, canvas: Canvas, doc: Any) -> None:
@@ -395,14 +396,11 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
         def bookmark(card: Any, exercise: Exercise, words: Any) -> None:
             card.outline = (f"exercise-{exercise.id}", words.name, 1, None)
 
-        story += exercise_cards(ctx, fresh, page=page, frame_height=frame_h, bookmark=bookmark)
+        story += exercise_cards(ctx, fresh, page=page, frame_height=frame_h, bookmark=bookmark,
+                                chosen_box=True)
         story.append(PageBreak())
-    # the log, for every exercise in the booklet in booklet order
-    names = [exercise_words(e, ctx.lang).name for items in sections.values() for e, elsewhere in items if not elsewhere]
-    story += [Outline("log", m("log.title"), 0, m("log.title")), paragraph(m("log.title"), s.heading),
-              paragraph(m("booklet.log_intro"), s.intro)]
-    for grid in log_flowables(ctx, names, ctx.layout.blocks.log_weeks, geo.content_width):
-        story += [grid, Gap(12, page)]
+    # the log: lines for the patient to write the exercises chosen for them, then tick (two weeks a page)
+    story += [Outline("log", m("log.title"), 0, m("log.title")), *booklet_log(ctx, frame_h, geo.content_width)]
     # notes: at least one page, more to make the page count a multiple of 4
     spacing = NoteLines.line_spacing(ctx)
     for index in range(1 + extra_notes):
@@ -414,6 +412,17 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
         story.append(NoteLines(ctx, max(1, int((frame_h - heading_h) // spacing)), spacing))
     story += [NextPageTemplate("back"), PageBreak(), BackCover(ctx, geo.top - geo.bottom)]
     return story
+
+
+def booklet_log(ctx: RenderContext, frame_h: float, width: float) -> list[Flowable]:
+    """The log's pages: as many blank lines as fill the first of them, and the same on the next."""
+    intro = ctx.m("booklet.log_intro")
+    probe = log_items(ctx, [LogRow("")], 2, width, intro)
+    grid = next(item for item in probe if isinstance(item, LogGrid))
+    grid.wrap(width, BIG)
+    above = stack_height(probe, width) - grid.height
+    lines = max(4, int((frame_h - above - grid.head_h - 2) // grid.row_heights[0]))
+    return log_items(ctx, [LogRow("")] * lines, ctx.layout.blocks.log_weeks, width, intro)
 
 
 def render_booklet(ctx: RenderContext) -> bytes:

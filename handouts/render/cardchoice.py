@@ -103,7 +103,7 @@ class CardChooser:
         """The plan to print with ``room`` points left on the page: the preferred one, or, when that does
         not fit the room, the largest smaller picture that does (better than an empty half page)."""
         preferred = self.preferred(width)
-        if not self.limits.slots or preferred.variant.placement != self.style.placement or preferred.height <= room + HAIR:
+        if not self.limits.slots or preferred.variant.placement != self.style.placement or preferred.height <= room:
             return preferred
         for scale in SLOT_SCALES:
             if scale >= preferred.variant.scale:
@@ -111,6 +111,6 @@ class CardChooser:
             plan = self.shrunk(width, scale)
             if plan is None:
                 break
-            if plan.height <= room + HAIR:
+            if plan.height <= room:
                 return plan
         return preferred

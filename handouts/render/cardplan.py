@@ -35,7 +35,7 @@ class CardContent:
     label: Paragraph | None = None  # a group heading inside the card (one card a page)
     head: tuple[Paragraph, ...] = ()  # other names, summary: under the title
     cautions: tuple[Paragraph, ...] = ()
-    tail: tuple[Paragraph, ...] = ()  # after the cautions: the 'chosen for me' tick, a supervision line
+    tick: Paragraph | None = None  # after the cautions: 'My clinician chose this for me' beside a box to tick
     picture_aspect: float | None = None
     qr_caption: Paragraph | None = None  # a QR code to a video, with this caption
 
@@ -81,6 +81,7 @@ class CardPlan:
     picture_box: Box | None
     dose_box: Box | None
     qr_box: tuple[float, float, float] | None  # x, top, size
+    tick_box: tuple[float, float, float] | None = None  # x, top, size: the box beside the 'chosen' line
 
     @property
     def picture_side(self) -> float:
@@ -101,6 +102,14 @@ class _Sheet:
     picture_box: Box | None = None
     dose_box: Box | None = None
     qr_box: tuple[float, float, float] | None = None
+    tick_box: tuple[float, float, float] | None = None
+
+    def put(self, source: Paragraph, para: Paragraph, x: float, top: float) -> None:
+        """Place ``para`` (``source`` wrapped, or its first lines) at (x, top)."""
+        self.placed.append(Placed(para, x, top))
+        if source is self.content.tick and self.tick_box is None:
+            size = self.style.body_size * 0.9
+            self.tick_box = (x, top + (source.style.leading - size) / 2, size)
 
     @property
     def gap(self) -> float:
@@ -128,7 +137,7 @@ class _Sheet:
             if not wide_mode:
                 narrow_para, h = wrapped(para, nw)
                 if top + h <= column_bottom + 0.5:
-                    self.placed.append(Placed(narrow_para, nx, top))
+                    self.put(para, narrow_para, nx, top)
                     top += h
                     continue
                 wide_mode = True
@@ -136,14 +145,14 @@ class _Sheet:
                 cut = split_wrapped(para, nw, room, ww) if room > para.style.leading * 2 else None
                 if cut is not None:
                     first, first_h, rest, rest_h = cut
-                    self.placed.append(Placed(first, nx, top))
+                    self.put(para, first, nx, top)
                     top = max(top + first_h, column_bottom) + gap_after_column * 0.4
                     self.placed.append(Placed(rest, wx, top))
                     top += rest_h
                     continue
                 top = max(top, column_bottom + gap_after_column)
-            para, h = wrapped(para, ww)
-            self.placed.append(Placed(para, wx, top))
+            whole, h = wrapped(para, ww)
+            self.put(para, whole, wx, top)
             top += h
         return max(top, column_bottom)
 
@@ -202,9 +211,11 @@ def plan_card(content: CardContent, style: CardStyle, width: float, variant: Var
     text_items = top_items + [(p, gap) for p in content.head]
     text_items += [(p, gap * (2.0 if i == 0 else 1.0)) for i, p in enumerate(content.steps)]
     text_items += [(p, gap * 2.0) for p in content.cautions]
-    text_items += [(p, gap * 1.5) for p in content.tail]
     mode = resolved_placement(content, style, variant, inner)
-    if mode == "left" or (mode == "none" and inner > WIDE_CARD):
+    beside_picture = mode == "left" or (mode == "none" and inner > WIDE_CARD)
+    if content.tick is not None and not beside_picture:
+        text_items.append((content.tick, gap * 2.0))
+    if beside_picture:
         left_w = inner * (style.picture_width * variant.scale if mode == "left" else 0.3)
         left_x, right_x = pad, pad + left_w + body
         top_left = pad
@@ -214,10 +225,15 @@ def plan_card(content: CardContent, style: CardStyle, width: float, variant: Var
             top_left += pic_h + gap * 2
         top_left = sheet.dose_panel(left_x, top_left, left_w)
         top_left = sheet.qr_beside_caption(left_x, top_left, left_w)
+        if content.tick is not None:  # the clinician's tick under the dose panel: room the steps leave free
+            tick, tick_h = wrapped(content.tick, left_w)
+            sheet.put(content.tick, tick, left_x, top_left)
+            top_left += tick_h + gap * 1.5
         bottom = sheet.flow_around(text_items, (right_x, inner - left_w - body), (pad, inner), pad, top_left - gap * 1.5)
     else:
         bottom = _plan_stacked(sheet, text_items, len(top_items), mode, inner, variant) - gap * 1.5
-    return CardPlan(variant, width, bottom + pad, tuple(sheet.placed), sheet.picture_box, sheet.dose_box, sheet.qr_box)
+    return CardPlan(variant, width, bottom + pad, tuple(sheet.placed), sheet.picture_box, sheet.dose_box, sheet.qr_box,
+                    sheet.tick_box)
 
 
 def _plan_stacked(sheet: _Sheet, text_items: list[tuple[Paragraph, float]], n_top: int, mode: Placement,

@@ -276,7 +276,7 @@ def canvas_class(ctx: RenderContext) -> type[Canvas]:
 
 class PageState:
     """What is on the page being filled: kept by the document template, read by the blocks that decide
-    whether to start a new page (see :class:`.flowables.CardGuard`, :class:`.flowables.Gap`)."""
+    whether to start a new page (see :class:`.cardflow.CardGroup`, :class:`.flowables.Gap`)."""
 
     def __init__(self) -> None:
         self.cards = 0  # exercise cards on this page

@@ -11,10 +11,13 @@ from ..models.program import Program, minutes_a_day
 from ..text import exercise_words
 from .cards import styles_for
 from .context import RenderContext
-from .flowables import Box, Gap, paragraphs
+from .flowables import Box, Gap, SideBySide, paragraphs
 from .handout import check_clinic_glyphs, check_glyphs, clinic_text, ending, exercise_cards, safety_box
+from .log import LogRow, times_labels
 from .page import HandoutDoc, geometry
 from .para import paragraph
+
+WIDE_ENOUGH = 36  # text sizes: a page this wide puts the minutes a day and the note side by side
 
 
 def program_exercises(ctx: RenderContext, program: Program) -> list[tuple[Exercise, int]]:
@@ -54,10 +57,15 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
     minutes = minutes_a_day(list(dosage.values()))
     summary = [paragraph(m("program.minutes_note"), s.body)]
     summary += paragraphs(ctx, [m("program.count", n=len(exercises))], "body")
+    boxes: list[Flowable] = []
     if ctx.layout.blocks.minutes:
-        story += [Box(ctx, m("program.minutes", n=minutes), summary), Gap(10, page)]
+        boxes.append(Box(ctx, m("program.minutes", n=minutes), summary))
     if program.note:
-        story += [Box(ctx, m("program.note_heading"), [paragraph(program.note, s.body)], filled=False), Gap(10, page)]
+        boxes.append(Box(ctx, m("program.note_heading"), [paragraph(program.note, s.body)], filled=False))
+    if len(boxes) == 2 and geo.content_width >= WIDE_ENOUGH * ctx.layout.text.body.size:
+        boxes = [SideBySide(*boxes, gap=ctx.layout.cards.gap)]  # saves the first page's room for a card
+    for box in boxes:
+        story += [box, Gap(10, page)]
     intro = clinic_text(ctx, "introduction")
     if intro and ctx.layout.blocks.introduction:
         story.append(paragraph(intro, s.intro))
@@ -66,6 +74,7 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
     numbered_order = [e for e, _ in order]
     story += exercise_cards(ctx, numbered_order, page=page, frame_height=geo.frame_height, dosage=dosage, notes=notes,
                             headings=program.order == "position", numbered=True)
-    names = [f"{i}. {exercise_words(e, ctx.lang).name}" for i, e in enumerate(numbered_order, 1)]
-    story += ending(ctx, names, page=page, frame_height=geo.frame_height, width=geo.content_width)
+    rows = [LogRow(f"{i}. {exercise_words(e, ctx.lang).name}", times_labels(ctx, dosage[e.id].times_a_day))
+            for i, e in enumerate(numbered_order, 1)]
+    story += ending(ctx, rows, page=page, width=geo.content_width)
     return doc.render(story)
