@@ -54,14 +54,18 @@ def collect(inputs: list[Path]) -> list[Path]:
     return list(unique.values())
 
 
-def check_outputs(files: list[Path], output_dir: Path) -> None:
-    """Two programs that would write the same PDF, or a PDF over an input: refused before anything is written."""
+def check_outputs(files: list[Path], output_dir: Path, combined: Path | None = None) -> None:
+    """Two programs that would write the same PDF, or a PDF over an input (or over the combined file):
+    refused before anything is written."""
     from .jobs import program_output
 
     by_target: dict[Path, list[Path]] = {}
     for path in files:
         by_target.setdefault(program_output(path, output_dir).resolve(), []).append(path)
     problems = []
+    if combined is not None and (combined.resolve() in by_target or combined.resolve() in {p.resolve() for p in files}):
+        problems.append(Problem(display_path(combined), 0, "", "is also a program's file; give the combined file "
+                                                             "another name or folder"))
     inputs = {p.resolve() for p in files}
     for target, sources in by_target.items():
         if len(sources) > 1:

@@ -8,6 +8,7 @@ pose files that do not load, and characters the fonts cannot print.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from .errors import Problem, UserError
 from .jobs import Job
@@ -97,3 +98,30 @@ def run_check(job: Job, lang: str) -> list[Problem]:
     """Every problem found, once each, in file and line order."""
     found = [*unloadable_illustrations(job), *unprintable_text(job, lang), *missing_translations(job, lang)]
     return sorted(dict.fromkeys(found))
+
+
+def check_programs(files: list[Path], *, layout: str | None, clinic_file: Path | None, catalog_dir: Path | None,
+                   lang: str | None) -> tuple[list[Problem | str], list[str]]:
+    """Everything printing these programs would refuse or note, each with its own clinic and layout;
+    each program is laid out in memory and nothing is written."""
+    from .jobs import load_program_job
+    from .render.program import render_program
+
+    problems: list[Problem | str] = []
+    notices: list[str] = []
+    checked: set[tuple[object, ...]] = set()
+    for path in files:
+        try:
+            job, program = load_program_job(path, layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir,
+                                             lang=lang, output_dir=Path("."))
+            ctx = job.context()
+            render_program(ctx, program)
+        except UserError as error:
+            problems += [p for p in error.problems if p not in problems]
+            continue
+        key = (job.clinic_doc.path, job.layout_ref, job.lang)
+        if key not in checked:
+            checked.add(key)
+            problems += [p for p in run_check(job, job.lang) if p not in problems]
+        notices += [n for n in [*job.notices, *ctx.notices] if n not in notices]
+    return problems, notices

@@ -158,43 +158,83 @@ def program(program_file: Path, layout: str | None = None, clinic_file: Path | N
 @click.argument("inputs", metavar="DIR_OR_FILES...", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Programs printed at the same time (default: one per processor core).")
+@click.option("--combine", "combine_file", metavar="FILE.pdf", type=click.Path(path_type=Path, dir_okay=False),
+              default=None, help="Also write one PDF of all the programs, for one trip to the printer: each starts "
+                                 "on an odd page, so double-sided printing never puts two patients on one sheet.")
 @_render_options
 @_output_option
-def batch(inputs: tuple[Path, ...], jobs: int | None, layout: str | None = None, clinic_file: Path | None = None,
-          catalog_dir: Path | None = None, lang: str | None = None, output_dir: Path = Path("out")) -> None:
+def batch(inputs: tuple[Path, ...], jobs: int | None, combine_file: Path | None, layout: str | None = None,
+          clinic_file: Path | None = None, catalog_dir: Path | None = None, lang: str | None = None,
+          output_dir: Path = Path("out")) -> None:
     """Print every program file (and every *.yaml in each folder given) into DIR.
 
     Each PDF is named after its program file. A program that fails is reported and the others
-    carry on; the exit code is 1 if any failed. Two programs that would write the same PDF stop
-    the batch before anything is written.
+    carry on; the exit code is 1 if any failed (and then no --combine file is written). Two programs
+    that would write the same PDF stop the batch before anything is written.
     """
     from .batch import Options, check_outputs, collect, default_jobs, run, summary
     from .output import prepare_folder
 
     started = time.perf_counter()
     files = collect(list(inputs))
-    check_outputs(files, output_dir)
+    check_outputs(files, output_dir, combine_file)
     prepare_folder(output_dir)
     options = Options(layout, clinic_file, catalog_dir, lang, output_dir)
     failures = []
     notices: list[str] = []
-    written = 0
-    with click.progressbar(length=len(files), label="Printing programs", file=sys.stderr) as bar:
+    targets: dict[Path, Path] = {}
+    with _batch_progress(len(files)) as update:
         for outcome in run(files, options, jobs or default_jobs()):
-            bar.update(1)
+            update(bool(outcome.problems))
             if outcome.problems:
                 failures.append(outcome)
             else:
-                written += 1
+                targets[outcome.source] = outcome.target
             notices += [n for n in outcome.notices if n not in notices]
     _echo_notices(notices)
     for outcome in failures:
         click.echo(f"failed: {outcome.source}", err=True)
         for line in outcome.problems:
             click.echo(f"  {line}", err=True)
-    click.echo(summary(written, len(failures), time.perf_counter() - started))
+    click.echo(summary(len(targets), len(failures), time.perf_counter() - started))
+    if combine_file is not None:
+        _write_combined(combine_file, [targets[f] for f in files if f in targets], len(failures))
     if failures:
         sys.exit(1)
+
+
+def _batch_progress(total: int) -> Any:
+    """A progress bar on a terminal; elsewhere (a pipe, a log) a plain line every few seconds."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def progress() -> Any:
+        if sys.stderr.isatty():
+            with click.progressbar(length=total, label="Printing programs", file=sys.stderr) as bar:
+                yield lambda failed: bar.update(1)
+        else:
+            from .progress import ProgressLines
+
+            lines = ProgressLines(total, sys.stderr)
+            yield lines.update
+
+    return progress()
+
+
+def _write_combined(target: Path, pdfs: list[Path], failed: int) -> None:
+    from .combine import combine_files
+    from .errors import display_path
+    from .output import prepare_folder, write_all
+
+    if failed:
+        click.echo(f"{display_path(target)} was not written: {failed} program{'s' if failed != 1 else ''} failed "
+                   "(fix them and run the batch again, so that no patient is missing from the printout)", err=True)
+        return
+    data, pages = combine_files(pdfs)
+    prepare_folder(target.parent if str(target.parent) else Path("."))
+    write_all({target: data}, pdfs)
+    click.echo(f"wrote {target} ({len(pdfs)} programs, {pages} pages, each program starting on an odd page: "
+               "print it double-sided)")
 
 
 @main.command("catalog")
@@ -347,28 +387,69 @@ def pipx_command() -> str:
 
 
 @main.command("check")
+@click.argument("programs", metavar="[PROGRAM.yaml|DIR]...", nargs=-1, type=click.Path(path_type=Path))
 @_render_options
-def check_command(layout: str | None = None, clinic_file: Path | None = None, catalog_dir: Path | None = None,
-                  lang: str | None = None) -> None:
-    """Check the catalog, pictures, clinic profile and layout; with --lang es, also every Spanish text.
+def check_command(programs: tuple[Path, ...], layout: str | None = None, clinic_file: Path | None = None,
+                  catalog_dir: Path | None = None, lang: str | None = None) -> None:
+    """Check before printing, writing nothing.
 
-    Reports each problem as FILE:LINE: field: message and exits with 1 if there is any.
+    Without files: the catalog, pictures, clinic profile and layout; with --lang es, also every Spanish
+    text. With program files (or folders of them, like batch): each program with its own clinic and
+    layout, laid out as it would print. Reports each problem as FILE:LINE: field: message, every
+    colour and text adjustment printing would make as a note, and exits with 1 if there is any problem.
     """
-    from .check import run_check
-    from .jobs import Job
+    from .check import check_programs, run_check
 
-    job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=Path("."))
-    problems = run_check(job, lang or job.lang)
-    _echo_notices(job.notices)
+    if programs:
+        from .batch import collect
+
+        files = collect(list(programs))
+        problems, notices = check_programs(files, layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir,
+                                           lang=lang)
+        what = f"{len(files)} program{'s' if len(files) != 1 else ''} (with their clinic profiles and layouts)"
+    else:
+        from .jobs import Job
+
+        job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=Path("."))
+        found = run_check(job, lang or job.lang)
+        problems = list(found)
+        notices = [*job.notices, *(n for n in job.context().notices if n not in job.notices)]
+        what = f"{len(job.catalog.exercises)} exercises, their pictures, the clinic profile and the layout"
+    _echo_notices(notices)
     for problem in problems:
         click.echo(str(problem))
-    exercises = len(job.catalog.exercises)
     if problems:
-        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {exercises} exercises, "
-                   "their pictures, the clinic profile and the layout.", err=True)
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {what}; nothing was written.",
+                   err=True)
         sys.exit(1)
-    click.echo(f"All good: {exercises} exercises, their pictures, the clinic profile and the layout"
-               + (f", and every '{lang}' text." if lang and lang != "en" else "."))
+    click.echo(f"All good: {what}" + (f", and every '{lang}' text" if lang and lang != "en" else "")
+               + "; nothing was written.")
+
+
+@main.command("serve")
+@_render_options
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but 127.0.0.1 or localhost lets other computers open the page.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port (0: any free port).")
+@click.option("--open", "open_browser", is_flag=True, help="Also open the page in the default browser.")
+def serve_command(host: str, port: int, open_browser: bool, layout: str | None = None, clinic_file: Path | None = None,
+                  catalog_dir: Path | None = None, lang: str | None = None) -> None:
+    """A page in your browser to build a patient's program: pick exercises from their pictures, set the doses,
+    preview, print, and save the program file (the same file `handouts program` prints).
+
+    The clinic and layout are found as for every other command. Nothing about a patient is written
+    to disk unless you save it.
+    """
+    try:
+        import flask  # noqa: F401  (the web extra)
+    except ImportError:
+        from .errors import UserError
+
+        raise UserError(["serve needs the web extra: pip install 'handouts[web]'"]) from None
+    from .web.server import serve
+
+    serve(host=host, port=port, clinic_file=clinic_file, layout=layout, catalog_dir=catalog_dir, lang=lang,
+          open_browser=open_browser)
 
 
 @main.command("layouts")

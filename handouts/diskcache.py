@@ -16,10 +16,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-_CODE_MODULES = (
-    "figures/body.py", "figures/draw_pdf.py", "figures/pose.py", "figures/scene.py", "figures/shapes.py",
-    "figures/vec.py", "figures/library.py", "render/images.py",
-)
+_CODE_MODULES = ("render/images.py",)  # and every module of figures/ (see code_digest)
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +39,8 @@ def code_digest() -> str:
 
     h = hashlib.sha256(__version__.encode())
     package = Path(__file__).parent
-    for name in _CODE_MODULES:
+    figures = sorted(p.relative_to(package).as_posix() for p in (package / "figures").glob("*.py"))
+    for name in (*figures, *_CODE_MODULES):
         try:
             h.update((package / name).read_bytes())
         except OSError:

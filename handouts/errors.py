@@ -40,9 +40,12 @@ class Problem(NamedTuple):
     line: int
     field: str
     message: str
+    column: int = 0  # given for syntax errors, where the line alone is not enough
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line > 0 else self.file
+        if self.line > 0 and self.column > 0:
+            where += f":{self.column}"
         if self.field:
             return f"{where}: {self.field}: {self.message}"
         return f"{where}: {self.message}"

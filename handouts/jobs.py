@@ -154,15 +154,24 @@ def program_output(program_file: Path, output_dir: Path) -> Path:
 def load_program_job(program_file: Path, *, layout: str | None, clinic_file: Path | None, catalog_dir: Path | None,
                      lang: str | None, output_dir: Path) -> tuple[Job, Program]:
     """Everything to print one program; the command line's options win over the program file's own."""
-    from .models.layout import resolve_layout_reference
-    from .models.program import check_ids, load_program
+    from .models.program import load_program
 
     # not memoised: each program file of a batch is read once, and keeping it would only push the
     # catalog, clinic and layout out of the memo
     program, doc = load_program(program_file)
+    return program_job(program, doc, program_file.parent, layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir,
+                       lang=lang, output_dir=output_dir)
+
+
+def program_job(program: Program, doc: SourceDoc, folder: Path, *, layout: str | None, clinic_file: Path | None,
+                catalog_dir: Path | None, lang: str | None, output_dir: Path) -> tuple[Job, Program]:
+    """The job for a loaded program whose relative paths start from ``folder``; the options win over the file's."""
+    from .models.layout import resolve_layout_reference
+    from .models.program import check_ids
+
     layout_ref = layout
     if layout_ref is None and program.layout is not None:
-        resolved = resolve_layout_reference(program.layout, program_file.parent)
+        resolved = resolve_layout_reference(program.layout, folder)
         layout_ref = str(resolved) if resolved is not None else program.layout
     job = Job.load(layout=layout_ref, clinic_file=clinic_file or program.clinic, catalog_dir=catalog_dir,
                    lang=lang or program.lang, output_dir=output_dir)

@@ -179,26 +179,9 @@ def parse_yaml(text: str, path: Path | None) -> SourceDoc:
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark is not None else 0
-    problem = (exc.problem or "").strip()
-    context = (exc.context or "").strip()
-    source_lines = text.splitlines()
-    bad_line = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
-    if "tab" in problem or "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
-        message = "a tab is used for indentation; YAML needs spaces (replace each tab with two spaces)"
-    elif "found unexpected end of stream" in problem and "quoted scalar" in context:
-        line = exc.context_mark.line + 1 if exc.context_mark else line
-        message = "a quote is opened here but never closed"
-    elif "mapping values are not allowed here" in problem:
-        message = "a colon followed by a space inside a value; put the whole value in double quotes"
-    elif "found undefined alias" in problem:
-        message = f"{problem} (an alias *name needs an anchor &name before it)"
-    elif "could not find expected ':'" in problem:
-        message = "expected 'key: value' here; check the indentation and that the line has a colon"
-    else:
-        message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    return Problem(shown, line, "", message)
+    from .yamlsyntax import explain
+
+    return explain(exc, shown, text)
 
 
 class _Builder:

@@ -9,7 +9,9 @@ Targets:
   ``python -c "import reportlab.platypus"`` measured in the same run (imports stay lazy);
 * an 8-exercise program takes 12 ms or less in a warm process; 1,000 programs with ``batch -j 2``
   take 8 s or less of wall time, start-up included; each worker's peak memory stays under 150 MB
-  and does not grow with the number of programs.
+  and does not grow with the number of programs;
+* ``handouts serve``: the preview of an 8-exercise program returns in 150 ms or less in a warm server
+  (the request over HTTP, checking, rendering and sending the PDF).
 """
 
 from __future__ import annotations
@@ -104,6 +106,58 @@ def batch_run(files_dir: Path, out: Path, jobs: int) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
+def serve_preview_ms(repeat: int) -> float:
+    """Median time of the page's preview request (8 exercises) against a running `handouts serve`."""
+    import http.client
+    import json
+    import random
+    import re
+
+    from handouts.jobs import load_catalog_dir
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with tempfile.TemporaryDirectory() as folder:
+        server = subprocess.Popen([sys.executable, str(ROOT / "generate.py"), "serve", "--port", "0"], cwd=folder, env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        try:
+            assert server.stdout is not None
+            port = 0
+            while not port:
+                line = server.stdout.readline()
+                if not line:
+                    raise SystemExit("serve did not start")
+                found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+                port = int(found.group(1)) if found else 0
+
+            def request(method: str, path: str, body: bytes | None = None, token: str = "") -> bytes:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                headers = {"Content-Type": "application/json", "X-Handouts-Token": token} if body is not None else {}
+                connection.request(method, path, body=body, headers=headers)
+                response = connection.getresponse()
+                data = response.read()
+                if response.status != 200:
+                    raise SystemExit(f"{path}: HTTP {response.status}: {data[:200]!r}")
+                return data
+
+            token = re.search(rb'name="handouts-token" content="([^"]+)"', request("GET", "/")).group(1).decode()  # type: ignore[union-attr]
+            catalog = load_catalog_dir(None)
+            rng = random.Random(11)
+            times = []
+            for number in range(repeat + 3):
+                ids = rng.sample(sorted(catalog.exercises), 8)
+                state = {"patient": f"Patient {number}", "date": "2026-11-21",
+                         "exercises": [{"id": i, "repetitions": str(rng.randint(3, 12))} for i in ids]}
+                body = json.dumps(state).encode()
+                start = time.perf_counter()
+                request("POST", "/api/preview", body, token)
+                if number >= 3:  # the first ones warm the server up (fonts, pictures)
+                    times.append((time.perf_counter() - start) * 1000)
+            return statistics.median(times)
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
@@ -122,6 +176,8 @@ def main() -> None:
     print(f"cold `import reportlab.platypus`:{baseline * 1000:7.0f} ms")
     print(f"cold ratio:                      {region / baseline:7.2f}      (target <= 2.0)")
     print(f"cold `generate.py --help`:       {helptime * 1000:7.0f} ms   (does not import ReportLab)")
+
+    print(f"serve: preview of an 8-exercise program, warm server: {serve_preview_ms(repeat * 3):7.1f} ms   (target <= 150 ms)")
 
     counts = [100] if args.quick else [100, 1000]
     with tempfile.TemporaryDirectory() as work:

@@ -50,7 +50,7 @@ def test_not_yaml_at_all(cli, clinic_copy, tmp_path):
     out = tmp_path / "out"
     result = cli("region", "lower", "--clinic", str(clinic_copy), "-o", str(out))
     assert_clean_failure(result, out)
-    assert re.search(r"clinic\.yaml:1: a quote is opened here but never closed", result.stderr)
+    assert re.search(r"clinic\.yaml:1:7: a quote \(\"\) opens the text here and is never closed; add the closing \"", result.stderr)
 
 
 def test_wrong_type_and_unknown_key_in_the_clinic(cli, clinic_copy, tmp_path):

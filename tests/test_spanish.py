@@ -280,3 +280,25 @@ def test_once_is_said_once(lang):
 
 def test_the_footer_date_says_it_is_the_printing_date(spanish):
     assert re.search(r"Impreso el \d{1,2} de [a-z]+ de \d{4}", all_text(spanish["program"]))
+
+
+def test_the_program_title_keeps_the_patients_name_on_one_line(spanish):
+    from pdfcheck import page_texts
+
+    lines = [" ".join(line.split()) for line in page_texts(spanish["program"])[0].splitlines()]
+    assert "María García López" in lines, lines[:8]
+
+
+def test_a_paragraph_never_ends_on_a_line_of_one_short_word():
+    from reportlab.lib.styles import ParagraphStyle
+
+    from handouts.render.para import paragraph
+
+    style = ParagraphStyle("body", fontName="Helvetica", fontSize=12, leading=14)
+    text = "Vuelva despacio al centro. Luego gire hacia la izquierda y mantenga la posición un rato."
+    para = paragraph(text, style)
+    width = 200.0
+    para.wrap(width, 1000)
+    last = para.blPara.lines[-1]
+    words = last.words if hasattr(last, "words") else last[1]
+    assert len(" ".join(w if isinstance(w, str) else w.text for w in words).split()) >= 2

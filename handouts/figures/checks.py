@@ -17,7 +17,9 @@ from typing import NamedTuple
 
 from .body import Body
 from .pose import Illustration, Joint3, Keyframe, NeckAngles, Side, SpineAngles
-from .scene import PropPiece, Scene, point_bottom, reach
+from .props import PropPiece
+from .scene import Scene
+from .surface import point_bottom, reach
 
 TOLERANCE = 2.5  # cm: about 2-3 points at the printed size
 

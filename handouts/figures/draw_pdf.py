@@ -17,8 +17,8 @@ from ..cache import keep
 from ..rawpdf import Formatted, Recording, draw_recorded
 from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Stopwatch, arrow_head, capsule_arcs
 
-BADGE_RADIUS = 7.5  # points
-BADGE_TEXT = 10.0  # points: never under 8
+MIN_BADGE_RADIUS = 6.5  # points: a badge's number is 1.33 times its radius, so never under 8 pt
+MIN_CLOCK_RADIUS = 5.5  # points
 ARROW_WIDTH = 2.0  # times the figure line weight
 
 
@@ -128,7 +128,7 @@ def _geometry(canvas: Canvas, pic: Picture2D, s: float, line: float) -> None:
                 path.lineTo(*p)
             canvas.drawPath(path, stroke=1, fill=0)
         elif isinstance(item, Arrow):
-            _arrow(canvas, item, lw)
+            draw_arrow(canvas, item, lw)
     canvas.restoreState()
 
 
@@ -196,38 +196,50 @@ def draw(canvas: Canvas, pic: Picture2D, x: float, y: float, w: float, h: float,
         canvas.translate(ox + pic.bounds[0] * s, oy + pic.bounds[1] * s)
         canvas.doForm(name)
         canvas.restoreState()
-        # badges and the stopwatch keep a fixed size in points, inside the box
+        # badges and the stopwatch are placed in free space at the picture's scale; their text never under 8 pt,
+        # and never outside the picture's box
         for item in pic.layers:
             if isinstance(item, Label):
-                px, py = ox + item.at[0] * s, oy + item.at[1] * s
-                px = min(max(px, BADGE_RADIUS), w - BADGE_RADIUS)
-                py = min(max(py, BADGE_RADIUS), h - BADGE_RADIUS)
-                canvas.saveState()
-                canvas.setFillColor(HexColor(badge_fill))
-                canvas.circle(px, py, BADGE_RADIUS, stroke=0, fill=1)
-                canvas.setFillColor(HexColor(badge_text))
-                canvas.setFont(font, BADGE_TEXT)
-                canvas.drawCentredString(px, py - BADGE_TEXT * 0.36, item.text)
-                canvas.restoreState()
+                r = max(item.r * s, MIN_BADGE_RADIUS)
+                px, py = _inside(ox + item.at[0] * s, oy + item.at[1] * s, r, r, w, h)
+                draw_badge(canvas, px, py, r, item.text, font=font, fill=badge_fill, text_color=badge_text)
             elif isinstance(item, Stopwatch):
-                r = 8.0
-                px = min(max(ox + item.at[0] * s, r * 1.3), w - r * 1.3)
-                py = min(max(oy + item.at[1] * s, r * 1.3), h - r * 1.6)
-                _stopwatch(canvas, px, py, r, badge_fill, line)
+                r = max(item.r * s, MIN_CLOCK_RADIUS)
+                px, py = _inside(ox + item.at[0] * s, oy + item.at[1] * s, r * 1.1, r * 1.45, w, h)
+                draw_stopwatch(canvas, px, py, r, color=badge_fill, line=line)
 
     recording = draw_recorded(canvas, x, y, _DRAWN.get(key), (font,) if labels else (), figure)
     if recording is not None and plain.issuperset(labels):
         keep(_DRAWN, key, recording, _KEPT)
 
 
-def _arrow(canvas: Canvas, arrow: Arrow, lw: float) -> None:
+def _inside(x: float, y: float, rx: float, ry: float, w: float, h: float) -> tuple[float, float]:
+    return min(max(x, rx), w - rx), min(max(y, rx), h - ry)
+
+
+# The cues, callable on their own (the picture legend on a handout draws them with these).
+
+
+def draw_badge(canvas: Canvas, x: float, y: float, r: float, text: str, *, font: str, fill: str, text_color: str) -> None:
+    """A numbered badge: a disc of radius ``r`` points centred at (x, y), its number at 1.33 r points."""
+    size = max(8.5, r * 1.33)  # never under 8 pt, with room for rounding
+    canvas.saveState()
+    canvas.setFillColor(HexColor(fill))
+    canvas.circle(x, y, r, stroke=0, fill=1)
+    canvas.setFillColor(HexColor(text_color))
+    canvas.setFont(font, size)
+    canvas.drawCentredString(x, y - size * 0.36, text)
+    canvas.restoreState()
+
+
+def draw_arrow(canvas: Canvas, arrow: Arrow, lw: float) -> None:
+    """A movement arrow in the canvas's current units; ``lw`` is the figure line weight in those units."""
     width = lw * ARROW_WIDTH
     canvas.setStrokeColor(HexColor(arrow.color))
     canvas.setFillColor(HexColor(arrow.color))
     canvas.setLineWidth(width)
     points = arrow.samples(24)
     head = max(width * 3.2, 3.0)
-    # pull the line back from the tips so it does not poke through the heads
     path = FastPath()
     if arrow.bezier is not None:
         p0, c1, c2, p1 = arrow.bezier
@@ -253,7 +265,8 @@ def _head(canvas: Canvas, before: tuple[float, float], tip: tuple[float, float],
     canvas.drawPath(path, stroke=0, fill=1)
 
 
-def _stopwatch(canvas: Canvas, x: float, y: float, r: float, color: str, line: float) -> None:
+def draw_stopwatch(canvas: Canvas, x: float, y: float, r: float, *, color: str, line: float) -> None:
+    """The hold cue: a stopwatch face of radius ``r`` points centred at (x, y), its crown above."""
     canvas.saveState()
     canvas.setStrokeColor(HexColor(color))
     canvas.setFillColor(HexColor("#ffffff"))

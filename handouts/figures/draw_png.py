@@ -19,6 +19,14 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(Path(reportlab.__file__).parent / "fonts" / "VeraBd.ttf"), size)
 
 
+@lru_cache(maxsize=8)
+def _regular(size: int) -> ImageFont.FreeTypeFont:
+    """The regular (not bold) Vera: for the ids on the contact sheet."""
+    import reportlab
+
+    return ImageFont.truetype(str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"), size)
+
+
 def render(pic: Picture2D, width_px: int, height_px: int, *, line_px: float, badge_fill: str, badge_text: str,
            background: str = "#ffffff") -> Image.Image:
     """The picture fitted into width_px x height_px (keeping its shape), on a white background."""
@@ -52,21 +60,14 @@ def render(pic: Picture2D, width_px: int, height_px: int, *, line_px: float, bad
                 _head(draw, points[3], points[0], head, item.color)
     for item in pic.layers:
         if isinstance(item, Label):
-            r = 7.5 * k * line_px
+            r = max(item.r * s, 6 * k * line_px)
             x, y = px(item.at)
-            x = min(max(x, r), W - r)
-            y = min(max(y, r), H - r)
-            draw.ellipse((x - r, y - r, x + r, y + r), fill=badge_fill)
-            draw.text((x, y), item.text, fill=badge_text, font=_font(max(8, round(r * 1.3))), anchor="mm")
+            badge(draw, min(max(x, r), W - r), min(max(y, r), H - r), r, item.text, fill=badge_fill, text_color=badge_text)
         elif isinstance(item, Stopwatch):
-            r = 8 * k * line_px
+            r = max(item.r * s, 5.5 * k * line_px)
             x, y = px(item.at)
-            x = min(max(x, r * 1.3), W - r * 1.3)
-            y = min(max(y, r * 1.6), H - r * 1.3)
-            draw.ellipse((x - r, y - r, x + r, y + r), fill="#ffffff", outline=badge_fill, width=max(2, round(lw * 1.2)))
-            draw.rectangle((x - r * 0.22, y - r * 1.4, x + r * 0.22, y - r * 1.05), fill=badge_fill)
-            draw.line([(x, y), (x, y - r * 0.7)], fill=badge_fill, width=max(2, round(lw * 1.2)))
-            draw.line([(x, y), (x + r * 0.5, y - r * 0.15)], fill=badge_fill, width=max(2, round(lw * 1.2)))
+            stopwatch(draw, min(max(x, r * 1.1), W - r * 1.1), min(max(y, r * 1.45), H - r * 1.1), r, color=badge_fill,
+                      width=max(2, round(lw * 1.2)))
     return image.resize((width_px, height_px), Image.LANCZOS)
 
 
@@ -90,3 +91,17 @@ def _shape(draw: ImageDraw.ImageDraw, shape, px, s: float, *, grow: float, fill:
 
 def _head(draw: ImageDraw.ImageDraw, before: tuple[float, float], tip: tuple[float, float], size: float, color: str) -> None:
     draw.polygon(list(arrow_head(before, tip, size)), fill=color)
+
+
+def badge(draw: ImageDraw.ImageDraw, x: float, y: float, r: float, text: str, *, fill: str, text_color: str) -> None:
+    """A numbered badge of radius ``r`` pixels centred at (x, y) (the PNG twin of draw_pdf.draw_badge)."""
+    draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
+    draw.text((x, y), text, fill=text_color, font=_font(max(8, round(r * 1.33))), anchor="mm")
+
+
+def stopwatch(draw: ImageDraw.ImageDraw, x: float, y: float, r: float, *, color: str, width: int) -> None:
+    """The hold cue, a stopwatch face of radius ``r`` pixels (y grows downward), its crown above."""
+    draw.ellipse((x - r, y - r, x + r, y + r), fill="#ffffff", outline=color, width=width)
+    draw.rectangle((x - r * 0.22, y - r * 1.4, x + r * 0.22, y - r * 1.05), fill=color)
+    draw.line([(x, y), (x, y - r * 0.7)], fill=color, width=width)
+    draw.line([(x, y), (x + r * 0.5, y - r * 0.15)], fill=color, width=width)

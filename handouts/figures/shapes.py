@@ -116,23 +116,78 @@ class Arrow(NamedTuple):
 
 
 class Label(NamedTuple):
-    """A numbered badge ('1', '2') or a short caption."""
+    """A numbered badge ('1', '2'): a disc of radius ``r`` cm with its number."""
 
     at: Point
     text: str
     badge: bool = True
+    r: float = 6.5
 
 
 class Stopwatch(NamedTuple):
+    """The hold cue: a stopwatch of radius ``r`` cm centred at ``at`` (its crown above)."""
+
     at: Point  # centre
     r: float
+
+
+Item = Layer | Line | Arrow | Label | Stopwatch
+
+
+def item_bounds(item: Item) -> tuple[float, float, float, float]:
+    if isinstance(item, Layer):
+        boxes = [shape.bounds() for shape in item.shapes]
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    if isinstance(item, Line):
+        xs, ys = [p[0] for p in item.points], [p[1] for p in item.points]
+        return (min(xs), min(ys), max(xs), max(ys))
+    if isinstance(item, Arrow):
+        samples = item.samples(16)
+        xs, ys = [p[0] for p in samples], [p[1] for p in samples]
+        return (min(xs) - 2, min(ys) - 2, max(xs) + 2, max(ys) + 2)
+    x, y = item.at
+    r = item.r * 1.45 if isinstance(item, Stopwatch) else item.r
+    return (x - r, y - r, x + r, y + r)
+
+
+def bounds_of(items: list) -> tuple[float, float, float, float]:
+    """The bounding box of drawn items, in centimetres."""
+    boxes = [item_bounds(item) for item in items]
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def shifted(item: Item, dx: float, dy: float) -> Item:
+    """The same item moved by (dx, dy)."""
+
+    def mv(p: Point) -> Point:
+        return (p[0] + dx, p[1] + dy)
+
+    if isinstance(item, Layer):
+        shapes: list[Shape] = []
+        for s in item.shapes:
+            if isinstance(s, Capsule):
+                shapes.append(Capsule(mv(s.a), mv(s.b), s.ra, s.rb))
+            elif isinstance(s, Circle):
+                shapes.append(Circle(mv(s.c), s.r))
+            else:
+                shapes.append(Polygon(tuple(mv(p) for p in s.points)))
+        return Layer(tuple(shapes), item.fill, item.outline, item.role)
+    if isinstance(item, Line):
+        return Line(tuple(mv(p) for p in item.points), item.color, item.width_scale, item.dashed)
+    if isinstance(item, Arrow):
+        bezier = tuple(mv(p) for p in item.bezier) if item.bezier else None
+        arc = (mv(item.arc[0]), *item.arc[1:]) if item.arc else None
+        return Arrow(item.color, bezier, arc, item.head_end, item.head_start)  # type: ignore[arg-type]
+    if isinstance(item, Label):
+        return Label(mv(item.at), item.text, item.badge, item.r)
+    return Stopwatch(mv(item.at), item.r)
 
 
 class Picture2D:
     """Everything to draw, in drawing order, plus the bounding box in centimetres."""
 
     def __init__(self) -> None:
-        self.layers: list[Layer | Line | Arrow | Label | Stopwatch] = []
+        self.layers: list[Item] = []
         self.bounds: tuple[float, float, float, float] = (0.0, 0.0, 1.0, 1.0)
         self.key = ""  # what it was made from (the disk cache's key), when known
 
@@ -199,7 +254,7 @@ def picture_to_json(pic: Picture2D) -> bytes:
                           "arc": [list(item.arc[0]), *item.arc[1:]] if item.arc else None,
                           "end": item.head_end, "start": item.head_start})
         elif isinstance(item, Label):
-            items.append({"t": "label", "at": list(item.at), "text": item.text, "badge": item.badge})
+            items.append({"t": "label", "at": list(item.at), "text": item.text, "badge": item.badge, "r": item.r})
         else:
             items.append({"t": "stopwatch", "at": list(item.at), "r": item.r})
     return json.dumps({"bounds": list(pic.bounds), "layers": items}, separators=(",", ":")).encode()
@@ -222,7 +277,7 @@ def picture_from_json(data: bytes) -> Picture2D:
             arc = ((item["arc"][0][0], item["arc"][0][1]), *item["arc"][1:]) if item["arc"] else None
             pic.layers.append(Arrow(item["color"], bezier, arc, item["end"], item["start"]))  # type: ignore[arg-type]
         elif kind == "label":
-            pic.layers.append(Label((item["at"][0], item["at"][1]), item["text"], item["badge"]))
+            pic.layers.append(Label((item["at"][0], item["at"][1]), item["text"], item["badge"], item["r"]))
         else:
             pic.layers.append(Stopwatch((item["at"][0], item["at"][1]), item["r"]))
     return pic

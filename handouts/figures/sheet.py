@@ -9,11 +9,11 @@ from PIL import Image, ImageDraw
 from ..colors import mix
 from ..models.catalog import Catalog
 from ..models.layout import Colors
-from .draw_png import _font, render
+from .draw_png import _font, _regular, render
 from .library import illustration_path, picture2d
-from .scene import FigurePalette
+from .project import FigurePalette
 
-CELL_W, CELL_H, LABEL_H, PAD = 380, 250, 34, 14
+CELL_W, CELL_H, LABEL_H, PAD = 380, 250, 52, 14
 
 
 def default_palette(colors: Colors | None = None) -> FigurePalette:
@@ -54,7 +54,10 @@ def contact_sheet(catalog: Catalog, ids: list[str] | None = None, columns: int =
         while label_font.getlength(exercise.name) > cw - 8 and size > 8:  # long names: a smaller size, never cut
             size -= 1
             label_font = _font(size)
-        draw.text((x + cw / 2, y + ch + lh / 2 - 4), exercise.name, fill="#1a1a1a", font=label_font, anchor="mm")
+        draw.text((x + cw / 2, y + ch + lh * 0.3), exercise.name, fill="#1a1a1a", font=label_font, anchor="mm")
+        # the id under the name, so a clinician can pick ids for a program from the sheet
+        draw.text((x + cw / 2, y + ch + lh * 0.72), exercise.id, fill="#555555", font=_regular(max(9, round(13 * scale))),
+                  anchor="mm")
         draw.rectangle((x, y, x + cw - 1, y + ch + lh - 1), outline="#dddddd")
     return sheet
 

@@ -80,7 +80,11 @@ class Program:
 
 
 def load_program(path: Path) -> tuple[Program, SourceDoc]:
-    doc = load_yaml(path)
+    return program_from_doc(load_yaml(path))
+
+
+def program_from_doc(doc: SourceDoc) -> tuple[Program, SourceDoc]:
+    """A parsed program file, validated (``handouts serve`` parses the page's program without a file)."""
     return validate(Program, doc, what="a program with at least: exercises"), doc
 
 

@@ -59,7 +59,7 @@ def _register(name: str, path: Path, field: str) -> set[int]:
 # same from one document to the next, and so are the font program, widths and character map made
 # from it: they are made once per process (see _font_class).
 SEED = "\u00a1\u00bf\u00c1\u00c9\u00cd\u00d3\u00da\u00dc\u00d1\u00e1\u00e9\u00ed\u00f3\u00fa\u00fc\u00f1" \
-       "\u00ba\u00aa\u00b0\u00b7\u00d7\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026"
+       "\u00ba\u00aa\u00b0\u00b7\u00d7\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u00a0"
 _SPLIT_MAX = 20_000  # encoded strings kept per font face; bounds memory in a long batch
 _MADE_MAX = 64  # subsets (font programs, widths) kept per process
 

@@ -168,8 +168,12 @@ class PageDecorator:
             lines.append((ctx.clinic.name, fonts.bold, name_size, p.text))
         if layout.header.phone and ctx.clinic.phone:
             lines.append((ctx.m("footer.phone", phone=ctx.clinic.phone), fonts.regular, small, p.muted))
-        right_w = stringWidth(self.short_title, fonts.regular, small) if self.short_title else 0
+        short_title = self.short_title
+        right_w = stringWidth(short_title, fonts.regular, small) if short_title else 0
         available = geo.right - x - right_w - 12
+        if short_title and any(stringWidth(text, font, size) > available for text, font, size, _ in lines):
+            # the clinic's name matters more than the section's: never cut it to make room for one
+            short_title, available = "", geo.right - x
         total_h = sum(size * 1.25 for _, _, size, _ in lines)
         y = top - (h - total_h) / 2
         for text, font, size, color in lines:
@@ -178,10 +182,10 @@ class PageDecorator:
             canvas.setFillColor(HexColor(color))
             canvas.drawString(x, y, _truncate(text, font, size, available))
             y -= size * 0.2
-        if self.short_title:
+        if short_title:
             canvas.setFont(fonts.regular, small)
             canvas.setFillColor(HexColor(p.muted))
-            canvas.drawRightString(geo.right, top - h / 2 - small * 0.35, self.short_title)
+            canvas.drawRightString(geo.right, top - h / 2 - small * 0.35, short_title)
         canvas.setStrokeColor(HexColor(p.rule))
         canvas.setLineWidth(layout.lines.rule)
         canvas.line(geo.left, top - h - HEADER_GAP / 2, geo.right, top - h - HEADER_GAP / 2)

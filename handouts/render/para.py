@@ -7,6 +7,7 @@ also several times faster than parsing (the parser is the main cost of a card).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
@@ -50,13 +51,25 @@ class SharedParagraph(Paragraph):
             self._drawn = draw_recorded(canvas, x, y, self._drawn, self._fonts, self._drawOn)
 
 
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not str.split(): it would break at a no-break space
+RUNT = 10  # a last word this short (in letters) is kept on the line with the word before it
+
+
+def _no_runt(words: list[str]) -> str:
+    """The words joined by spaces, the last two by a no-break space when the last is short: a
+    paragraph never ends on a line of one short word."""
+    if len(words) >= 4 and len(words[-1]) <= RUNT:
+        return " ".join(words[:-1]) + "\u00a0" + words[-1]
+    return " ".join(words)
+
+
 def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, lead: str | None = None,
          lead_font: str | None = None) -> Paragraph:
     """A paragraph of plain ``text`` (whitespace collapsed), optionally after a bold ``lead`` ('Be careful:')."""
     frags = []
     if lead:
         frags.append(_frag(lead + " ", style, lead_font or style.fontName, 1))
-    frags.append(_frag(" ".join(text.split()), style, style.fontName, 0))
+    frags.append(_frag(_no_runt(_SPACES.split(text.strip())), style, style.fontName, 0))
     para = Paragraph("", style, bulletText=bullet, frags=frags)
     para._key = (text, id(style), bullet, lead, lead_font)  # what makes two paragraphs lay out the same
     para._spec = (text, style, bullet, lead, lead_font)

@@ -7,7 +7,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..colors import mix
 from ..figures import draw_pdf
 from ..figures.library import illustration_path, picture2d
-from ..figures.scene import FigurePalette
+from ..figures.project import FigurePalette
 from ..figures.shapes import Picture2D
 from ..models.catalog import Exercise
 from .context import Palette, RenderContext

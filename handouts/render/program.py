@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ..models.catalog import POSITION_ORDER, Exercise
@@ -40,12 +41,17 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
     dosage = {e.id: by_id[e.id].dosage(e.dosage) for e in exercises}
     notes = {e.id: by_id[e.id].note for e in exercises if by_id[e.id].note}
     title = m("program.title_for", name=program.patient) if program.patient else m("program.title")
+    # the patient's name stays on one line of the title when it fits one ('María / García López' read as two people)
+    if program.patient and stringWidth(program.patient, s.title.fontName, s.title.fontSize) <= geo.content_width:
+        shown = m("program.title_for", name=program.patient.replace(" ", "\u00a0"))
+    else:
+        shown = title
     day = program.date or ctx.date
     clinician = program.clinician or clinic_text(ctx, "clinician")
     buffer = io.BytesIO()
     doc = HandoutDoc(buffer, ctx, title=f"{title} \u2013 {ctx.clinic.name}", subject=m("program.title"),
                      short_title=program.patient or "")
-    story: list[Flowable] = [paragraph(title, s.title)]
+    story: list[Flowable] = [paragraph(shown, s.title)]
     facts = [m("program.date", date=m.date(day))]
     if clinician:
         facts.append(m("program.clinician", name=clinician))

@@ -1,0 +1,159 @@
+"""The movement cues drawn over a picture: arrows, the numbered badges and the hold stopwatch.
+
+Badges and the stopwatch are placed in free space: the nearest spot to where they belong (the
+badge '1' beside the start of the arrow, the stopwatch at the top right) where they cover neither
+the figure, nor a prop, nor an arrow. The sizes are in centimetres of the picture, so what is free
+here is free on paper at every scale.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .pose import Arrow as ArrowSpec
+from .shapes import Arrow, Capsule, Circle, Label, Layer, Point, Polygon, Shape, Stopwatch
+
+BADGE_R = 6.5  # cm: the badge disc (about the size of the head)
+CLOCK_R = 7.0  # cm: the stopwatch's face (its crown and the margin around it come on top)
+GAP = 2.5  # cm of white between a cue and anything else
+MIN_ARROW = 30.0  # cm: a shorter arrow is lengthened, so its shaft shows beside its head
+RING_STEP = 2.0
+RINGS = 45
+ANGLES = 24
+
+
+class Obstacles:
+    """What a badge or the stopwatch must not cover: shapes, and the sampled lines of the arrows."""
+
+    def __init__(self, layers: list[Layer], arrows: list[Arrow], floor: float | None):
+        self.shapes: list[Shape] = [shape for layer in layers for shape in layer.shapes]
+        self.points: list[Point] = [p for arrow in arrows for p in arrow.samples(40)]
+        self.floor = floor  # nothing below the floor line (side views)
+
+    def add_disc(self, at: Point, r: float) -> None:
+        self.shapes.append(Circle(at, r))
+
+    def clearance(self, p: Point) -> float:
+        """The distance from ``p`` to the nearest obstacle (negative inside a shape)."""
+        best = math.inf
+        for shape in self.shapes:
+            best = min(best, _distance(shape, p))
+        for q in self.points:
+            best = min(best, math.dist(p, q) - 1.8)  # half the arrow's width, and its head
+        if self.floor is not None:
+            best = min(best, p[1] - self.floor)
+        return best
+
+    def free_spot(self, wanted: Point, r: float) -> Point:
+        """The spot nearest ``wanted`` (searched in rings around it) where a disc of radius ``r`` fits."""
+        for ring in range(RINGS):
+            radius = ring * RING_STEP
+            count = 1 if ring == 0 else ANGLES
+            for i in range(count):
+                t = math.pi / 2 + 2 * math.pi * i / count
+                p = (wanted[0] + radius * math.cos(t), wanted[1] + radius * math.sin(t))
+                if self.clearance(p) >= r + GAP:
+                    return p
+        return wanted  # pragma: no cover - there is always room above a picture
+
+
+def _distance(shape: Shape, p: Point) -> float:
+    if isinstance(shape, Circle):
+        return math.dist(p, shape.c) - shape.r
+    if isinstance(shape, Capsule):
+        (ax, ay), (bx, by) = shape.a, shape.b
+        dx, dy = bx - ax, by - ay
+        length2 = dx * dx + dy * dy
+        t = 0.0 if length2 < 1e-9 else max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / length2))
+        q = (ax + dx * t, ay + dy * t)
+        return math.dist(p, q) - (shape.ra + (shape.rb - shape.ra) * t)
+    return _polygon_distance(shape, p)
+
+
+def _polygon_distance(shape: Polygon, p: Point) -> float:
+    points = shape.points
+    inside = False
+    best = math.inf
+    for i, a in enumerate(points):
+        b = points[i - 1]
+        if (a[1] > p[1]) != (b[1] > p[1]) and p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]:
+            inside = not inside
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        length2 = dx * dx + dy * dy
+        t = 0.0 if length2 < 1e-9 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length2))
+        best = min(best, math.dist(p, (a[0] + dx * t, a[1] + dy * t)))
+    return -best if inside else best
+
+
+def path_arrow(spec: ArrowSpec, a: Point, b: Point, color: str) -> Arrow:
+    """A curved arrow from ``a`` to ``b`` (a body point's place at the start and at the end)."""
+    dx, dy = spec.offset
+    a = (a[0] + dx, a[1] + dy)
+    b = (b[0] + dx, b[1] + dy)
+    d = (b[0] - a[0], b[1] - a[1])
+    length = math.hypot(*d) or 1.0
+    ux, uy = d[0] / length, d[1] / length
+    if length < MIN_ARROW:  # too short for a shaft to show beside its head: lengthen it about its middle
+        grow = (MIN_ARROW - length) / 2
+        a = (a[0] - ux * grow, a[1] - uy * grow)
+        b = (b[0] + ux * grow, b[1] + uy * grow)
+        length = MIN_ARROW
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    normal = (-uy, ux)
+    bulge = spec.bend * length
+    c = (mid[0] + normal[0] * bulge, mid[1] + normal[1] * bulge)
+    # shorten the ends a little so the arrow does not sit on the limbs it points at
+    trim = min(4.0, length * 0.15)
+    a2 = _toward(a, c, trim)
+    b2 = _toward(b, c, trim)
+    c1 = (a2[0] + (c[0] - a2[0]) * 2 / 3, a2[1] + (c[1] - a2[1]) * 2 / 3)
+    c2 = (b2[0] + (c[0] - b2[0]) * 2 / 3, b2[1] + (c[1] - b2[1]) * 2 / 3)
+    return Arrow(color, bezier=(a2, c1, c2, b2), head_start=spec.both_ways)
+
+
+def around_arrow(spec: ArrowSpec, center: Point, color: str) -> Arrow:
+    """A circular arrow around a body point (rotations and rolls)."""
+    dx, dy = spec.offset
+    return Arrow(color, arc=((center[0] + dx, center[1] + dy), spec.radius, spec.start, spec.sweep), head_start=spec.both_ways)
+
+
+def _toward(p: Point, q: Point, distance: float) -> Point:
+    d = (q[0] - p[0], q[1] - p[1])
+    n = math.hypot(*d) or 1.0
+    return (p[0] + d[0] / n * distance, p[1] + d[1] / n * distance)
+
+
+def arrow_badges(arrow: Arrow, obstacles: Obstacles) -> list[Label]:
+    """'1' beside the arrow's start (the light pose), '2' beside its end, on the outside of its curve."""
+    samples = arrow.samples(20)
+    (ax, ay), (bx, by) = samples[0], samples[-1]
+    mx, my = samples[10]
+    chord = (bx - ax, by - ay)
+    length = math.hypot(*chord) or 1.0
+    normal = (-chord[1] / length, chord[0] / length)
+    if (mx - (ax + bx) / 2) * normal[0] + (my - (ay + by) / 2) * normal[1] > 0:
+        normal = (-normal[0], -normal[1])
+    ux, uy = chord[0] / length, chord[1] / length
+    out = []
+    for (px, py), along, text in ((samples[0], -1.0, "1"), (samples[-1], 1.0, "2")):
+        wanted = (px + ux * along * (BADGE_R + GAP) + normal[0] * (BADGE_R + GAP),
+                  py + uy * along * (BADGE_R + GAP) + normal[1] * (BADGE_R + GAP))
+        at = obstacles.free_spot(wanted, BADGE_R)
+        obstacles.add_disc(at, BADGE_R)
+        out.append(Label(at, text, r=BADGE_R))
+    return out
+
+
+def panel_badge(text: str, corner: Point, obstacles: Obstacles) -> Label:
+    """A panel's number at its top left corner, or the free spot nearest it."""
+    at = obstacles.free_spot((corner[0] + BADGE_R, corner[1] + BADGE_R), BADGE_R)
+    obstacles.add_disc(at, BADGE_R)
+    return Label(at, text, r=BADGE_R)
+
+
+def stopwatch(corner: Point, obstacles: Obstacles) -> Stopwatch:
+    """The hold cue at the picture's top right corner, or the free spot nearest it."""
+    room = CLOCK_R * 1.45  # the crown sits above the face
+    at = obstacles.free_spot((corner[0] - room, corner[1] - room), room)
+    obstacles.add_disc(at, room)
+    return Stopwatch(at, CLOCK_R)

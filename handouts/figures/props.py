@@ -1,0 +1,162 @@
+"""Props fitted to the figure (mat, wall, chair, pillow, ball, door frame, inversion table).
+
+Each prop is built against one posed body, so contact is exact by construction: the pillow's top
+is under the head, the chair's seat under the pelvis, the wall against the back. One builder per
+prop name, looked up in :data:`BUILDERS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from .body import Body
+from .pose import Prop
+from .surface import part_segments, point_bottom, reach, trunk_reach
+from .vec import Vec, add, dot, lerp, mul, norm, sub, unit
+
+MAT_THICKNESS = 1.6
+ORIGIN: Vec = (0.0, 0.0, 0.0)
+
+
+class PropPiece(NamedTuple):
+    """One solid part of a prop in 3D: a box (8 corners), a sphere or a capsule."""
+
+    kind: str  # box, sphere, capsule
+    role: str  # prop, mat, seat, wall, jamb, ball, pillow, frame
+    corners: tuple[Vec, ...] = ()
+    center: Vec = ORIGIN
+    radius: float = 0.0
+    a: Vec = ORIGIN
+    b: Vec = ORIGIN
+    front: bool = False  # drawn in front of the figure
+
+
+def box(x0: float, x1: float, y0: float, y1: float, z0: float, z1: float, role: str = "prop", front: bool = False) -> PropPiece:
+    corners = tuple((x, y, z) for x in (x0, x1) for y in (y0, y1) for z in (z0, z1))
+    return PropPiece("box", role, corners=corners, front=front)
+
+
+def oriented_box(origin: Vec, u: Vec, v: Vec, w: Vec, role: str = "prop") -> PropPiece:
+    """A box spanned by three edge vectors from a corner."""
+    corners = tuple(add(add(add(origin, mul(u, i)), mul(v, j)), mul(w, k)) for i in (0, 1) for j in (0, 1) for k in (0, 1))
+    return PropPiece("box", role, corners=corners)
+
+
+class Fit(NamedTuple):
+    """What a prop is fitted to: the pose file's prop, the body it touches, every body in its panel."""
+
+    prop: Prop
+    body: Body
+    bodies: list[Body]
+    support_y: float
+
+
+def _mat(fit: Fit) -> list[PropPiece]:
+    xs = [x for b in fit.bodies for s in b.segments for x in (s.a[0], s.b[0])] + [b.head_center[0] for b in fit.bodies]
+    return [box(min(xs) - 16, max(xs) + 16, 0.0, MAT_THICKNESS, -40, 40, role="mat")]
+
+
+def _wall(fit: Fit) -> list[PropPiece]:
+    if fit.prop.at == "front":
+        x = trunk_reach(fit.body, (1.0, 0.0, 0.0))
+        return [box(x, x + 12, 0, 200, -70, 70, role="wall")]
+    x = -trunk_reach(fit.body, (-1.0, 0.0, 0.0))
+    return [box(x - 12, x, 0, 200, -70, 70, role="wall")]
+
+
+def _chair(fit: Fit) -> list[PropPiece]:
+    at = fit.prop.at or "pelvis"
+    if at == "pelvis":
+        seat_y = point_bottom(fit.body, "pelvis")
+        back_x = -reach(fit.body, (-1.0, 0.0, 0.0), part_segments(fit.body, "pelvis"), head=False)
+        return chair(back_x - 2, back_x + 44, seat_y, backrest=True, facing=1)
+    target = fit.body.points[at]  # a leg resting on the seat: the chair faces the figure
+    return chair(target[0] - 20, target[0] + 22, point_bottom(fit.body, at), backrest=True, facing=-1)
+
+
+def _pillow(fit: Fit) -> list[PropPiece]:
+    at = fit.prop.at or "head"
+    center = fit.body.head_center if at == "head" else fit.body.points[at]
+    thickness = max(1.0, point_bottom(fit.body, at) - fit.support_y)
+    r = thickness / 2
+    half = 13.0 if at == "head" else 16.0
+    y = fit.support_y + r
+    return [PropPiece("capsule", "pillow", a=(center[0] - half, y, 0.0), b=(center[0] + half, y, 0.0), radius=r)]
+
+
+def _ball(fit: Fit) -> list[PropPiece]:
+    at = fit.prop.at or "heels"
+    target = fit.body.points[at]
+    r = max(5.0, (point_bottom(fit.body, at) - fit.support_y) / 2)
+    return [PropPiece("sphere", "ball", center=(target[0] + 3, fit.support_y + r, 0.0), radius=r)]
+
+
+def _doorway(fit: Fit) -> list[PropPiece]:
+    """A door frame post at each hand (the hands hold its edges), and the lintel over them."""
+    p = fit.body.points
+    pieces = []
+    for side in ("right", "left"):
+        hand = p[f"{side}.hand"]
+        outward = 1 if side == "right" else -1
+        z0 = hand[2] + outward * 2
+        pieces.append(box(hand[0] - 5, hand[0] + 5, 0, 205, min(z0, z0 + outward * 10), max(z0, z0 + outward * 10),
+                          role="jamb"))
+    xs = [p["right.hand"][0], p["left.hand"][0]]
+    zs = [p["right.hand"][2] + 12, p["left.hand"][2] - 12]
+    pieces.append(box(min(xs) - 5, max(xs) + 5, 205, 213, min(zs), max(zs)))
+    return pieces
+
+
+def _inversion_table(fit: Fit) -> list[PropPiece]:
+    return inversion_table(fit.body)
+
+
+#: One builder per prop name (the schema limits the names to these).
+BUILDERS: dict[str, Callable[[Fit], list[PropPiece]]] = {
+    "mat": _mat, "wall": _wall, "chair": _chair, "pillow": _pillow, "ball": _ball, "doorway": _doorway,
+    "inversion table": _inversion_table,
+}
+
+
+def build_prop(prop: Prop, body: Body, bodies: list[Body], support_y: float) -> list[PropPiece]:
+    return BUILDERS[prop.name](Fit(prop, body, bodies, support_y))
+
+
+def chair(x0: float, x1: float, seat_y: float, *, backrest: bool, facing: int) -> list[PropPiece]:
+    """A plain chair with its seat top at ``seat_y``, seat from x0 to x1 (the backrest at the back)."""
+    t = 4.0
+    pieces = [box(x0, x1, seat_y - t, seat_y, -22, 22, role="seat")]
+    leg = 3.5
+    for x in (x0 + 2, x1 - 2 - leg):
+        for z in (-20.0, 16.5):
+            pieces.append(box(x, x + leg, 0, seat_y - t, z, z + leg))
+    if backrest:
+        bx = x0 if facing == 1 else x1 - 4
+        pieces.append(box(bx, bx + 4, seat_y, seat_y + 42, -22, 22))
+    return pieces
+
+
+def inversion_table(body: Body) -> list[PropPiece]:
+    """The table's bed under the figure's back, its A-frame stand, and the ankle holder."""
+    p = body.points
+    pelvis_frame = next(s.frame for s in body.segments if s.name == "lower trunk")
+    back = mul(pelvis_frame.front, -1.0)
+    axis = unit(sub(body.head_center, p["feet"]))
+    trunk = part_segments(body, "trunk")
+    depth = reach(body, back, trunk, head=False) - dot(p["pelvis"], back)
+    start = add(add(p["feet"], mul(axis, -14)), mul(back, depth))
+    end = add(add(body.head_center, mul(axis, 16)), mul(back, depth))
+    length = norm(sub(end, start))
+    width = (0.0, 0.0, 1.0)
+    bed = oriented_box(add(start, (0.0, 0.0, -25.0)), mul(axis, length), mul(width, 50.0), mul(back, 5.0))
+    pivot = add(p["pelvis"], mul(back, depth + 6))
+    pieces = [bed]
+    for dx in (-38.0, 38.0):
+        foot = (pivot[0] + dx, 0.0, 0.0)
+        pieces.append(PropPiece("capsule", "frame", a=pivot, b=foot, radius=2.2))
+    pieces.append(PropPiece("capsule", "frame", a=(pivot[0] - 42, 1.5, 0.0), b=(pivot[0] + 42, 1.5, 0.0), radius=1.5))
+    shin = next(s for s in body.segments if s.name == "right shin")
+    holder = add(lerp(shin.a, shin.b, 0.85), mul(pelvis_frame.front, 7.0))
+    pieces.append(PropPiece("sphere", "frame", center=holder, radius=4.0, front=True))
+    return pieces

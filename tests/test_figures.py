@@ -1,0 +1,86 @@
+"""Every built-in picture: a humanly possible pose that obeys physics, and cues that cover nothing."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+import yaml
+
+from handouts.figures.checks import contact_problems, rom_problems
+from handouts.figures.cues import BADGE_R, GAP, Obstacles
+from handouts.figures.pose import load_illustration
+from handouts.figures.scene import Scene
+from handouts.figures.shapes import Arrow, Label, Layer, Stopwatch
+from handouts.figures.sheet import default_palette
+from handouts.paths import BUILTIN_ILLUSTRATIONS
+
+POSES = sorted(BUILTIN_ILLUSTRATIONS.glob("*.yaml"))
+CATALOG = BUILTIN_ILLUSTRATIONS.parent / "catalog"
+
+#: What each catalog 'equipment' word must appear as in the picture.
+PROP_FOR = {"mat": "mat", "chair": "chair", "wall": "wall", "doorway": "doorway", "pillow": "pillow",
+            "exercise ball": "ball", "inversion table": "inversion table"}
+
+
+def _entry(path: Path) -> dict:
+    return yaml.safe_load((CATALOG / path.name).read_text(encoding="utf-8"))
+
+
+def test_every_exercise_has_a_pose_file():
+    ids = {p.stem for p in CATALOG.glob("*.yaml") if not p.name.startswith("_")}
+    assert ids == {p.stem for p in POSES}
+
+
+@pytest.mark.parametrize("path", POSES, ids=lambda p: p.stem)
+def test_every_keyframe_is_in_the_normal_range_of_motion(path):
+    ill = load_illustration(path)
+    for index, keyframe in enumerate(ill.keyframes, 1):
+        assert rom_problems(keyframe) == [], f"{path.name} keyframe {index}"
+
+
+@pytest.mark.parametrize("path", POSES, ids=lambda p: p.stem)
+def test_every_keyframe_rests_on_its_support_and_touches_its_props(path):
+    scene = Scene(load_illustration(path))
+    assert contact_problems(scene, _entry(path)["position"]) == []
+
+
+@pytest.mark.parametrize("path", POSES, ids=lambda p: p.stem)
+def test_every_prop_the_steps_name_is_drawn(path):
+    drawn = {p.name for p in load_illustration(path).props}
+    wanted = {PROP_FOR[e] for e in _entry(path)["equipment"] if e in PROP_FOR}
+    assert wanted <= drawn
+
+
+@pytest.mark.parametrize("path", POSES, ids=lambda p: p.stem)
+def test_badges_and_the_clock_cover_neither_body_nor_arrow(path):
+    pic = Scene(load_illustration(path)).picture(default_palette())
+    layers = [item for item in pic.layers if isinstance(item, Layer) and item.role != "mat"]
+    arrows = [item for item in pic.layers if isinstance(item, Arrow)]
+    room = Obstacles(layers, arrows, None)
+    for item in pic.layers:
+        if isinstance(item, Label):
+            assert room.clearance(item.at) >= item.r + GAP - 1e-6, f"badge {item.text}"
+        elif isinstance(item, Stopwatch):
+            assert room.clearance(item.at) >= item.r * 1.45 + GAP - 1e-6, "stopwatch"
+    badges = [item for item in pic.layers if isinstance(item, Label)]
+    for i, a in enumerate(badges):
+        for b in badges[i + 1:]:
+            assert (a.at[0] - b.at[0]) ** 2 + (a.at[1] - b.at[1]) ** 2 >= (2 * BADGE_R) ** 2
+
+
+@pytest.mark.parametrize("path", POSES, ids=lambda p: p.stem)
+def test_every_arrow_has_a_shaft_beside_its_head(path):
+    pic = Scene(load_illustration(path)).picture(default_palette())
+    for arrow in (item for item in pic.layers if isinstance(item, Arrow)):
+        points = arrow.samples(40)
+        length = sum(((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.5 for a, b in itertools.pairwise(points))
+        assert length >= 20.0  # cm: an arrow head is about 8 cm long at the sizes cards print pictures
+
+
+def test_a_picture_shows_the_start_and_the_end():
+    for path in POSES:
+        ill = load_illustration(path)
+        if ill.show != "single":
+            assert len(ill.keyframes) >= 2 and ill.arrows, path.name
