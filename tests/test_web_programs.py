@@ -11,8 +11,8 @@ from conftest import ROOT
 
 pytest.importorskip("flask", reason="the test extra installs flask")
 
-from handouts.web import guard  # noqa: E402
-from handouts.web.programs import Served, check, download_name, page_state, program_text  # noqa: E402
+from handouts.web import guard
+from handouts.web.programs import Served, check, download_name, page_state, program_text
 
 SERVED = Served(None, "standard", "standard", "en", "en")
 

@@ -16,7 +16,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
-    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -69,7 +68,7 @@ class ContentsList(Flowable):
         self.entries = entries  # (level, title, key, printed elsewhere)
         self.pages = pages
         size = ctx.layout.text.body.size
-        self.line = size * 1.6
+        self.line = size * 1.3
         self.size = size
 
     def _entry_style(self, level: int) -> tuple[str, float]:
@@ -372,33 +371,24 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     if intro:  # the clinic's own words, once, before the booklet's
         story.append(paragraph(intro, s.intro))
     story += paragraphs(ctx, m.get("booklet.how_to_use_points"), "bullet", bullet="\u2022")
-    # the safety guidance whole (on the next page if it does not fit here), then the contents, on the
-    # same page when a good part of it is left, not a page that holds three lines of a box
-    story += [Gap(10, page), KeepTogether([safety_box(ctx)]), Gap(14, page), CondPageBreak(frame_h * 0.4)]
-    # contents
-    entries: list[tuple[int, str, str, bool]] = []
-    for region, items in sections.items():
-        entries.append((0, m(f"region.{region}.name"), f"region-{region}", False))
-        entries += [(1, exercise_words(e, ctx.lang).name, f"exercise-{e.id}", False) for e, elsewhere in items if not elsewhere]
-    entries += [(0, m("log.title"), "log", False), (0, m("handout.notes"), "notes", False)]
-    story += [Outline("contents", m("booklet.contents"), 0, m("booklet.contents")),
-              paragraph(m("booklet.contents"), s.heading), ContentsList(ctx, entries, pages), PageBreak()]
+    # the contents; what each region's section is for, together (a card fills a page of its own); the
+    # safety guidance whole, just before the exercises
+    story += [Gap(14, page), *contents(ctx, sections, pages), Gap(14, page)]
+    for region in sections:
+        story += [paragraph(m(f"region.{region}.title"), s.heading), paragraph(intro_text(ctx, region), s.intro)]
+    story += [Gap(14, page), KeepTogether([safety_box(ctx)]), PageBreak()]
     # one section per region
     for region, items in sections.items():
         name = m(f"region.{region}.name")
-        story += [Outline(f"region-{region}", name, 0, name), paragraph(m(f"region.{region}.title"), s.title)]
-        story.append(paragraph(intro_text(ctx, region), s.intro))
-        story.append(paragraph(m("booklet.section_intro_list"), s.small_heading))
-        listed = [(1, exercise_words(e, ctx.lang).name, f"exercise-{e.id}", elsewhere) for e, elsewhere in items]
-        story += [Gap(4, page), ContentsList(ctx, listed, pages), PageBreak()]
+        lead: list[Flowable] = [Outline(f"region-{region}", name, 0, name)]
         fresh = [e for e, elsewhere in items if not elsewhere]
 
         def bookmark(card: Any, exercise: Exercise, words: Any) -> None:
             card.outline = (f"exercise-{exercise.id}", words.name, 1, None)
 
         story += exercise_cards(ctx, fresh, page=page, frame_height=frame_h, bookmark=bookmark,
-                                chosen_box=True)
-        story.append(PageBreak())
+                                chosen_box=True, reorder=True, lead=lead)
+    story.append(PageBreak())
     # the log: lines for the patient to write the exercises chosen for them, then tick (two weeks a page)
     story += [Outline("log", m("log.title"), 0, m("log.title")), *booklet_log(ctx, frame_h, geo.content_width)]
     # notes: at least one page, more to make the page count a multiple of 4
@@ -414,15 +404,39 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     return story
 
 
+def contents(ctx: RenderContext, sections: dict[str, list[tuple[Exercise, bool]]], pages: dict[str, int]) -> list[Flowable]:
+    """Each region and its exercises, in page order (with their other names), the log and the notes.
+
+    An exercise of two regions is printed in the first and listed in the other with 'see page'.
+    """
+    m = ctx.m
+    entries: list[tuple[int, str, str, bool]] = []
+    for region, items in sections.items():
+        entries.append((0, m(f"region.{region}.name"), f"region-{region}", False))
+        listed = []
+        for exercise, elsewhere in items:
+            words = exercise_words(exercise, ctx.lang)
+            title = f"{words.name} ({', '.join(words.also_known_as)})" if words.also_known_as else words.name
+            listed.append((1, title, f"exercise-{exercise.id}", elsewhere))
+        entries += sorted(listed, key=lambda entry: pages.get(entry[2], 0))  # cards may change places to fill pages
+    entries += [(0, m("log.title"), "log", False), (0, m("handout.notes"), "notes", False)]
+    s = styles_for(ctx)
+    return [Outline("contents", m("booklet.contents"), 0, m("booklet.contents")),
+            paragraph(m("booklet.contents"), s.heading), ContentsList(ctx, entries, pages)]
+
+
 def booklet_log(ctx: RenderContext, frame_h: float, width: float) -> list[Flowable]:
-    """The log's pages: as many blank lines as fill the first of them, and the same on the next."""
+    """The log's page: its grids (two weeks each) with as many blank lines as fill it."""
     intro = ctx.m("booklet.log_intro")
-    probe = log_items(ctx, [LogRow("")], 2, width, intro)
-    grid = next(item for item in probe if isinstance(item, LogGrid))
-    grid.wrap(width, BIG)
-    above = stack_height(probe, width) - grid.height
-    lines = max(4, int((frame_h - above - grid.head_h - 2) // grid.row_heights[0]))
-    return log_items(ctx, [LogRow("")] * lines, ctx.layout.blocks.log_weeks, width, intro)
+    weeks = ctx.layout.blocks.log_weeks
+    probe = log_items(ctx, [LogRow("")], weeks, width, intro)
+    grids = [item for item in probe if isinstance(item, LogGrid)]
+    for grid in grids:
+        grid.wrap(width, BIG)
+    above = stack_height(probe, width) - sum(grid.height for grid in grids)
+    room = frame_h - above - sum(grid.head_h for grid in grids) - 2
+    lines = max(4, int(room // (len(grids) * grids[0].row_heights[0])))
+    return log_items(ctx, [LogRow("")] * lines, weeks, width, intro)
 
 
 def render_booklet(ctx: RenderContext) -> bytes:

@@ -47,8 +47,16 @@ class CardChooser:
         return Variant(placement or self.style.placement, scale, self.limits.max_picture_height * scale)
 
     def shrunk(self, width: float, scale: float) -> CardPlan | None:
-        """The plan with the picture at ``scale``; None when that makes the picture smaller than allowed."""
+        """The plan with the picture at ``scale``; None when that makes the picture smaller than allowed.
+
+        A picture on the left shrinks with its column, or alone in a column that keeps its width
+        (the dose panel under it wraps less): whichever makes the shorter card.
+        """
         plan = self.plan(width, self.scaled(scale))
+        if scale < 1:
+            kept = self.plan(width, Variant(plan.variant.placement, scale, plan.variant.picture_limit, keep_column=True))
+            if kept.height < plan.height:
+                plan = kept
         aspect = self.content.picture_aspect
         if aspect is not None and scale < 1 and plan.picture_box is not None:
             _, _, w, h = plan.picture_box

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from .page import PageState
 
@@ -25,22 +25,23 @@ def cards_in(unit: Flowable) -> int:
 class CardStack(Flowable):
     """A heading (or none) and cards (or rows of cards) one under another, never split."""
 
-    def __init__(self, units: list[Flowable], gap: float, heading: Paragraph | None = None):
+    def __init__(self, units: list[Flowable], gap: float, heading: list[Flowable] | None = None):
         super().__init__()
         self.units = units
         self.gap = gap
-        self.heading = heading
+        self.heading = heading or []  # a position heading, or a section's title and introduction
         self.cards = sum(cards_in(u) for u in units)
         self.outlines = [u.outline for u in units if getattr(u, "outline", None) is not None]
         self.placed: list[tuple[Flowable, float]] = []  # each unit and its height
 
     def heading_height(self, width: float) -> float:
-        if self.heading is None:
-            return 0.0
-        return self.heading.wrap(width, BIG)[1] + self.heading.getSpaceAfter()
+        total = 0.0
+        for index, item in enumerate(self.heading):
+            total += item.wrap(width, BIG)[1] + (item.getSpaceBefore() if index else 0.0) + item.getSpaceAfter()
+        return total
 
     def getSpaceBefore(self) -> float:
-        return self.heading.getSpaceBefore() if self.heading is not None else 0.0
+        return self.heading[0].getSpaceBefore() if self.heading else 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         used = self.heading_height(availWidth)
@@ -58,10 +59,11 @@ class CardStack(Flowable):
 
     def draw(self) -> None:
         top = self.height
-        if self.heading is not None:
-            _, h = self.heading.wrap(self.width, BIG)
-            self.heading.drawOn(self.canv, 0, top - h)
-            top -= h + self.heading.getSpaceAfter()
+        for index, item in enumerate(self.heading):
+            _, h = item.wrap(self.width, BIG)
+            top -= item.getSpaceBefore() if index else 0.0
+            item.drawOn(self.canv, 0, top - h)
+            top -= h + item.getSpaceAfter()
         for index, (unit, h) in enumerate(self.placed):
             top -= self.gap if index else 0.0
             unit.drawOn(self.canv, 0, top - h)
@@ -76,7 +78,7 @@ class CardGroup(CardStack):
     """
 
     def __init__(self, units: list[Flowable], gap: float, page: PageState, per_page: int, *,
-                 heading: Paragraph | None = None, reorder: bool = False):
+                 heading: list[Flowable] | None = None, reorder: bool = False):
         super().__init__(units, gap, heading)
         self.page = page
         self.per_page = per_page
@@ -112,12 +114,15 @@ class CardGroup(CardStack):
             left.remove(fitting)
             allowed -= cards_in(fitting)
             used += gap + fitting.wrap(width, room - used - gap)[1]
-        if not taken and self.page.empty:
+        if not taken and self.page.empty and not self.heading:
             taken = self.units[:1]  # a card too tall for an empty page: printed as it is, and reported
         return taken
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         taken = self._take(availWidth, availHeight)
+        if not taken and self.page.empty and self.heading:  # no card fits under its heading on a whole page
+            return [CardStack([], self.gap, self.heading),
+                    CardGroup(self.units, self.gap, self.page, self.per_page, reorder=self.reorder)]
         if not taken:
             return []  # nothing fits: the whole group goes to the next page, heading and all
         rest = [u for u in self.units if u not in taken]

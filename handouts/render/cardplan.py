@@ -58,6 +58,7 @@ class Variant:
     placement: Placement
     scale: float
     picture_limit: float
+    keep_column: bool = False  # a picture on the left: its column keeps its full width (for the dose panel)
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,8 @@ def plan_card(content: CardContent, style: CardStyle, width: float, variant: Var
         text_items.append((content.tick, gap * 2.0))
     if beside_picture:
         left_w = inner * (style.picture_width * variant.scale if mode == "left" else 0.3)
+        if mode == "left" and variant.keep_column:  # a smaller picture in a column as wide as ever
+            left_w = inner * style.picture_width
         left_x, right_x = pad, pad + left_w + body
         top_left = pad
         if mode == "left" and aspect is not None:

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph
 
 from .cards import styles_for
 from .context import RenderContext
-from .flowables import NoteLines
+from .flowables import Gap, NoteLines
 from .page import PageState
 from .para import paragraph
 
@@ -55,9 +55,10 @@ class Notes(Flowable):
 
 
 def stack_height(items: list[Flowable], width: float) -> float:
+    """The height of ``items`` one under another, gaps counted in full (as between blocks on a page)."""
     total = 0.0
     for index, item in enumerate(items):
-        _, h = item.wrap(width, BIG)
+        _, h = (0.0, item.gap) if isinstance(item, Gap) else item.wrap(width, BIG)
         total += h + (item.getSpaceBefore() if index else 0.0) + item.getSpaceAfter()
     return total
 

@@ -113,12 +113,13 @@ def safety_box(ctx: RenderContext) -> Flowable:
 def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageState, frame_height: float,
                    bookmark: Any = None, dosage: dict[str, Any] | None = None, notes: dict[str, str] | None = None,
                    headings: bool = True, numbered: bool = False, chosen_box: bool = False,
-                   reorder: bool = False) -> list[Flowable]:
+                   reorder: bool = False, lead: list[Flowable] | None = None) -> list[Flowable]:
     """Cards in groups by position, each group flowing on from what is before it (see :mod:`.cardflow`),
     in rows of the layout's columns, never more on a page than the layout's ``cards.per_page``.
 
     ``chosen_box``: a 'My clinician chose this for me' box on each card; ``reorder``: the cards of a
-    group may change places to fill a page (not in a program, whose cards are numbered).
+    group may change places to fill a page (not in a program, whose cards are numbered); ``lead``: what
+    travels with the first card (a booklet section's title and introduction).
     """
     layout = ctx.layout
     s = styles_for(ctx)
@@ -129,6 +130,7 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageS
     with_headings = headings and layout.order == "position" and layout.blocks.position_headings
     # the shares of a page a card tries to keep to: 1/rows of it, then 1/(rows - 1), ... 1/2
     slots = tuple((frame_height - (rows - 1) * grid.gap) / rows for rows in range(rows_per_page, 1, -1))
+    slots = slots or (frame_height,)  # one card a page: its picture may still shrink to fit the room left
     groups: list[tuple[str | None, list[Exercise]]] = []
     for exercise in exercises:
         key = exercise.position if with_headings else None
@@ -162,8 +164,10 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageS
             cards[i] if grid.columns == 1 else CardRow(cards[i : i + grid.columns], grid.columns, grid.gap)
             for i in range(0, len(cards), grid.columns)
         ]
-        heading = paragraph(ctx.m(f"position.{position}"), s.heading) if position is not None and not inside else None
-        if story and heading is None:
+        heading = [paragraph(ctx.m(f"position.{position}"), s.heading)] if position is not None and not inside else []
+        if not story and lead:
+            heading = lead + heading
+        if story and not heading:
             story.append(Gap(grid.gap, page))  # (a heading brings its own space before it)
         story.append(CardGroup(units, grid.gap, page, grid.per_page, heading=heading, reorder=reorder))
     story.append(Gap(grid.gap, page))
