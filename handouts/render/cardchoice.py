@@ -89,23 +89,36 @@ class CardChooser:
         return self.whole_page(width)
 
     def whole_page(self, width: float) -> CardPlan:
-        """The full picture; for a card taller than a page, the placement and picture size that fit one."""
+        """The full picture; for a card taller than a page, the placement and picture size that fit one:
+        each placement with its picture less tall, then in a narrower column (more room for the text).
+        If none fits, the shortest (it is then reported)."""
         frame = self.limits.frame_height
         first = self.style.placement
         placements: list[Placement] = [first]
         if self.content.picture_aspect is not None:
             placements += [p for p in ("left", "above") if p != first]
-        plan = self.plan(width, Variant(first, 1.0, self.limits.max_picture_height))
+        aspect = self.content.picture_aspect or 1.0
+        # the smallest a picture gets: 80 pt tall, or for a wide one 1.5 in wide (a dose panel may then fit beside it)
+        floor = min(MIN_PICTURE, SLOT_PICTURE / aspect) if aspect > 1 else MIN_PICTURE
+        tried: list[CardPlan] = []
         for placement in placements:
             variant = Variant(placement, 1.0, self.limits.max_picture_height)
             plan = self.plan(width, variant)
-            while plan.height > frame + HAIR and plan.picture_box is not None and variant.picture_limit > MIN_PICTURE:
-                limit = max(MIN_PICTURE, plan.picture_box[3] - (plan.height - frame) - 1)
+            while plan.height > frame + HAIR and plan.picture_box is not None and variant.picture_limit > floor:
+                limit = max(floor, min(plan.picture_box[3] - (plan.height - frame) - 1, variant.picture_limit - 4))
                 variant = Variant(placement, 1.0, limit)
                 plan = self.plan(width, variant)
             if plan.height <= frame + HAIR:
-                break
-        return plan
+                return plan
+            tried.append(plan)
+        for placement in placements:
+            for scale in SLOT_SCALES[1:]:
+                for keep in (False, True):
+                    plan = self.plan(width, Variant(placement, scale, self.limits.max_picture_height * scale, keep))
+                    if plan.height <= frame + HAIR:
+                        return plan
+                    tried.append(plan)
+        return min(tried, key=lambda plan: plan.height)
 
     def choose(self, width: float, room: float) -> CardPlan:
         """The plan to print with ``room`` points left on the page: the preferred one, or, when that does

@@ -9,7 +9,7 @@ canvas, frame or document, so the same content and width always give the same pl
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from reportlab.platypus import Paragraph
@@ -38,6 +38,13 @@ class CardContent:
     tick: Paragraph | None = None  # after the cautions: 'My clinician chose this for me' beside a box to tick
     picture_aspect: float | None = None
     qr_caption: Paragraph | None = None  # a QR code to a video, with this caption
+    summary: Paragraph | None = None  # the purpose line (one of ``head``): left out of a card that cannot fit a page
+
+    def shorter(self) -> CardContent | None:
+        """The same card without its purpose line (None: nothing to leave out)."""
+        if self.summary is None:
+            return None
+        return replace(self, head=tuple(p for p in self.head if p is not self.summary), summary=None)
 
 
 @dataclass(frozen=True)
@@ -199,7 +206,22 @@ def resolved_placement(content: CardContent, style: CardStyle, variant: Variant,
 
 
 def plan_card(content: CardContent, style: CardStyle, width: float, variant: Variant) -> CardPlan:
-    """The card laid out at ``width`` as ``variant`` says."""
+    """The card laid out at ``width`` as ``variant`` says.
+
+    The clinician's tick goes under the dose panel, when that panel is beside the picture or the steps
+    (in the room they often leave free there), or after the text: whichever makes the shorter card.
+    """
+    inner = width - 2 * style.padding
+    mode = resolved_placement(content, style, variant, inner)
+    in_column = _plan(content, style, width, variant, mode, tick_in_column=True)
+    if content.tick is None:
+        return in_column
+    after_text = _plan(content, style, width, variant, mode, tick_in_column=False)
+    return after_text if after_text.height < in_column.height else in_column
+
+
+def _plan(content: CardContent, style: CardStyle, width: float, variant: Variant, mode: Placement, *,
+          tick_in_column: bool) -> CardPlan:
     sheet = _Sheet(content, style)
     pad = style.padding
     body = style.body_size
@@ -212,11 +234,9 @@ def plan_card(content: CardContent, style: CardStyle, width: float, variant: Var
     text_items = top_items + [(p, gap) for p in content.head]
     text_items += [(p, gap * (2.0 if i == 0 else 1.0)) for i, p in enumerate(content.steps)]
     text_items += [(p, gap * 2.0) for p in content.cautions]
-    mode = resolved_placement(content, style, variant, inner)
-    beside_picture = mode == "left" or (mode == "none" and inner > WIDE_CARD)
-    if content.tick is not None and not beside_picture:
+    if content.tick is not None and not tick_in_column:
         text_items.append((content.tick, gap * 2.0))
-    if beside_picture:
+    if mode == "left" or (mode == "none" and inner > WIDE_CARD):
         left_w = inner * (style.picture_width * variant.scale if mode == "left" else 0.3)
         if mode == "left" and variant.keep_column:  # a smaller picture in a column as wide as ever
             left_w = inner * style.picture_width
@@ -228,19 +248,19 @@ def plan_card(content: CardContent, style: CardStyle, width: float, variant: Var
             top_left += pic_h + gap * 2
         top_left = sheet.dose_panel(left_x, top_left, left_w)
         top_left = sheet.qr_beside_caption(left_x, top_left, left_w)
-        if content.tick is not None:  # the clinician's tick under the dose panel: room the steps leave free
+        if content.tick is not None and tick_in_column:
             tick, tick_h = wrapped(content.tick, left_w)
             sheet.put(content.tick, tick, left_x, top_left)
             top_left += tick_h + gap * 1.5
         bottom = sheet.flow_around(text_items, (right_x, inner - left_w - body), (pad, inner), pad, top_left - gap * 1.5)
     else:
-        bottom = _plan_stacked(sheet, text_items, len(top_items), mode, inner, variant) - gap * 1.5
+        bottom = _plan_stacked(sheet, text_items, len(top_items), mode, inner, variant, tick_in_column) - gap * 1.5
     return CardPlan(variant, width, bottom + pad, tuple(sheet.placed), sheet.picture_box, sheet.dose_box, sheet.qr_box,
                     sheet.tick_box)
 
 
 def _plan_stacked(sheet: _Sheet, text_items: list[tuple[Paragraph, float]], n_top: int, mode: Placement,
-                  inner: float, variant: Variant) -> float:
+                  inner: float, variant: Variant, tick_in_column: bool) -> float:
     """Title, then the picture across the card, then the text: returns the bottom of what is placed."""
     content, style = sheet.content, sheet.style
     pad, body, gap = style.padding, style.body_size, sheet.gap
@@ -248,7 +268,7 @@ def _plan_stacked(sheet: _Sheet, text_items: list[tuple[Paragraph, float]], n_to
     has_qr = content.qr_caption is not None
     top = sheet.flow_around(text_items[:n_top], (pad, inner), (pad, inner), pad, pad)
     beside = False
-    qr_done = False
+    qr_done = tick_done = False
     if mode == "above" and aspect is not None:
         pic_h = min(inner / aspect, variant.picture_limit)
         pic_w = pic_h * aspect
@@ -259,6 +279,11 @@ def _plan_stacked(sheet: _Sheet, text_items: list[tuple[Paragraph, float]], n_to
             sheet.picture_box = (pad, top + gap, pic_w, pic_h)
             panel_bottom = sheet.dose_panel(pad + pic_w + body, top + gap, side_w)
             panel_bottom = sheet.qr_beside_caption(pad + pic_w + body, panel_bottom, side_w)
+            if content.tick is not None and tick_in_column:
+                tick, tick_h = wrapped(content.tick, side_w)
+                sheet.put(content.tick, tick, pad + pic_w + body, panel_bottom)
+                panel_bottom += tick_h + gap * 1.5
+                tick_done = True
             top = max(top + gap + pic_h + gap * 3, panel_bottom)
         elif has_qr:  # the video code at the right of the picture, not under everything
             room = inner - style.qr_size - body
@@ -270,6 +295,8 @@ def _plan_stacked(sheet: _Sheet, text_items: list[tuple[Paragraph, float]], n_to
             sheet.picture_box = (pad, top + gap, inner, pic_h)
             top += pic_h + gap * 3
     rest = text_items[n_top:]
+    if content.tick is not None and tick_in_column and not tick_done:  # no column beside the picture for it
+        rest = [*rest, (content.tick, gap * 2.0)]
     if beside:
         return sheet.flow_around(rest, (pad, inner), (pad, inner), top, top)
     if inner > WIDE_CARD:  # wide card: the panel starts a left column, the steps flow beside and below it

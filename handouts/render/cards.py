@@ -44,8 +44,9 @@ def card_content(ctx: RenderContext, exercise: Exercise, words: ExerciseWords, p
     head: list[Paragraph] = []
     if blocks.also_known_as and words.also_known_as:
         head.append(paragraph(m("card.also_known_as", names=", ".join(words.also_known_as)), s.aka))
-    if blocks.summary and words.summary:
-        head.append(paragraph(words.summary, s.summary))
+    summary = paragraph(words.summary, s.summary) if blocks.summary and words.summary else None
+    if summary is not None:
+        head.append(summary)
     if exercise.supervised:  # needs a clinician's say-so first: said before the steps, in bold
         head.append(paragraph(m("card.supervised"), s.body_bold))
     steps = tuple(paragraph(step, s.step, bullet=f"{i}.") for i, step in enumerate(words.steps, 1))
@@ -76,6 +77,7 @@ def card_content(ctx: RenderContext, exercise: Exercise, words: ExerciseWords, p
         picture_aspect=picture.aspect if picture is not None else None,
         qr_caption=paragraph(m("card.video"), s.caption) if video and blocks.qr_codes else None,
         tick=paragraph(m("card.chosen"), s.step) if chosen_box else None,
+        summary=summary,
     )
 
 
@@ -98,11 +100,16 @@ class ExerciseCard(Flowable):
         self.picture = picture
         self.video = video if content.qr_caption is not None else None
         self.chooser = CardChooser(content, card_style(ctx), limits)
+        shorter = content.shorter()
+        self.fallback = CardChooser(shorter, card_style(ctx), limits) if shorter is not None else None
         self.plan: CardPlan | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.plan = self.chooser.choose(availWidth, availHeight)
         frame = self.chooser.limits.frame_height
+        self.plan = self.chooser.choose(availWidth, availHeight)
+        if self.plan.height > frame + HAIR and self.fallback is not None:
+            # too long for a page even with its smallest picture: the purpose line gives way, not the steps
+            self.plan = self.fallback.choose(availWidth, availHeight)
         height = self.plan.height
         if frame < height <= frame + HAIR:
             height = frame  # a rounding hair over: it lands in the card's own padding
