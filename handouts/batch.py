@@ -7,6 +7,7 @@ prepared logo are loaded once per worker process and reused for every program it
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import traceback
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import Problem, UserError, display_path
+from .files import not_regular, real
 
 
 class Outcome(NamedTuple):
@@ -42,15 +44,15 @@ def collect(inputs: list[Path]) -> list[Path]:
             if not found:
                 problems.append(Problem(display_path(item), 0, "", "no program files (*.yaml) in this folder"))
             files += found
-        elif item.is_file():
+        elif (reason := not_regular(item)) is None:
             files.append(item)
         else:
-            problems.append(Problem(display_path(item), 0, "", "not found"))
+            problems.append(Problem(display_path(item), 0, "", reason))
     if problems:
         raise UserError(problems)
     unique: dict[Path, Path] = {}
     for path in files:
-        unique.setdefault(path.resolve(), path)
+        unique.setdefault(real(path), path)
     return list(unique.values())
 
 
@@ -61,12 +63,12 @@ def check_outputs(files: list[Path], output_dir: Path, combined: Path | None = N
 
     by_target: dict[Path, list[Path]] = {}
     for path in files:
-        by_target.setdefault(program_output(path, output_dir).resolve(), []).append(path)
+        by_target.setdefault(real(program_output(path, output_dir)), []).append(path)
     problems = []
-    if combined is not None and (combined.resolve() in by_target or combined.resolve() in {p.resolve() for p in files}):
+    if combined is not None and (real(combined) in by_target or real(combined) in {real(p) for p in files}):
         problems.append(Problem(display_path(combined), 0, "", "is also a program's file; give the combined file "
                                                              "another name or folder"))
-    inputs = {p.resolve() for p in files}
+    inputs = {real(p) for p in files}
     for target, sources in by_target.items():
         if len(sources) > 1:
             names = ", ".join(display_path(s) for s in sources)
@@ -82,14 +84,17 @@ _OPTIONS: Options | None = None
 
 
 def _init_worker(options: Options) -> None:
+    from .process import worker_signals
+
     global _OPTIONS
     _OPTIONS = options
+    worker_signals()
 
 
 def print_one(source: Path, options: Options | None = None) -> Outcome:
     """Render and write one program; never raises (errors become the outcome's problems)."""
     from .jobs import program_output, render_program_file
-    from .output import write_atomic
+    from .output import write_atomic, write_reason
 
     options = options or _OPTIONS
     assert options is not None
@@ -107,7 +112,7 @@ def print_one(source: Path, options: Options | None = None) -> Outcome:
     try:
         write_atomic(target, data)
     except OSError as error:
-        return Outcome(source, target, [f"{display_path(target)}: cannot be written ({error.strerror or error})"], [])
+        return Outcome(source, target, [f"{display_path(target)}: cannot be written ({write_reason(error)})"], [])
     return Outcome(source, target, [], notices)
 
 
@@ -121,8 +126,42 @@ def run(files: list[Path], options: Options, jobs: int) -> Iterator[Outcome]:
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     chunk = max(1, min(16, len(files) // (jobs * 8)))
-    with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+    pool = context.Pool(jobs, initializer=_init_worker, initargs=(options,))
+    try:
         yield from pool.imap_unordered(print_one, files, chunksize=chunk)
+    finally:  # done, or stopped (Ctrl-C, SIGTERM): no worker is left, nor any file it was writing
+        from .process import signals_held
+
+        with signals_held():
+            pool.terminate()
+            pool.join()
+            remove_partials(options.output_dir, files)
+
+
+def written_since(files: list[Path], output_dir: Path, since_ns: int) -> int:
+    """How many of these programs' PDFs were put in place since then (by any worker, reported or not)."""
+    from .jobs import program_output
+
+    count = 0
+    for path in files:
+        with contextlib.suppress(OSError):
+            count += os.stat(program_output(path, output_dir)).st_mtime_ns >= since_ns
+    return count
+
+
+def remove_partials(output_dir: Path, files: list[Path]) -> None:
+    """Remove the temporary files (see output.write_atomic) of this batch's PDFs that stopped workers left."""
+    from .jobs import program_output
+
+    names = {program_output(path, output_dir).name for path in files}
+    try:
+        entries = list(os.scandir(output_dir))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(".") and entry.name.endswith(".part") and entry.name[1:-5].rpartition(".")[0] in names:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
 
 
 def default_jobs() -> int:

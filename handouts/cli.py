@@ -172,25 +172,35 @@ def batch(inputs: tuple[Path, ...], jobs: int | None, combine_file: Path | None,
     carry on; the exit code is 1 if any failed (and then no --combine file is written). Two programs
     that would write the same PDF stop the batch before anything is written.
     """
-    from .batch import Options, check_outputs, collect, default_jobs, run, summary
+    from contextlib import closing
+
+    from .batch import Options, check_outputs, collect, default_jobs, run, summary, written_since
     from .output import prepare_folder
+    from .process import Interrupted
 
     started = time.perf_counter()
     files = collect(list(inputs))
     check_outputs(files, output_dir, combine_file)
     prepare_folder(output_dir)
     options = Options(layout, clinic_file, catalog_dir, lang, output_dir)
+    started_ns = time.time_ns()
     failures = []
     notices: list[str] = []
     targets: dict[Path, Path] = {}
-    with _batch_progress(len(files)) as update:
-        for outcome in run(files, options, jobs or default_jobs()):
-            update(bool(outcome.problems))
-            if outcome.problems:
-                failures.append(outcome)
-            else:
-                targets[outcome.source] = outcome.target
-            notices += [n for n in outcome.notices if n not in notices]
+    try:
+        with closing(run(files, options, jobs or default_jobs())) as outcomes, _batch_progress(len(files)) as update:
+            for outcome in outcomes:
+                update(bool(outcome.problems))
+                if outcome.problems:
+                    failures.append(outcome)
+                else:
+                    targets[outcome.source] = outcome.target
+                notices += [n for n in outcome.notices if n not in notices]
+    except Interrupted as stop:  # the workers are stopped and their temporary files removed (closing)
+        written = max(len(targets), written_since(files, output_dir, started_ns))
+        click.echo(f"\nInterrupted ({stop.what}): {written} of {len(files)} programs written, each one complete; "
+                   f"the other {len(files) - written} were not printed.", err=True)
+        sys.exit(stop.exit_code)
     _echo_notices(notices)
     for outcome in failures:
         click.echo(f"failed: {outcome.source}", err=True)
@@ -262,10 +272,12 @@ def catalog_command(region: str | None, catalog_dir: Path | None) -> None:
 @_catalog_option
 def illustrations(output: Path, only: str | None, scale: float, catalog_dir: Path | None) -> None:
     """Render a contact sheet: every exercise's picture with its name (PNG)."""
+    import io
+
     from .errors import UserError, problem_at
-    from .figures.sheet import write_contact_sheet
+    from .figures.sheet import contact_sheet
     from .jobs import load_catalog_dir
-    from .output import prepare_folder
+    from .output import prepare_folder, write_all
 
     catalog = load_catalog_dir(catalog_dir)
     ids = [i.strip() for i in only.split(",")] if only else None
@@ -276,7 +288,10 @@ def illustrations(output: Path, only: str | None, scale: float, catalog_dir: Pat
 
             raise UserError([problem_at(None, 0, "--only", f"no exercise '{u}'{suggest(u, catalog.exercises)}") for u in unknown])
     prepare_folder(output.parent if str(output.parent) else Path("."))
-    click.echo(f"wrote {write_contact_sheet(catalog, output, ids, scale)}")
+    sheet = io.BytesIO()
+    contact_sheet(catalog, ids, scale=scale).save(sheet, "PNG", optimize=True)
+    for path in write_all({output: sheet.getvalue()}, [p for p in (e.image for e in catalog.exercises.values()) if p]):
+        click.echo(f"wrote {path}")
 
 
 STARTER_PROFILE = """\
@@ -314,19 +329,16 @@ def init_clinic(folder: Path, name: str | None, paper: str) -> None:
     """Start a clinic profile in FOLDER: a commented clinic.yaml (and the JSON Schemas for your editor)."""
     import json
 
-    from .errors import UserError, problem_at
-    from .output import prepare_folder, write_atomic
-    from .schema.jsonschema import schemas
+    from .output import prepare_folder, write_all
+    from .schema.jsonschema import schema_files
 
     target = folder / "clinic.yaml"
-    if target.exists():
-        raise UserError([problem_at(target, 0, "", "already exists; it was not changed (choose another folder)")])
-    prepare_folder(folder)
+    if folder.exists() or folder.is_symlink():
+        prepare_folder(folder, field="FOLDER")
     quoted = json.dumps(name, ensure_ascii=False) if name else '"Your clinic\'s name"'
-    write_atomic(target, STARTER_PROFILE.format(name=quoted, paper=paper, folder=folder).encode("utf-8"))
-    (folder / "schema").mkdir(exist_ok=True)
-    for file_name, schema in schemas().items():
-        write_atomic(folder / "schema" / file_name, (json.dumps(schema, indent=2, ensure_ascii=False) + "\n").encode())
+    profile = STARTER_PROFILE.format(name=quoted, paper=paper, folder=folder).encode("utf-8")
+    # never over anything that exists (a clinic.yaml, or schema files), and nothing left behind on failure
+    write_all({target: profile, **schema_files(folder / "schema")}, create_only=True, field="")
     click.echo(f"wrote {target}")
     click.echo("Next:")
     step = 1
@@ -484,18 +496,31 @@ def schema_command(output_dir: Path) -> None:
 def run() -> None:
     """Console-script entry point.
 
-    Once the command is done (every file written and closed), the process ends at once instead of
-    tearing down the interpreter object by object, which takes longer than printing a handout.
+    Ctrl-C and SIGTERM end a command cleanly (exit 130 and 143, no traceback, no file half-written), and a
+    closed or full stdout never gives a traceback (see :mod:`handouts.process`). Once the command is done
+    (every file written and closed), the process ends at once instead of tearing down the interpreter object
+    by object, which takes longer than printing a handout.
     """
+    from .process import Interrupted, catch_signals, guard_streams, stdout_failure
+
+    guard_streams()
+    catch_signals()
     try:
         main(prog_name="handouts")
+        code = 0
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
         if isinstance(done.code, str):
             click.echo(done.code, err=True)
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+    except Interrupted as stop:
+        click.echo(f"\nInterrupted ({stop.what}): stopped; no file was left half-written.", err=True)
+        code = stop.exit_code
+    lost = stdout_failure()
+    if lost is not None and lost != "Broken pipe":
+        click.echo(f"handouts: what was printed on standard output is lost ({lost})", err=True)
+        code = code or 1
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

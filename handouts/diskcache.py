@@ -19,6 +19,9 @@ from pathlib import Path
 _CODE_MODULES = ("render/images.py",)  # and every module of figures/ (see code_digest)
 
 
+MAX_ENTRY_BYTES = 64_000_000  # far above any real entry (a prepared logo is well under 1 MB)
+
+
 @lru_cache(maxsize=1)
 def folder() -> Path | None:
     setting = os.environ.get("HANDOUTS_CACHE_DIR")
@@ -61,9 +64,11 @@ def get(kind: str, entry: str) -> bytes | None:
     base = folder()
     if base is None:
         return None
-    try:
-        stored = (base / kind / entry[:2] / entry).read_bytes()
-    except OSError:
+    from .files import NotReadable, read_bounded
+
+    try:  # a regular file only, and bounded: an entry replaced by a FIFO or a link to /dev/zero is a miss
+        stored = read_bounded(base / kind / entry[:2] / entry, MAX_ENTRY_BYTES)
+    except NotReadable:
         return None
     check, data = stored[:32], stored[32:]
     if hashlib.sha256(data).digest() != check:

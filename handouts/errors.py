@@ -33,6 +33,9 @@ def display_path(path: str | os.PathLike[str] | None) -> str:
     return text if relative.startswith("..") else relative
 
 
+_ONE_LINE = {code: f"\\x{code:02x}" for code in (*range(32), 127)} | {10: "\\n", 13: "\\r", 9: "\\t"}
+
+
 class Problem(NamedTuple):
     """One thing wrong with one input, located as precisely as we can."""
 
@@ -43,12 +46,12 @@ class Problem(NamedTuple):
     column: int = 0  # given for syntax errors, where the line alone is not enough
 
     def __str__(self) -> str:
+        """One line, always: a line break or other control character quoted from a file is shown as \\n."""
         where = f"{self.file}:{self.line}" if self.line > 0 else self.file
         if self.line > 0 and self.column > 0:
             where += f":{self.column}"
-        if self.field:
-            return f"{where}: {self.field}: {self.message}"
-        return f"{where}: {self.message}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return text.translate(_ONE_LINE)
 
 
 def problem_at(file: str | os.PathLike[str] | None, line: int, field: str, message: str) -> Problem:

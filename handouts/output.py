@@ -1,63 +1,79 @@
 """Writing output safely: complete files only, never an input, never through a symlink.
 
-Each PDF goes to a temporary file in the output folder and is renamed into place only when it is
-complete, so a crash or Ctrl-C never leaves a half-written PDF and never destroys the previous one.
+Every file any command writes (PDFs, the contact sheet, JSON Schemas, a starter clinic profile, disk-cache
+entries) goes through :func:`write_atomic`: to a temporary file in the target's folder, renamed into place
+only when it is complete, so a crash, Ctrl-C or a full disk never leaves a half-written file and never
+destroys the previous one. :func:`write_all` writes several files all or nothing and turns a full or
+read-only disk into a one-line error.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import Problem, UserError, display_path
+from .files import real
 
 
-def prepare_folder(folder: Path) -> Path:
+def write_reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno == errno.EROFS:
+        return "the disk is read-only"
+    if exc.errno == errno.EDQUOT:
+        return "the disk quota is used up"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return str(exc.strerror or exc)
+
+
+def _read_only(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
+
+
+def prepare_folder(folder: Path, field: str = "--output") -> Path:
+    """``folder``, created if need be, or a clean error when it cannot hold our files."""
+    what = "the output folder" if field == "--output" else "the folder"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise UserError([Problem(display_path(folder), 0, "--output", "exists and is not a folder")]) from None
+        raise UserError([Problem(display_path(folder), 0, field, "exists and is not a folder")]) from None
     except OSError as exc:
-        reason = exc.strerror or exc
-        raise UserError([Problem(display_path(folder), 0, "--output", f"cannot create the output folder ({reason})")]) from None
+        raise UserError([Problem(display_path(folder), 0, field, f"cannot create {what} ({write_reason(exc)})")]) from None
+    if _read_only(folder):
+        raise UserError([Problem(display_path(folder), 0, field, f"{what} is on a read-only disk")])
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise UserError([Problem(display_path(folder), 0, "--output", "the output folder cannot be written to (permission denied)")])
+        raise UserError([Problem(display_path(folder), 0, field, f"{what} cannot be written to (permission denied)")])
     return folder
 
 
 def check_targets(targets: Iterable[Path], inputs: Iterable[Path]) -> None:
     """Refuse to write over an input file, or twice to the same file."""
-    protected = {_real(p) for p in inputs if p is not None}
+    protected = {real(p) for p in inputs if p is not None}
     seen: dict[Path, Path] = {}
     problems = []
     for target in targets:
-        real = _real(target)
-        if real in protected:
+        resolved = real(target)
+        if resolved in protected:
             problems.append(Problem(display_path(target), 0, "--output", "is one of the input files; choose another output folder"))
-        if real in seen:
+        if resolved in seen:
             problems.append(Problem(display_path(target), 0, "--output", "would be written twice in one run"))
-        seen[real] = target
+        seen[resolved] = target
     if problems:
         raise UserError(problems)
 
 
-def _real(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except OSError:
-        return path.absolute()
-
-
-def write_atomic(target: Path, data: bytes, *, sync: bool = True) -> Path:
-    """Write ``data`` to ``target`` all at once. A symlink at ``target`` is replaced, never followed.
-
-    ``sync=False`` skips forcing the data to disk first, for files that are cheap to lose (the cache).
-    """
-    folder = target.parent
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
+def _stage(target: Path, data: bytes, *, sync: bool) -> str:
+    """``data`` in a complete temporary file beside ``target`` (mode 644); its name."""
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -65,6 +81,21 @@ def write_atomic(target: Path, data: bytes, *, sync: bool = True) -> Path:
                 handle.flush()
                 os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return temporary
+
+
+def write_atomic(target: Path, data: bytes, *, sync: bool = True) -> Path:
+    """Write ``data`` to ``target`` all at once. A symlink at ``target`` is replaced, never followed.
+
+    ``sync=False`` skips forcing the data to disk first, for files that are cheap to lose (the cache).
+    Raises OSError; :func:`write_all` is the user-facing way that turns it into a clean message.
+    """
+    temporary = _stage(target, data, sync=sync)
+    try:
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -73,13 +104,42 @@ def write_atomic(target: Path, data: bytes, *, sync: bool = True) -> Path:
     return target
 
 
-def write_all(files: dict[Path, bytes], inputs: Iterable[Path]) -> list[Path]:
-    """Write several finished documents; nothing is written if any target is refused."""
+def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = (), *, create_only: bool = False,
+              field: str = "--output") -> list[Path]:
+    """Write several finished files, all or nothing: each is staged completely before any is renamed into
+    place, so a full or read-only disk leaves every earlier file as it was and no temporary file behind.
+    With ``create_only``, a file that already exists is never replaced: the whole write is refused.
+    Folders it has to create are removed again when the write fails."""
     check_targets(files, inputs)
-    written = []
-    for target, data in files.items():
-        try:
-            written.append(write_atomic(target, data))
-        except OSError as exc:
-            raise UserError([Problem(display_path(target), 0, "--output", f"cannot be written ({exc.strerror or exc})")]) from None
-    return written
+    if create_only:
+        existing = [Problem(display_path(t), 0, "", "already exists; it was not changed (choose another folder)")
+                    for t in files if os.path.lexists(t)]
+        if existing:
+            raise UserError(existing)
+    created: list[Path] = []
+    staged: dict[Path, str] = {}
+    current = next(iter(files), Path("."))
+    try:
+        for current in files:
+            for folder in reversed([current.parent, *current.parent.parents]):
+                if not folder.exists():
+                    folder.mkdir()
+                    created.append(folder)
+        for current, data in files.items():
+            staged[current] = _stage(current, data, sync=True)
+        for current, temporary in staged.items():
+            os.replace(temporary, current)
+    except OSError as exc:
+        for temporary in staged.values():
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        for folder in reversed(created):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise UserError([Problem(display_path(current), 0, field, f"cannot be written ({write_reason(exc)})")]) from None
+    except BaseException:  # Ctrl-C: the files not yet in place are not left half-made
+        for temporary in staged.values():
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise
+    return list(files)

@@ -118,21 +118,15 @@ def _line_of_offset(data: bytes, offset: int) -> int:
 
 
 def read_text(path: Path) -> str:
-    """Read a text file as UTF-8 (a BOM is fine), or explain clearly why not."""
+    """Read a regular text file as UTF-8 (a BOM is fine), at most MAX_FILE_BYTES, or explain clearly why not."""
+    from .files import NotReadable, read_bounded
+
     shown = display_path(path)
     try:
-        if path.is_dir():
-            raise UserError([Problem(shown, 0, "", "is a folder, not a file")])
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UserError([Problem(shown, 0, "", f"is {size:,} bytes; a settings file should be far smaller (limit {MAX_FILE_BYTES:,})")])
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError([Problem(shown, 0, "", "file not found")]) from None
-    except PermissionError:
-        raise UserError([Problem(shown, 0, "", "cannot be read (permission denied)")]) from None
-    except OSError as exc:
-        raise UserError([Problem(shown, 0, "", f"cannot be read ({exc.strerror or exc})")]) from None
+        data = read_bounded(path, MAX_FILE_BYTES, too_large="a settings file should be far smaller")
+    except NotReadable as exc:
+        reason = "file not found" if exc.reason == "not found" else exc.reason
+        raise UserError([Problem(shown, 0, "", reason)]) from None
     return decode_text(data, shown)
 
 
@@ -201,10 +195,13 @@ class _Builder:
     def check_size(self, root: yaml.Node) -> None:
         """Refuse documents whose aliases expand beyond a sane size, before expanding them."""
         sizes: dict[int, int] = {}
+        aliased = False  # a node met twice is an alias (*name) of an anchor (&name)
 
         def size(node: yaml.Node, depth: int) -> int:
+            nonlocal aliased
             known = sizes.get(id(node))
             if known is not None:
+                aliased = True
                 return known
             if depth > MAX_DEPTH:
                 raise UserError([Problem(self.shown, node.start_mark.line + 1, "", f"is nested too deeply (more than {MAX_DEPTH} levels)")])
@@ -223,16 +220,9 @@ class _Builder:
             return total
 
         if size(root, 0) > MAX_EXPANDED_VALUES:
-            raise UserError(
-                [
-                    Problem(
-                        self.shown,
-                        root.start_mark.line + 1,
-                        "",
-                        f"aliases (*name) expand this file to more than {MAX_EXPANDED_VALUES:,} values; write the values out instead",
-                    )
-                ]
-            )
+            message = (f"aliases (*name) expand this file to more than {MAX_EXPANDED_VALUES:,} values; write the values out instead"
+                       if aliased else f"has more than {MAX_EXPANDED_VALUES:,} values; a settings file should be far smaller")
+            raise UserError([Problem(self.shown, root.start_mark.line + 1, "", message)])
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
         self.doc.locations.setdefault(path, self.loc(node))

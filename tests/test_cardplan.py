@@ -73,7 +73,7 @@ def test_long_text_makes_a_taller_card_and_flows_under_the_picture():
 def test_tall_picture_is_kept_to_its_height_limit():
     plan = plan_card(content(aspect=0.4), STYLE, 540, Variant("auto", 1.0, 150))
     assert plan.picture_box is not None
-    _, _, w, h = plan.picture_box
+    _, _, _, h = plan.picture_box
     assert h == pytest.approx(150)  # 0.4 aspect at 36% of the width would be 470 pt tall
     assert plan.picture_box[0] == STYLE.padding  # 'auto' puts a standing (tall) picture beside the text
     inside(plan)
@@ -92,7 +92,7 @@ def test_qr_code_has_its_own_place():
 def test_narrow_page_puts_the_picture_above_the_text():
     plan = plan_card(content(qr=True), STYLE, 250, Variant("left", 1.0, 190))
     assert plan.picture_box is not None
-    x, top, w, h = plan.picture_box
+    _, top, _, h = plan.picture_box
     title = plan.placed[0]
     assert top > title.top  # under the title, not beside the steps
     steps = [p for p in plan.placed if p.para.getPlainText().startswith("Lie on")]

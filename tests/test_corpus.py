@@ -5,9 +5,13 @@ Each folder under tests/corpus/ holds the input files and a case.yaml:
     description: what is wrong
     command: [region, upper, --clinic, clinic.yaml, -o, out]   # run in a copy of the folder
     base: [catalog]          # optional: start from a copy of the built-in catalog (the case's files overlay it)
+    special:                 # optional: files git cannot hold, made in the copy before the run
+      - {fifo: program.yaml}               # a named pipe
+      - {link: logo.png, to: /dev/zero}    # a symbolic link (to a device, or to itself for a loop)
     exit: 1
     stderr: |                # exactly what the command prints on stderr
       clinic.yaml:1: ...
+    stderr_lines: [...]      # or: lines that must be among what it prints (when the rest varies, e.g. timings)
 
 Set RECORD_CORPUS=1 to print what each case produces instead of checking it (for adding cases).
 """
@@ -43,18 +47,26 @@ def prepare(name: str, tmp_path: Path) -> tuple[dict, Path]:
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
+    for item in spec.get("special", []):
+        if "fifo" in item:
+            os.mkfifo(work / item["fifo"])
+        else:
+            (work / item["link"]).parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(item["to"], work / item["link"])
     return spec, work
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every regular file's bytes (special files and links are never read: reading /dev/zero never ends)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if not p.is_symlink() and p.is_file()}
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_corpus_case(name, tmp_path):
     spec, work = prepare(name, tmp_path)
     before = snapshot(work)
-    result = run_cli(*spec["command"], cwd=work)
+    result = run_cli(*spec["command"], cwd=work, timeout=60)
     if os.environ.get("RECORD_CORPUS"):
         print(f"\n--- {name}: exit {result.code}\n{result.stderr}")
         return
@@ -63,6 +75,8 @@ def test_corpus_case(name, tmp_path):
     expected = spec.get("stderr")
     if expected is not None:
         assert result.stderr.strip() == expected.strip()
+    for line in spec.get("stderr_lines", []):
+        assert line in result.stderr.splitlines(), result.stderr
     after = snapshot(work)
     # inputs are never modified; a failed run writes nothing at all
     for path, data in before.items():

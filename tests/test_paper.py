@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from pagefill import page_fills, underfilled
-from pdfcheck import page_texts
 
 from conftest import ROOT
+from pdfcheck import page_texts
 
 PROGRAMS = sorted((ROOT / "examples" / "programs").glob("*.yaml"))
 
@@ -128,7 +128,7 @@ def test_a_log_split_over_pages_has_no_leftover_rows():
 
     ctx = job_for().context()
     grid = LogGrid(ctx, [LogRow(f"Exercise {i}") for i in range(25)], 1, 14, 20.0)
-    _, height = grid.wrap(540, 10_000)
+    grid.wrap(540, 10_000)
     parts = grid.split(540, grid.head_h + 22 * 20.5)  # room for 22 of the 25 rows
     assert [len(part.rows) for part in parts] == [13, 12]
 

@@ -152,6 +152,14 @@ def test_pick_three_change_a_dose_and_the_minutes_follow(browser: Chrome) -> Non
         browser.find_element(By.CSS_SELECTOR, f'.card[data-id="{exercise_id}"] .add').click()
     assert [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#items .name")] == ["Cat-cow", "Pelvic tilt",
                                                                                       "Knee to chest stretch"]
+    names = lambda: [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#items .name")]  # noqa: E731
+    browser.find_elements(By.CSS_SELECTOR, "#items .down")[0].click()
+    assert names() == ["Pelvic tilt", "Cat-cow", "Knee to chest stretch"]
+    browser.execute_script("""  // drag the second row onto the first, as a mouse does
+        const rows = document.querySelectorAll('#items .item'), data = new DataTransfer();
+        const fire = (row, type) => row.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: data}));
+        fire(rows[1], 'dragstart'); fire(rows[0], 'dragover'); fire(rows[0], 'drop'); fire(rows[1], 'dragend');""")
+    assert names() == ["Cat-cow", "Pelvic tilt", "Knee to chest stretch"]
     first = minutes_of("exercises: [cat-cow, pelvic-tilt, knee-to-chest]")
     wait(browser, lambda d: d.find_element(By.ID, "minutes").text == f"About {first} minutes a day")
     set_value(item_input(browser, 0, "repetitions"), "40")
@@ -185,6 +193,8 @@ def test_saved_file_prints_the_same_bytes_as_the_download(browser: Chrome, serve
     text = saved.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=") and "program.schema.json" in text
     assert "repetitions: 40" in text and "hold_seconds: 30" in text and "- pelvic-tilt" in text
+    result = run_cli("check", str(saved), cwd=server.folder)
+    assert result.code == 0, result.stdout + result.stderr
     result = run_cli("program", str(saved), "-o", str(server.folder / "out"), cwd=server.folder)
     assert result.code == 0, result.stderr
     printed = (server.folder / "out" / f"{saved.stem}.pdf").read_bytes()
@@ -257,3 +267,8 @@ def test_region_handout_download(browser: Chrome, downloads: Path) -> None:
     pdf = downloaded(downloads, ".pdf", before)
     assert pdf.name == "lower-back.pdf"
     validate(pdf.read_bytes(), "lower-back.pdf")
+    assert "Lower back" in all_text(pdf.read_bytes())
+    browser.find_element(By.CSS_SELECTOR, '[data-document="booklet-imposed"]').click()
+    imposed = downloaded(downloads, "-imposed.pdf", before)
+    validate(imposed.read_bytes(), imposed.name)
+    wait(browser, lambda d: "flip on the SHORT edge" in d.find_element(By.ID, "status").text)

@@ -80,3 +80,25 @@ def test_help_does_not_import_flask() -> None:
             "print('flask' in sys.modules, 'reportlab' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip().endswith("False False")
+
+
+def test_the_page_finds_the_clinic_as_the_command_line_does(tmp_path, monkeypatch, clinic_copy) -> None:  # type: ignore[no-untyped-def]
+    from handouts.web.workspace import Workspace
+
+    text = clinic_copy.read_text(encoding="utf-8").replace("name: Riverside Back & Spine Clinic", "name: Lakeside Physio")
+    (tmp_path / "here").mkdir()
+    (tmp_path / "here" / "clinic.yaml").write_text(text, encoding="utf-8")
+    for name in ("logo.png", "logo.svg"):
+        if (clinic_copy.parent / name).exists():
+            (tmp_path / "here" / name).write_bytes((clinic_copy.parent / name).read_bytes())
+    monkeypatch.delenv("HANDOUTS_CLINIC", raising=False)
+    monkeypatch.chdir(tmp_path / "here")
+    header = Workspace().header()
+    assert header["clinic"] == "Lakeside Physio" and header["clinic_origin"] == "./clinic.yaml in this folder"
+    assert not any("demo clinic" in n for n in header["notices"])
+    monkeypatch.chdir(tmp_path)
+    header = Workspace().header()
+    assert header["clinic_origin"] == "the built-in demo clinic" and any("demo clinic" in n for n in header["notices"])
+    monkeypatch.setenv("HANDOUTS_CLINIC", str(tmp_path / "here"))
+    assert Workspace().header()["clinic"] == "Lakeside Physio"
+    assert Workspace(layout="large-print").served.layout == "large-print"

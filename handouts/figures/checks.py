@@ -138,7 +138,8 @@ def contact_problems(scene: Scene, position: str) -> list[str]:
         resting = scene.support_y + ill.keyframes[index - 1].lift
         if position in ("lying on back", "lying on stomach") and "inversion table" not in prop_names:
             pillow_under_trunk = any(p.name == "pillow" and p.at in ("chest", "ribs", "waist", "pelvis") for p in ill.props)
-            if not _near(h.trunk, resting) and not pillow_under_trunk:
+            # a plank or bridge names what holds it up instead (contacts), and is checked on those below
+            if not _near(h.trunk, resting) and not pillow_under_trunk and not ill.contacts:
                 problems.append(f"{where}: a lying figure's trunk must rest on the {'mat' if scene.has_mat else 'floor'} "
                                 f"(its lowest point is {h.trunk - resting:+.1f} cm from it)")
         elif position == "standing":

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from ..errors import Problem, Problems, UserError
+from ..errors import Problem, Problems, UserError, display_path
+from ..files import real
 from ..schema.core import validate
 from ..schema.model import model, spec
 from ..schema.types import PhotoPath, YamlPath
@@ -181,6 +182,14 @@ class Catalog:
     def in_region(self, region: str) -> list[Exercise]:
         return [e for e in self.exercises.values() if region in e.regions]
 
+    def for_handout(self, region: str) -> list[Exercise]:
+        """The exercises of a region's handout; a catalog with none is refused, never printed empty."""
+        exercises = self.in_region(region)
+        if not exercises:
+            raise UserError([Problem(display_path(self.folder), 0, "", f"no exercise in this catalog is for the {region} "
+                                     f"back (regions: [{region}]); add one, or print only the other regions")])
+        return exercises
+
     def problem(self, exercise_id: str, path: tuple[str | int, ...], message: str) -> Problem:
         return self.docs[exercise_id].problem(path, message)
 
@@ -207,6 +216,10 @@ def load_catalog(folder: Path, builtin: Path | None = None) -> Catalog:
             continue
         if exercise.id != path.stem:
             problems.add(doc.problem(("id",), f"'{exercise.id}' differs from the file name '{path.stem}'; they must be the same"))
+            continue
+        if exercise.image is not None and not exercise.image.is_relative_to(real(folder)):
+            problems.add(doc.problem(("image",), f'"{doc.data["image"]}" is outside the catalog folder; put the picture '
+                                                 "in the catalog folder, next to the entry"))
             continue
         exercises[exercise.id] = exercise
         docs[exercise.id] = doc

@@ -6,12 +6,18 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from ..schema.core import validate
+from ..schema.core import describe, validate
 from ..schema.model import model, spec
 from ..schema.types import ColorHex, ImageFile
 from ..yamlio import PathKey, SourceDoc, load_yaml
 
 Issues = list[tuple[PathKey, str]]
+
+#: A web address a QR code may lead to: http(s) or no scheme at all (a bare host name such as
+#: www.clinic.example), a host of dotted names (no user@, no other scheme such as javascript:), an optional
+#: port and a path without spaces or control characters.
+WEB_ADDRESS = re.compile(r"(?:https?://)?(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}\.?(?::\d{1,5})?(?:[/?#][^\s\x00-\x1f\x7f]*)?",
+                         re.IGNORECASE)
 
 
 @model
@@ -66,13 +72,17 @@ class Clinic:
         issues: Issues = []
         if self.email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", self.email):
             issues.append((("email",), f'"{self.email}" is not an e-mail address'))
-        if self.website and (" " in self.website or "." not in self.website):
-            issues.append((("website",), f'"{self.website}" is not a web address'))
+        if self.website and not WEB_ADDRESS.fullmatch(self.website):
+            issues.append((("website",), f"{describe(self.website)} is not a web address; write it as "
+                                         "www.your-clinic.example or https://www.your-clinic.example"))
         if self.video_url is not None:
             if "{id}" not in self.video_url:
                 issues.append((("video_url",), "must contain {id} where the exercise's id goes"))
             elif not re.match(r"https?://", self.video_url):
                 issues.append((("video_url",), "must start with https:// (or http://)"))
+            elif not WEB_ADDRESS.fullmatch(self.video_url):
+                issues.append((("video_url",), f"{describe(self.video_url)} is not a web address; write it as "
+                                               "https://your-clinic.example/videos/{id}"))
             else:
                 try:
                     self.video_url.format(id="x")

@@ -8,10 +8,11 @@ against the file (and line) that set the offending value.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from ..colors import contrast_ratio
 from ..errors import Problem, UserError
+from ..files import NotReadable, not_regular, resolved
 from ..paths import BUILTIN_LAYOUTS
 from ..schema.core import suggest, validate
 from ..schema.model import model, spec
@@ -225,8 +226,9 @@ class Layout:
     brand_colors: bool = spec(True, doc="Use the clinic's brand colour for accents.")
     grayscale: bool = spec(False, doc="Print everything in greys (for monochrome printers); pictures and logos too.")
     booklet: bool = spec(False, doc="Designed for the folded booklet (half Letter or A5).")
-    #: Set by the loader (not a YAML key): the built-in name or the file path.
+    #: Set by the loader (not YAML keys): the built-in name or the file path, and the merged source.
     name = ""
+    source = cast("SourceDoc | None", None)
 
 
 # --- loading with extends ---------------------------------------------------------------
@@ -239,7 +241,10 @@ def builtin_layout_names() -> list[str]:
 def resolve_layout_reference(reference: str, relative_to: Path) -> Path | None:
     """A built-in name ('large-print') or a path ('my-layout.yaml', relative to ``relative_to``)."""
     if reference.endswith((".yaml", ".yml")) or "/" in reference or "\\" in reference:
-        return (relative_to / reference).resolve()
+        try:
+            return resolved(relative_to / reference)
+        except NotReadable:  # a symbolic link that loops: reported when the file is read
+            return (relative_to / reference).absolute()
     candidate = BUILTIN_LAYOUTS / f"{reference}.yaml"
     return candidate if candidate.is_file() else None
 
@@ -299,8 +304,11 @@ def _read_chain(path: Path, seen: list[Path]) -> SourceDoc:
         names = builtin_layout_names()
         raise UserError([doc.problem(("extends",), f"no built-in layout named '{reference}'{suggest(reference, names)}; "
                                                    f"built-in layouts: {', '.join(names)}")])
-    if not target.is_file():
+    reason = not_regular(target)
+    if reason == "not found":
         raise UserError([doc.problem(("extends",), f"layout file not found: {target}")])
+    if reason is not None:
+        raise UserError([doc.problem(("extends",), f'"{reference}" {reason}')])
     if target in seen or target == path.resolve():
         chain = " -> ".join(p.stem for p in [*seen, path.resolve(), target])
         raise UserError([doc.problem(("extends",), f"layouts extend each other in a circle ({chain}); remove one 'extends'")])
@@ -317,13 +325,20 @@ def load_layout(reference: str | None, *, relative_to: Path | None = None) -> La
         names = builtin_layout_names()
         raise UserError([Problem("--layout", 0, "", f"no built-in layout named '{reference}'{suggest(reference, names)}; "
                                                     f"built-in layouts: {', '.join(names)} (or give a .yaml file)")])
-    if not path.is_file():
-        raise UserError([Problem(reference, 0, "", "layout file not found")])
+    reason = not_regular(path)
+    if reason is not None:
+        raise UserError([Problem(reference, 0, "", "layout file not found" if reason == "not found" else reason)])
     doc = _read_chain(path, [])
     if isinstance(doc.data, dict):
         doc.data.pop("extends", None)
     layout = validate(Layout, doc, what="a layout")
+    from .room import room_problems
+
+    problems = room_problems(layout, doc)
+    if problems:
+        raise UserError(problems)
     object.__setattr__(layout, "name", path.stem if path.parent == BUILTIN_LAYOUTS else str(path))
+    object.__setattr__(layout, "source", doc)  # to report at its lines what only laying out a page finds
     return layout
 
 

@@ -34,7 +34,7 @@ from .flowables import BIG, Gap, NoteLines, paragraphs
 from .handout import check_clinic_glyphs, check_glyphs, clinic_text, exercise_cards, intro_text, ordered, safety_box
 from .images import logo_picture
 from .log import LogGrid, LogRow, log_items
-from .page import PageDecorator, PageState, build_or_explain, geometry
+from .page import PageDecorator, PageState, breakable, build_or_explain, geometry
 from .para import paragraph
 from .pictures import picture_for
 from .qr import draw_qr
@@ -88,7 +88,7 @@ class ContentsList(Flowable):
             right_w = stringWidth(self._right(key, elsewhere), self.ctx.fonts.regular, self.size)
             lines: list[str] = []
             current = ""
-            for word in title.split():
+            for word in breakable(title.split(), font, self.size, width - indent - self.size * 1.5 - right_w):
                 trial = f"{current} {word}".strip()
                 if stringWidth(trial, font, self.size) <= width - indent - self.size * 1.5 - (right_w if not lines else 0):
                     current = trial
@@ -347,7 +347,7 @@ def booklet_exercises(ctx: RenderContext) -> dict[str, list[tuple[Exercise, bool
     out: dict[str, list[tuple[Exercise, bool]]] = {}
     for region in REGIONS:
         items = []
-        for exercise in ordered(ctx.catalog.in_region(region), ctx.layout.order):
+        for exercise in ordered(ctx.catalog.for_handout(region), ctx.layout.order):
             items.append((exercise, exercise.id in seen))
             seen.add(exercise.id)
         out[region] = items

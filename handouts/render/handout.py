@@ -185,7 +185,7 @@ def ending(ctx: RenderContext, rows: list[LogRow], *, page: PageState, width: fl
 
 
 def render_region(ctx: RenderContext, region: str) -> bytes:
-    exercises = ordered(ctx.catalog.in_region(region), ctx.layout.order)
+    exercises = ordered(ctx.catalog.for_handout(region), ctx.layout.order)
     check_glyphs(ctx, exercises)
     check_clinic_glyphs(ctx)
     m = ctx.m

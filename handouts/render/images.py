@@ -12,11 +12,12 @@ pages show it.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import io
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -45,7 +46,7 @@ class PreparedImage(NamedTuple):
 
 
 _RASTER_CACHE: dict[tuple[str, int, int, bool], PreparedImage] = {}
-_SVG_CACHE: dict[tuple[str, bool], Any] = {}
+_SVG_CACHE: dict[tuple[str, bool], tuple[Any, list[str]]] = {}
 _SIZE_CACHE: dict[str, tuple[float, float]] = {}
 
 
@@ -53,15 +54,37 @@ def _digest(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
+MAX_RASTER_BYTES = 60_000_000  # a 24-megapixel camera JPEG is about 12 MB
+
+
 def _read(path: Path, locate: Locate) -> bytes:
+    """The picture file's bytes: a regular file only, read with a bounded read."""
+    from ..files import NotReadable, read_bounded
+    from .svg import MAX_SVG_BYTES
+
+    vector = path.suffix.lower() == ".svg"
     try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise UserError([locate(f'"{path}" is a folder, not an image file')]) from None
-    except FileNotFoundError:
-        raise UserError([locate(f'image file not found: "{path}"')]) from None
-    except OSError as exc:
-        raise UserError([locate(f'"{path}" cannot be read ({exc.strerror or exc})')]) from None
+        return read_bounded(path, MAX_SVG_BYTES if vector else MAX_RASTER_BYTES,
+                            too_large="a logo needs far less (simplify it, or save it as a PNG)" if vector
+                            else "use a smaller image")
+    except NotReadable as exc:
+        if exc.reason == "not found":
+            raise UserError([locate(f'image file not found: "{path}"')]) from None
+        if exc.reason == "is a folder, not a file":
+            raise UserError([locate(f'"{path}" is a folder, not an image file')]) from None
+        raise UserError([locate(f'"{path.name}" {exc.reason}')]) from None
+
+
+@contextlib.contextmanager
+def _quiet_pillow() -> Iterator[None]:
+    """Pillow's warnings about a damaged EXIF block and the like say nothing a clinic can act on (the
+    picture is printed as stored); a decompression bomb stays an error."""
+    from PIL import Image
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        yield
 
 
 def _open_raster(data: bytes, path: Path, locate: Locate) -> Any:
@@ -87,13 +110,14 @@ def _open_raster(data: bytes, path: Path, locate: Locate) -> Any:
         raise UserError([locate(f'"{path.name}" is damaged or unreadable ({exc})')]) from None
 
 
+@_quiet_pillow()
 def image_size(path: Path, locate: Locate) -> tuple[float, float]:
     """Width and height (in any unit) of an image, upright: for placing it with the right shape."""
     key = str(path)
     if key in _SIZE_CACHE:
         return _SIZE_CACHE[key]
     if path.suffix.lower() == ".svg":
-        drawing = _svg_drawing(path, locate, grayscale=False)
+        drawing = _svg_drawing(path, locate, grayscale=False)[0]
         size = (float(drawing.width), float(drawing.height))
     else:
         image = _open_raster(_read(path, locate), path, locate)
@@ -109,6 +133,7 @@ def image_size(path: Path, locate: Locate) -> tuple[float, float]:
     return size
 
 
+@_quiet_pillow()
 def prepare_raster(path: Path, width_pt: float, height_pt: float, locate: Locate, *, grayscale: bool = False) -> PreparedImage:
     """The image, upright, at 300 dpi for the placed size (never enlarged), alpha kept."""
     data = _read(path, locate)
@@ -155,26 +180,22 @@ def prepare_raster(path: Path, width_pt: float, height_pt: float, locate: Locate
     return prepared
 
 
-def _svg_drawing(path: Path, locate: Locate, *, grayscale: bool) -> Any:
+def _svg_drawing(path: Path, locate: Locate, *, grayscale: bool) -> tuple[Any, list[str]]:
+    """The SVG as a Drawing, and what svglib could not draw in it, as note lines naming the file."""
     data = _read(path, locate)
     key = (_digest(data), grayscale)
     if key in _SVG_CACHE:
         return _SVG_CACHE[key]
-    import logging
+    from .svg import svg_drawing
 
-    from svglib.svglib import svg2rlg
-
-    logging.getLogger("svglib").setLevel(logging.ERROR)
     try:
-        drawing = svg2rlg(io.BytesIO(data))
-    except Exception as exc:
-        raise UserError([locate(f'"{path.name}" is not a readable SVG image ({type(exc).__name__})')]) from None
-    if drawing is None or not drawing.width or not drawing.height:
-        raise UserError([locate(f'"{path.name}" is not a readable SVG image')])
+        drawing, notes = svg_drawing(data)
+    except ValueError as exc:
+        raise UserError([locate(f'"{path.name}" {exc}')]) from None
     if grayscale:
         _grey_drawing(drawing)
-    _SVG_CACHE[key] = drawing
-    return drawing
+    _SVG_CACHE[key] = drawing, [str(locate(f'"{path.name}": {note}')) for note in notes]
+    return _SVG_CACHE[key]
 
 
 def _grey_drawing(node: Any) -> None:
@@ -206,6 +227,7 @@ class Picture:
         self.font = font  # for any text inside an SVG: an embedded font, never the standard Helvetica
         self.vector = path.suffix.lower() == ".svg"
         self.grayscale = grayscale
+        self.notes: list[str] = []  # what a library could not draw, as note lines naming the file
         if not self.vector and self._from_cache(max_w, max_h, locate):
             return
         natural_w, natural_h = image_size(path, locate)
@@ -213,7 +235,7 @@ class Picture:
         self.width, self.height = _fit(self.aspect, max_w, max_h)
         self.grayscale = grayscale
         if self.vector:
-            self.drawing = _svg_drawing(path, locate, grayscale=grayscale)
+            self.drawing, self.notes = _svg_drawing(path, locate, grayscale=grayscale)
             self.form = f"svg{_digest(str(path).encode())[:12]}{'g' if grayscale else ''}"
         else:
             self.image = prepare_raster(path, self.width, self.height, locate, grayscale=grayscale)
@@ -406,4 +428,6 @@ def logo_picture(ctx: Any) -> Picture | None:
     if key not in cache:
         cache[key] = Picture(logo, height * LOGO_WIDTH_FACTOR, height, ctx.locate_clinic("logo"),
                              grayscale=ctx.layout.grayscale, font=ctx.fonts.regular)
+        for note in cache[key].notes:
+            ctx.notice(note)
     return cache[key]

@@ -102,9 +102,24 @@ def footer_contact_lines(ctx: RenderContext, width: float) -> list[str]:
     return fit_text(contact_line(ctx), font, size, width)
 
 
+def breakable(words: list[str], font: str, size: float, width: float) -> list[str]:
+    """The words, with any word wider than ``width`` (a long name with no spaces) cut into pieces that fit:
+    text drawn line by line wraps at any character when it must, and never runs past the margin."""
+    out: list[str] = []
+    for word in words:
+        while stringWidth(word, font, size) > width and len(word) > 1:
+            cut = len(word) - 1
+            while cut > 1 and stringWidth(word[:cut], font, size) > width:
+                cut = max(1, min(cut - 1, int(cut * width / stringWidth(word[:cut], font, size))))
+            out.append(word[:cut])
+            word = word[cut:]
+        out.append(word)
+    return out
+
+
 def fit_text(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy word wrap to at most two lines; the second line ends with an ellipsis if needed."""
-    words = text.split()
+    words = breakable(text.split(), font, size, width)
     lines: list[str] = []
     current = ""
     for word in words:
@@ -168,12 +183,13 @@ class PageDecorator:
             lines.append((ctx.clinic.name, fonts.bold, name_size, p.text))
         if layout.header.phone and ctx.clinic.phone:
             lines.append((ctx.m("footer.phone", phone=ctx.clinic.phone), fonts.regular, small, p.muted))
-        short_title = self.short_title
-        right_w = stringWidth(short_title, fonts.regular, small) if short_title else 0
+        # the running title (a patient's name) takes at most half the header, on two lines if it must
+        short = fit_text(self.short_title, fonts.regular, small, geo.content_width / 2) if self.short_title else []
+        right_w = max((stringWidth(line, fonts.regular, small) for line in short), default=0)
         available = geo.right - x - right_w - 12
-        if short_title and any(stringWidth(text, font, size) > available for text, font, size, _ in lines):
+        if short and any(stringWidth(text, font, size) > available for text, font, size, _ in lines):
             # the clinic's name matters more than the section's: never cut it to make room for one
-            short_title, available = "", geo.right - x
+            short, available = [], geo.right - x
         total_h = sum(size * 1.25 for _, _, size, _ in lines)
         y = top - (h - total_h) / 2
         for text, font, size, color in lines:
@@ -182,10 +198,12 @@ class PageDecorator:
             canvas.setFillColor(HexColor(color))
             canvas.drawString(x, y, _truncate(text, font, size, available))
             y -= size * 0.2
-        if short_title:
+        if short:
             canvas.setFont(fonts.regular, small)
             canvas.setFillColor(HexColor(p.muted))
-            canvas.drawRightString(geo.right, top - h / 2 - small * 0.35, short_title)
+            first = top - h / 2 - small * 0.35 + (len(short) - 1) * small * 0.6
+            for index, line in enumerate(short):
+                canvas.drawRightString(geo.right, first - index * small * 1.2, line)
         canvas.setStrokeColor(HexColor(p.rule))
         canvas.setLineWidth(layout.lines.rule)
         canvas.line(geo.left, top - h - HEADER_GAP / 2, geo.right, top - h - HEADER_GAP / 2)
@@ -250,10 +268,14 @@ def build_or_explain(ctx: RenderContext, build: Callable[[], None]) -> None:
     try:
         build()
     except LayoutError:
+        from ..models.room import LAYOUT_ERROR_FIELDS, located
+
         layout = ctx.layout
-        raise UserError([f"layout '{layout.name}': with body text of {layout.text.body.size:g} pt on "
-                         f"{layout.page.size.name} paper, a block of text does not fit on one page; "
-                         "use a smaller text size, smaller margins or a larger page"]) from None
+        message = (f"with body text of {layout.text.body.size:g} pt on {layout.page.size.name} paper, a block of text "
+                   "does not fit on one page; use a smaller text size, padding or margins, or a larger page")
+        if layout.source is None:
+            raise UserError([f"layout '{layout.name}': {message}"]) from None
+        raise UserError([located(layout.source, LAYOUT_ERROR_FIELDS, message)]) from None
     problems = ctx.problems.take()
     if problems:
         raise UserError(problems)

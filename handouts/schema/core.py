@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 import types
 import typing
@@ -251,6 +252,9 @@ class Validator:
             self.error(path, f"expected {tp.describe()}, got {describe(value)}")
             return _INVALID
         raw = self.doc.raw.get(path)
+        if _infinite(value):
+            self.error(path, _not_finite(raw, value, tp.describe()))
+            return _INVALID
         try:
             if getattr(tp, "relative_to_file", False):
                 result = tp.parse(raw if raw is not None else value, base=self.base_dir)
@@ -258,6 +262,9 @@ class Validator:
                 result = tp.parse(raw if raw is not None and not isinstance(value, (int, float)) else value)
         except ValueError as exc:
             self.error(path, str(exc))
+            return _INVALID
+        if _infinite(result):  # '1e999in', or 400 digits: too large for a number
+            self.error(path, _not_finite(raw, value, tp.describe()))
             return _INVALID
         if meta and isinstance(result, (int, float)):
             # the field's own limits, tighter than the type's, in the type's words (60%, not 0.6)
@@ -278,6 +285,10 @@ class Validator:
             self.error(path, f"expected yes or no (true or false), got {describe(raw or value)}")
             return _INVALID
         if tp is int or tp is float:
+            if _infinite(value) or (tp is float and isinstance(value, int) and not isinstance(value, bool)
+                                    and abs(value) > 1e300):
+                self.error(path, _not_finite(raw, value, type_words(tp)))
+                return _INVALID
             number = _number(value)
             if number is None or (tp is int and number != int(number)):
                 shown = f'"{raw}"' if raw is not None else describe(value)
@@ -339,6 +350,16 @@ def _fmt(number: float) -> str:
     if abs(number) >= 1e15:
         return f"{number:g}"
     return str(int(number)) if float(number).is_integer() else f"{number:g}"
+
+
+def _infinite(value: Any) -> bool:
+    """A float that is not a number one can print with: .nan, .inf, -.inf."""
+    return isinstance(value, float) and not math.isfinite(value)
+
+
+def _not_finite(raw: str | None, value: Any, expected: str) -> str:
+    shown = raw.strip() if raw is not None else describe(value)
+    return f"{shown} is not a finite number; expected {expected}"
 
 
 def _number(value: Any) -> float | None:

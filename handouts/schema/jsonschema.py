@@ -153,12 +153,13 @@ def schemas() -> dict[str, dict[str, Any]]:
     return out
 
 
-def write_schemas(folder: Path) -> list[Path]:
-    from ..output import write_atomic
+def schema_files(folder: Path) -> dict[Path, bytes]:
+    """Every JSON Schema as the file it is written to in ``folder``."""
+    return {folder / name: (json.dumps(schema, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+            for name, schema in schemas().items()}
 
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, schema in schemas().items():
-        text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-        written.append(write_atomic(folder / name, text.encode("utf-8")))
-    return written
+
+def write_schemas(folder: Path) -> list[Path]:
+    from ..output import write_all
+
+    return write_all(schema_files(folder))

@@ -194,16 +194,26 @@ class FilePath:
 
     @classmethod
     def parse(cls, value: Any, base: Path) -> Path:
+        from ..files import NotReadable, not_regular, resolved
+
         text = str(value).strip()
         if not text:
             raise ValueError("must not be empty")
-        path = (base / Path(text).expanduser()).resolve()
-        if path.is_dir():
+        written = base / Path(text).expanduser()
+        reason = not_regular(written)
+        if reason == "is a folder, not a file":
             raise ValueError(f'"{text}" is a folder, not {cls.kind}')
-        if cls.suffixes and path.suffix.lower() not in cls.suffixes:
+        # the name as written, not the file a symbolic link leads to (logo.png -> /dev/zero ends in .png)
+        if cls.suffixes and written.suffix.lower() not in cls.suffixes:
             raise ValueError(f'"{text}" is not {cls.kind} (its name must end in {", ".join(cls.suffixes)})')
-        if not path.is_file():
+        try:
+            path = resolved(written)
+        except NotReadable as exc:
+            raise ValueError(f'"{text}" {exc.reason}') from None
+        if reason == "not found":
             raise ValueError(f'"{text}" not found (looked for {path})')
+        if reason is not None:
+            raise ValueError(f'"{text}" {reason}')
         return path
 
     @classmethod

@@ -144,8 +144,18 @@ def create_app(workspace: Workspace, *, host: str, port: int, token: str | None 
 
         return _file(workspace.region(region), REGION_FILES[region], "application/pdf")
 
+    def _booklet(imposed: bool) -> Response:
+        name, data, note = workspace.booklet(imposed=imposed)
+        response = _file(data, name, "application/pdf")
+        response.headers["X-Handouts-Note"] = note
+        return response
+
     @app.post("/api/booklet")
     def booklet() -> Response:
-        return _file(workspace.booklet(), "booklet.pdf", "application/pdf")
+        return _booklet(False)
+
+    @app.post("/api/booklet-imposed")
+    def booklet_imposed() -> Response:
+        return _booklet(True)
 
     return app

@@ -28,8 +28,12 @@ class QuietHandler(WSGIRequestHandler):
 def host_warning(host: str) -> str | None:
     if host in LOCAL_HOSTS:
         return None
-    return (f"warning: --host {host} lets other computers on the network open this page. Programs carry patients' names "
-            "(health information) and travel unencrypted; use it only on a network you trust.")
+    warning = (f"warning: --host {host} lets other computers on the network open this page. Programs carry patients' names "
+               "(health information) and travel unencrypted; use it only on a network you trust.")
+    if host in ("0.0.0.0", "::"):
+        # the Host check accepts only the bound address and localhost, so name this computer's own address
+        warning += f" Requests must name this computer as {host} or localhost: give --host with its own address instead."
+    return warning
 
 
 def serve(*, host: str, port: int, clinic_file: Path | None, layout: str | None, catalog_dir: Path | None,
@@ -55,6 +59,9 @@ def serve(*, host: str, port: int, clinic_file: Path | None, layout: str | None,
         import webbrowser
 
         webbrowser.open(url)
+    import threading
+
+    threading.Thread(target=workspace.draw_all_pictures, name="pictures", daemon=True).start()
     try:
         server.serve_forever()
     except KeyboardInterrupt:

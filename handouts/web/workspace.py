@@ -17,7 +17,6 @@ from ..errors import Problem, UserError
 from ..jobs import Job, default_layout, program_job
 from ..models.catalog import POSITION_ORDER, REGIONS, Catalog, Exercise
 from ..models.layout import builtin_layout_names
-from ..paths import DEMO_CLINIC
 from ..text import dosage_sentences
 from . import programs
 from .programs import Checked, Served
@@ -55,8 +54,12 @@ class Workspace:
 
     # -- what the page shows -------------------------------------------------------------
     def header(self) -> dict[str, Any]:
+        from ..discover import ENV_VAR, LOCAL_FILE, find_clinic
+
         clinic_path = self.job.clinic_doc.path
-        origin = "the built-in demo clinic" if clinic_path == DEMO_CLINIC else str(clinic_path)
+        choice = find_clinic(self.clinic_file)
+        origin = {"option": f"--clinic {clinic_path}", "folder": f"./{LOCAL_FILE} in this folder",
+                  "environment": f"{ENV_VAR}={clinic_path}", "demo": "the built-in demo clinic"}[choice.origin]
         return {
             "clinic": self.job.clinic.name,
             "clinic_file": str(clinic_path) if clinic_path else "",
@@ -97,10 +100,10 @@ class Workspace:
         """The exercise's picture as PNG, drawn by the package's PNG renderer once per process."""
         if exercise_id not in self.catalog.exercises:
             return None
-        if exercise_id not in self._pictures:
-            with self.lock:
+        with self.lock:
+            if exercise_id not in self._pictures:
                 self._pictures[exercise_id] = self._draw(self.catalog.exercises[exercise_id])
-        return self._pictures[exercise_id]
+            return self._pictures[exercise_id]
 
     def _draw(self, exercise: Exercise) -> bytes:
         from PIL import Image
@@ -163,8 +166,17 @@ class Workspace:
         with self.lock:
             return render_region(self.job.context(), region)
 
-    def booklet(self) -> bytes:
-        from ..render.booklet import render_booklet
+    def booklet(self, *, imposed: bool) -> tuple[str, bytes, str]:
+        """booklet.pdf, or booklet-imposed.pdf (two pages a sheet, to fold), as the booklet command makes them,
+        with the command's printing note."""
+        from ..cli import printing_note
 
         with self.lock:
-            return render_booklet(self._job(booklet=True).context(booklet=True))
+            files, sheet = self._job(booklet=True).render_booklet(impose=imposed)
+        name = "booklet-imposed.pdf" if imposed else "booklet.pdf"
+        return name, next(data for path, data in files.items() if path.name == name), printing_note(sheet)
+
+    def draw_all_pictures(self) -> None:
+        """Every picture drawn ahead (in the background at start-up), so the page's grid fills at once."""
+        for exercise_id in list(self.catalog.exercises):
+            self.picture(exercise_id)

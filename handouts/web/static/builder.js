@@ -44,7 +44,7 @@ async function fetchFile(path, body, busy) {
     return null;
   }
   const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "")?.[1] || "download";
-  return { blob: await response.blob(), name };
+  return { blob: await response.blob(), name, note: response.headers.get("X-Handouts-Note") || "" };
 }
 
 function download(file) {
@@ -55,7 +55,7 @@ function download(file) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 60000);
-  status(`Downloaded ${file.name}.`);
+  status(`Downloaded ${file.name} (in your browser's downloads). ${file.note}`);
 }
 
 function status(text, bad = false) {
@@ -100,8 +100,8 @@ function showProblems(problems) {
     $("problems").replaceChildren(...loose.map(text => Object.assign(document.createElement("li"), { textContent: text })));
     $("problems").hidden = false;
   }
-  const first = document.querySelector("[aria-invalid], .msg:not(:empty)");
-  if (first && !isVisible(first)) first.scrollIntoView({ block: "center", behavior: "smooth" });
+  const first = document.querySelector(".msg:not(:empty)");
+  if (first && !isVisible(first)) first.scrollIntoView({ block: "nearest" });
 }
 
 function messageFor(field) {
@@ -112,8 +112,11 @@ function messageFor(field) {
 }
 
 function isVisible(element) {
+  // inside its scrolling column, and not under the program's footer (minutes and print buttons)
   const box = element.getBoundingClientRect();
-  return box.top >= 0 && box.bottom <= window.innerHeight;
+  const column = element.closest("section")?.getBoundingClientRect() || { top: 0 };
+  const footer = element.closest("#program") ? document.querySelector(".finish").getBoundingClientRect().top : window.innerHeight;
+  return box.top >= column.top && box.bottom <= footer;
 }
 
 // -- checking and the minutes a day ---------------------------------------------------------
@@ -180,7 +183,7 @@ function renderItems() {
     const added = program.exercises.some(e => e.id === card.dataset.id);
     card.classList.toggle("added", added);
     const button = card.querySelector(".add");
-    button.textContent = added ? "✓ Added – remove" : "Add";
+    button.textContent = added ? "Remove" : "Add";
     button.setAttribute("aria-pressed", added);
   });
   changed();
@@ -346,6 +349,8 @@ document.querySelectorAll("[data-document]").forEach(button => button.addEventLi
   const file = await fetchFile(`/api/${button.dataset.document}`, {}, `Printing ${button.textContent.trim()}…`);
   if (file) download(file);
 }));
+
+document.querySelectorAll(".notice .dismiss").forEach(button => button.addEventListener("click", () => button.parentElement.remove()));
 
 showProgram();
 filterCards();
