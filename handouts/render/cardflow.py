@@ -124,6 +124,8 @@ class CardGroup(CardStack):
             return [CardStack([], self.gap, self.heading),
                     CardGroup(self.units, self.gap, self.page, self.per_page, reorder=self.reorder)]
         if not taken:
+            if not self.page.empty and self.page.cards < self.per_page:
+                self.page.card_moved_on()
             return []  # nothing fits: the whole group goes to the next page, heading and all
         rest = [u for u in self.units if u not in taken]
         here = CardStack(taken, self.gap, self.heading)

@@ -7,7 +7,7 @@ fit, up to the layout's ``notes_lines``, at least three): they never take a page
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from .cards import styles_for
 from .context import RenderContext
@@ -73,6 +73,9 @@ class Ending(Flowable):
         self.notes = notes
         self.page = page
         self.log_h = 0.0
+        # without a log it is only the notes, sized to the room left: it is placed even on a full page
+        # (with no lines), rather than move to a page of its own
+        self._ZEROSIZE = not log
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.log_h = stack_height(self.log, availWidth)
@@ -84,20 +87,14 @@ class Ending(Flowable):
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self.page.empty:  # a log longer than a page: it flows on, its grids cut into equal parts
+            return list(self.log)
         parts: list[Flowable] = []
-        notes_after = self.notes
+        notes: Notes | None = self.notes
         if self.notes is not None and self.notes.wrap(availWidth, availHeight)[1] > 0:
             parts.append(self.notes)  # under the last card; the log starts the next page
-            notes_after = None
-        elif self.page.empty:  # a log longer than a page: it flows on, its grids cut into equal parts
-            return [*self.log, *([self.notes] if self.notes is not None else [])]
-        else:
-            parts.append(PageBreak())
-        if self.log:
-            parts.append(KeepTogether(self.log))
-        if notes_after is not None:
-            parts.append(notes_after)
-        return parts
+            notes = None
+        return [*parts, PageBreak(), Ending(self.log, notes, self.page)] if self.log else parts
 
     def draw(self) -> None:
         top = self.height

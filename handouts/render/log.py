@@ -65,7 +65,7 @@ class LogGrid(Flowable):
     def line_height(self, row: LogRow) -> float:
         if not row.name:
             return max(self.cell, WRITING_LINE)  # a blank row: room to write an exercise's name
-        return self.cell if len(row.times) == 1 else max(self.label_size * 1.35, self.cell * 0.8)
+        return self.cell if len(row.times) == 1 else max(self.label_size * 1.35, self.cell * 0.7)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.name_w = availWidth - self.days * self.cell
@@ -164,9 +164,9 @@ def log_grids(ctx: RenderContext, rows: list[LogRow], weeks: int, width: float) 
 def log_items(ctx: RenderContext, rows: list[LogRow], weeks: int, width: float, intro: str) -> list[Flowable]:
     """The log's heading, what to do with it, and its grids."""
     s = styles_for(ctx)
-    items: list[Flowable] = [paragraph(ctx.m("log.title"), s.heading), paragraph(intro, s.intro)]
     if any(len(row.times) > 1 for row in rows):
-        items.append(paragraph(ctx.m("log.twice"), s.intro))
+        intro = f"{intro} {ctx.m('log.twice')}"
+    items: list[Flowable] = [paragraph(ctx.m("log.title"), s.heading), paragraph(intro, s.intro)]
     grids = log_grids(ctx, rows, weeks, width)
     for index, grid in enumerate(grids):
         items.append(grid)
