@@ -5,10 +5,9 @@ from __future__ import annotations
 import io
 import re
 
-import pdfplumber
 import pytest
 
-from pdfcheck import fonts, outside_margins, page_texts, reader
+from pdfcheck import chars, fonts, outside_margins, page_texts, parse, reader
 
 
 @pytest.fixture(scope="module")
@@ -120,10 +119,9 @@ def test_contents_page_numbers_match_where_the_exercises_are(booklet, catalog):
 
 def test_printed_page_numbers_and_page_labels(booklet):
     pdf = reader(booklet[0])
-    with pdfplumber.open(io.BytesIO(booklet[0])) as doc:
-        for index, page in enumerate(doc.pages[1:-1], start=2):
-            bottom = page.crop((0, page.height - 40, page.width, page.height)).extract_text() or ""
-            assert str(index) in bottom.split(), f"page {index} prints {bottom!r}"
+    for index, page in enumerate(parse(booklet[0]).pages[1:-1], start=2):
+        bottom = page.text_in(0, page.height - 40, page.width, page.height)
+        assert str(index) in bottom.split(), f"page {index} prints {bottom!r}"
     labels = list(pdf.page_labels)
     assert labels[0] == "Cover" and labels[-1] == "Back cover"
     assert labels[1:-1] == [str(n) for n in range(2, len(labels))]
@@ -161,8 +159,7 @@ def test_fonts_embedded_and_margins_kept(booklet):
 
 
 def test_body_text_stays_12_point_on_paper(booklet):
-    with pdfplumber.open(io.BytesIO(booklet[0])) as pdf:
-        sizes = [c["size"] for page in pdf.pages for c in page.chars]
+    sizes = [c.size for c in chars(booklet[0])]
     assert sum(1 for s in sizes if s >= 11.9) > 0.7 * len(sizes)
     assert min(sizes) >= 8
 
@@ -173,20 +170,19 @@ def test_imposed_halves_carry_the_pages_the_rule_predicts(booklet):
     reading, imposed = booklet
     count = len(reader(reading).pages)
     order = saddle_stitch_order(count)
-    with pdfplumber.open(io.BytesIO(imposed)) as pdf:
-        assert len(pdf.pages) == len(order)
-        for sheet, (left, right) in zip(pdf.pages, order, strict=True):
-            assert (round(sheet.width), round(sheet.height)) == (792, 612)
-            for number, (x0, x1) in ((left, (0, 396)), (right, (396, 792))):
-                half = sheet.crop((x0, 0, x1, sheet.height))
-                text = " ".join((half.extract_text() or "").split())
-                if number == 1:
-                    assert "Exercises for a healthy back" in text
-                elif number == count:
-                    assert "Your clinic" in text
-                else:
-                    foot = half.crop((x0, sheet.height - 40, x1, sheet.height)).extract_text() or ""
-                    assert str(number) in foot.split(), f"expected page {number} in {foot!r}"
+    sheets = parse(imposed).pages
+    assert len(sheets) == len(order)
+    for sheet, (left, right) in zip(sheets, order, strict=True):
+        assert (round(sheet.width), round(sheet.height)) == (792, 612)
+        for number, (x0, x1) in ((left, (0, 396)), (right, (396, 792))):
+            text = " ".join(sheet.text_in(x0, 0, x1, sheet.height).split())
+            if number == 1:
+                assert "Exercises for a healthy back" in text
+            elif number == count:
+                assert "Your clinic" in text
+            else:
+                foot = sheet.text_in(x0, sheet.height - 40, x1, sheet.height)
+                assert str(number) in foot.split(), f"expected page {number} in {foot!r}"
 
 
 def test_imposed_file_asks_for_short_edge_duplex_at_actual_size(booklet):

@@ -66,12 +66,10 @@ def test_nothing_lies_outside_the_margins(region_pdfs, region):
 
 
 def test_body_text_is_twelve_point_or_more(region_pdfs):
-    import io
 
-    import pdfplumber
+    from pdfcheck import chars
 
-    with pdfplumber.open(io.BytesIO(region_pdfs["lower"])) as pdf:
-        sizes = [round(c["size"], 1) for page in pdf.pages for c in page.chars]
+    sizes = [round(c.size, 1) for c in chars(region_pdfs["lower"])]
     assert min(sizes) >= 8, "nothing on a handout may be under 8 pt"
     body = [s for s in sizes if s >= 11.9]
     assert len(body) > 0.75 * len(sizes), "most of the text must be body text of 12 pt or more"

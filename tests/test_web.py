@@ -83,8 +83,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     running = Server(tmp_path_factory.mktemp("serve"))
     yield running
     log = running.stop()
-    # nothing about a patient in the server's output
+    # nothing about a patient in the server's output, and nothing written where it runs but what the tests printed
     assert "Jane" not in log and "Testpatient" not in log, log
+    assert [p.name for p in running.folder.iterdir()] in ([], ["out"])
 
 
 @pytest.fixture(scope="module")
@@ -185,6 +186,10 @@ def test_preview_shows_the_real_pdf_with_those_exercises(browser: Chrome) -> Non
 
 
 def test_saved_file_prints_the_same_bytes_as_the_download(browser: Chrome, server: Server, downloads: Path) -> None:
+    from selenium.webdriver.support.select import Select
+
+    Select(browser.find_element(By.ID, "lang")).select_by_value("es")
+    Select(browser.find_element(By.ID, "layout")).select_by_value("large-print")
     before = set(downloads.iterdir())
     browser.find_element(By.ID, "save").click()
     saved = downloaded(downloads, ".yaml", before)
@@ -193,12 +198,14 @@ def test_saved_file_prints_the_same_bytes_as_the_download(browser: Chrome, serve
     text = saved.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=") and "program.schema.json" in text
     assert "repetitions: 40" in text and "hold_seconds: 30" in text and "- pelvic-tilt" in text
+    assert "lang: es\n" in text and "layout: large-print\n" in text and "clinic:" not in text
     result = run_cli("check", str(saved), cwd=server.folder)
     assert result.code == 0, result.stdout + result.stderr
     result = run_cli("program", str(saved), "-o", str(server.folder / "out"), cwd=server.folder)
     assert result.code == 0, result.stderr
     printed = (server.folder / "out" / f"{saved.stem}.pdf").read_bytes()
     assert printed == pdf.read_bytes()
+    assert "Gato-vaca" in all_text(printed)  # in Spanish, as chosen on the page
 
 
 def test_open_a_saved_file(browser: Chrome, downloads: Path) -> None:

@@ -117,7 +117,8 @@ class Colors:
 
     text: ColorHex = spec("#1a1a1a", doc="Body text.")
     background: ColorHex = spec("#ffffff", doc="Page background (the paper).")
-    accent: ColorHex = spec("#1d5c85", doc="Titles, headings, step numbers; the clinic's brand colour replaces it.")
+    accent: ColorHex = spec("#1d5c85", doc="Titles, headings, step numbers. Set in your own layout, it wins over the "
+                                             "clinic's brand colour; in the built-in layouts the brand replaces it.")
     muted: ColorHex = spec("#4d4d4d", doc="Header, footer and captions.")
     box: ColorHex = spec("#edf3f8", doc="Background of the safety box and the dosage panel.")
     rule: ColorHex = spec("#9db4c6", doc="Lines and card borders.")
@@ -223,12 +224,15 @@ class Layout:
     order: Literal["catalog", "position"] = spec(
         "position", doc="Exercise order: as in the catalog, or grouped by body position (lying, hands and knees, sitting, standing)."
     )
-    brand_colors: bool = spec(True, doc="Use the clinic's brand colour for accents.")
+    brand_colors: bool = spec(True, doc="Use the clinic's brand colours (titles, lines, boxes, figures) where this layout "
+                                               "sets no colour of its own.")
     grayscale: bool = spec(False, doc="Print everything in greys (for monochrome printers); pictures and logos too.")
     booklet: bool = spec(False, doc="Designed for the folded booklet (half Letter or A5).")
     #: Set by the loader (not YAML keys): the built-in name or the file path, and the merged source.
     name = ""
     source = cast("SourceDoc | None", None)
+    #: Set by the loader: the keys ('colors.accent', 'brand_colors') the clinic's own layout files set.
+    own_keys = frozenset()  # type: frozenset[str]
 
 
 # --- loading with extends ---------------------------------------------------------------
@@ -288,12 +292,17 @@ def _merge(parent: SourceDoc, child: SourceDoc) -> SourceDoc:
     return merged
 
 
-def _read_chain(path: Path, seen: list[Path]) -> SourceDoc:
+def _read_chain(path: Path, seen: list[Path], own: set[str] | None = None) -> SourceDoc:
     doc = load_yaml(path)
     if doc.data is None:
         doc.data = {}
     if not isinstance(doc.data, dict):
         raise UserError([doc.problem((), "expected a layout (key: value lines), got a list or a single value")])
+    if own is not None and path.resolve().parent != BUILTIN_LAYOUTS.resolve():
+        # what the clinic's own layout files say (their colours win over the brand; see render/brand.py)
+        colors = doc.data.get("colors")
+        own.update(f"colors.{key}" for key in (colors if isinstance(colors, dict) else ()))
+        own.update(key for key in ("brand_colors",) if key in doc.data)
     reference = doc.data.get("extends")
     if reference is None:
         return doc
@@ -312,7 +321,7 @@ def _read_chain(path: Path, seen: list[Path]) -> SourceDoc:
     if target in seen or target == path.resolve():
         chain = " -> ".join(p.stem for p in [*seen, path.resolve(), target])
         raise UserError([doc.problem(("extends",), f"layouts extend each other in a circle ({chain}); remove one 'extends'")])
-    parent = _read_chain(target, [*seen, path.resolve()])
+    parent = _read_chain(target, [*seen, path.resolve()], own)
     return _merge(parent, doc)
 
 
@@ -328,7 +337,8 @@ def load_layout(reference: str | None, *, relative_to: Path | None = None) -> La
     reason = not_regular(path)
     if reason is not None:
         raise UserError([Problem(reference, 0, "", "layout file not found" if reason == "not found" else reason)])
-    doc = _read_chain(path, [])
+    own: set[str] = set()
+    doc = _read_chain(path, [], own)
     if isinstance(doc.data, dict):
         doc.data.pop("extends", None)
     layout = validate(Layout, doc, what="a layout")
@@ -339,6 +349,7 @@ def load_layout(reference: str | None, *, relative_to: Path | None = None) -> La
         raise UserError(problems)
     object.__setattr__(layout, "name", path.stem if path.parent == BUILTIN_LAYOUTS else str(path))
     object.__setattr__(layout, "source", doc)  # to report at its lines what only laying out a page finds
+    object.__setattr__(layout, "own_keys", frozenset(own))
     return layout
 
 
