@@ -52,9 +52,11 @@ def missing_translations(job: Job, lang: str) -> list[Problem]:
 def _clinic_translations(clinic: object, doc: SourceDoc, lang: str) -> list[Problem]:
     translation = getattr(clinic.translations, lang, None)  # type: ignore[attr-defined]
     problems = []
-    for field in ("clinician", "introduction", "disclaimer", "opening_hours"):
+    # every text of the clinic that would print in English; people's names (the clinician) are never asked for
+    for field in ("introduction", "disclaimer", "opening_hours"):
         if getattr(clinic, field) and not (translation is not None and getattr(translation, field)):
-            problems.append(doc.problem(("translations", lang, field), f"no '{lang}' translation of the clinic's {field}"))
+            problems.append(doc.problem((field,), f"no '{lang}' translation (it would print in English); "
+                                                  f"add it under translations: {lang}: {field}:"))
     return problems
 
 

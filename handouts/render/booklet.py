@@ -31,7 +31,7 @@ from .cards import styles_for
 from .context import RenderContext
 from .ending import stack_height
 from .flowables import BIG, Gap, NoteLines, paragraphs
-from .handout import check_clinic_glyphs, check_glyphs, clinic_text, exercise_cards, intro_text, ordered, safety_box
+from .handout import check_clinic_glyphs, check_glyphs, clinic_text, exercise_cards, intro_text, note_untranslated, ordered, safety_box
 from .images import logo_picture
 from .log import LogGrid, LogRow, log_items
 from .page import PageDecorator, PageState, breakable, build_or_explain, geometry
@@ -270,6 +270,8 @@ def clinic_hours(ctx: RenderContext) -> list[str]:
     translation = getattr(ctx.clinic.translations, ctx.lang, None) if ctx.lang != "en" else None
     if translation is not None and translation.opening_hours:
         return list(translation.opening_hours)
+    if ctx.clinic.opening_hours:
+        note_untranslated(ctx, "opening_hours")
     return list(ctx.clinic.opening_hours)
 
 

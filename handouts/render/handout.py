@@ -88,6 +88,11 @@ def intro_text(ctx: RenderContext, region: str) -> str:
     return str(values["introduction"])
 
 
+#: Fields of the clinic profile that are people's names: printed as written in every language, never asked for.
+PERSON_FIELDS = ("clinician",)
+LANGUAGE_NAMES = {"es": "Spanish"}
+
+
 def clinic_text(ctx: RenderContext, field: str) -> str | None:
     clinic = ctx.clinic
     translation = getattr(clinic.translations, ctx.lang, None) if ctx.lang != "en" else None
@@ -95,9 +100,18 @@ def clinic_text(ctx: RenderContext, field: str) -> str | None:
     if value:
         return str(value)
     original = getattr(clinic, field)
-    if original and ctx.lang != "en":
-        ctx.notice(f"{ctx.clinic_doc.display}: {field} has no '{ctx.lang}' translation; printed as written")
+    if original:
+        note_untranslated(ctx, field)
     return original
+
+
+def note_untranslated(ctx: RenderContext, field: str) -> None:
+    """A note that a clinic text prints in English in a document in another language (names excepted)."""
+    if ctx.lang == "en" or field in PERSON_FIELDS:
+        return
+    language = LANGUAGE_NAMES.get(ctx.lang, f"'{ctx.lang}'")
+    ctx.notice(f"{ctx.clinic_doc.display}: {field} has no '{ctx.lang}' translation, so it prints in English in this "
+               f"{language} document (add it under translations: {ctx.lang}: {field}:)")
 
 
 def safety_box(ctx: RenderContext) -> Flowable:
