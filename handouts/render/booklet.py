@@ -25,7 +25,7 @@ from reportlab.platypus import (
 )
 
 from ..models.catalog import REGIONS, Exercise
-from ..text import exercise_words
+from ..text import exercise_words, localized
 from .cardflow import outlines_of
 from .cards import styles_for
 from .context import RenderContext
@@ -378,7 +378,9 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     story += [Gap(14, page), *contents(ctx, sections, pages), Gap(14, page)]
     for region in sections:
         story += [paragraph(m(f"region.{region}.title"), s.heading), paragraph(intro_text(ctx, region), s.intro)]
-    story += [Gap(14, page), KeepTogether([safety_box(ctx)]), PageBreak()]
+    safety_title = str(localized(ctx.catalog.safety, ctx.lang, ("title",))[0]["title"])
+    story += [Gap(14, page), KeepTogether([Outline("safety", safety_title, 0, safety_title), safety_box(ctx)]),
+              PageBreak()]
     # one section per region
     for region, items in sections.items():
         name = m(f"region.{region}.name")
