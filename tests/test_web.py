@@ -242,6 +242,19 @@ def test_open_a_saved_file(browser: Chrome, downloads: Path) -> None:
     assert f"Opened {saved.name}" in browser.find_element(By.ID, "status").text
 
 
+def test_a_file_with_mistakes_is_not_opened_and_says_why(browser: Chrome, server: Server) -> None:
+    bad = server.folder / "typo.yaml"
+    bad.write_text("exercises:\n  - cat-cow\n  - id: pelvic-tilt\n    sets: 11\n", encoding="utf-8")
+    result = run_cli("check", str(bad), cwd=server.folder)
+    chooser = browser.find_element(By.ID, "open-file")
+    chooser.send_keys(str(bad))
+    shown = wait(browser, lambda d: d.find_element(By.ID, "file-problems").text)
+    assert result.code == 1 and shown.splitlines()[0] in result.stdout + result.stderr
+    assert shown.startswith("typo.yaml:4: exercises[2].sets: ")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#items .item")) == 3  # the program on the page is kept
+    bad.unlink()
+
+
 def test_a_dose_out_of_bounds_is_refused_beside_its_field(browser: Chrome, server: Server, tmp_path: Path) -> None:
     field = item_input(browser, 1, "repetitions")
     set_value(field, "500")

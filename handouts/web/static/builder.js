@@ -177,7 +177,7 @@ function renderItems() {
       input.placeholder = input.placeholder || (card.dose?.[part] ? `${card.dose[part]}` : "");
       const cautious = (card.defaults || []).includes(part) && (item[part] ?? "") === (card.dose?.[part] ?? "");
       input.classList.toggle("cautious", cautious);
-      if (cautious) input.title = "Our cautious default, not from the sources: set it for this patient";
+      input.title = (cautious ? "Our cautious default, not from the sources: set it for this patient. " : "") + input.dataset.doc;
     }
     row.querySelector('[data-part="each_side"]').checked = !!item.each_side;
     row.querySelector('[data-part="note"]').value = item.note || "";
@@ -213,7 +213,7 @@ $("items").addEventListener("input", event => {
   item[part] = event.target.type === "checkbox" ? event.target.checked : event.target.value;
   if (event.target.classList.contains("cautious") && item[part] !== CATALOG[item.id]?.dose?.[part]) {
     event.target.classList.remove("cautious");
-    event.target.removeAttribute("title");
+    event.target.title = event.target.dataset.doc;
     $("cautious-legend").hidden = !$("items").querySelector(".cautious");
   }
   changed();
@@ -302,6 +302,10 @@ document.querySelectorAll('input[name="order"]').forEach(radio => radio.addEvent
 }));
 
 function showProgram() {
+  const layouts = $("layout");
+  if (program.layout && ![...layouts.options].some(o => o.value === program.layout)) {
+    layouts.add(new Option(program.layout, program.layout));  // an opened file's own layout
+  }
   FIELDS.forEach(name => { $(name).value = program[name] ?? ""; });
   document.querySelector(`input[name="order"][value="${program.order}"]`).checked = true;
   lastMinutes = null;
