@@ -74,7 +74,6 @@ def test_log_rows_are_the_programs_exercises(tmp_path):
     texts = [" ".join(t.split()) for t in page_texts(data)]
     logs = [t for t in texts if "Exercise log" in t and "Week 1" in t]
     assert len(logs) == 1
-    assert logs[0] == texts[0]  # four exercises: the log fits the first page, the program at a glance
     for number, name in enumerate(["Knee to chest stretch", "Pelvic tilt", "Cat-cow", "Standing back bend"], 1):
         assert f"{number}. {name}" in logs[0]
 

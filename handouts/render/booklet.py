@@ -31,8 +31,19 @@ from .cards import styles_for
 from .context import RenderContext
 from .ending import stack_height
 from .flowables import BIG, Gap, NoteLines, paragraphs
-from .handout import check_clinic_glyphs, check_glyphs, clinic_text, exercise_cards, intro_text, note_untranslated, ordered, safety_box
+from .guidance import booklet_key_points, key_points_box, red_flag_box
+from .handout import (
+    check_clinic_glyphs,
+    check_glyphs,
+    clinic_text,
+    exercise_cards,
+    intro_text,
+    note_untranslated,
+    ordered,
+    safety_box,
+)
 from .images import logo_picture
+from .legend import legend
 from .log import LogGrid, LogRow, log_items
 from .page import PageDecorator, PageState, breakable, build_or_explain, geometry
 from .para import paragraph
@@ -68,7 +79,7 @@ class ContentsList(Flowable):
         self.entries = entries  # (level, title, key, printed elsewhere)
         self.pages = pages
         size = ctx.layout.text.body.size
-        self.line = size * 1.3
+        self.line = size * 1.25
         self.size = size
 
     def _entry_style(self, level: int) -> tuple[str, float]:
@@ -349,7 +360,7 @@ def booklet_exercises(ctx: RenderContext) -> dict[str, list[tuple[Exercise, bool
     out: dict[str, list[tuple[Exercise, bool]]] = {}
     for region in REGIONS:
         items = []
-        for exercise in ordered(ctx.catalog.for_handout(region), ctx.layout.order):
+        for exercise in ordered(ctx.catalog.for_handout(region, whole=True), ctx.layout.order):
             items.append((exercise, exercise.id in seen))
             seen.add(exercise.id)
         out[region] = items
@@ -373,14 +384,21 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     if intro:  # the clinic's own words, once, before the booklet's
         story.append(paragraph(intro, s.intro))
     story += paragraphs(ctx, m.get("booklet.how_to_use_points"), "bullet", bullet="\u2022")
-    # the contents; what each region's section is for, together (a card fills a page of its own); the
-    # safety guidance whole, just before the exercises
+    # the contents; what each region's section is for, together (a card fills a page of its own); then key
+    # points, the safety guidance and the warning signs, each whole, and the key to the pictures, just
+    # before the exercises
     story += [Gap(14, page), *contents(ctx, sections, pages), Gap(14, page)]
     for region in sections:
-        story += [paragraph(m(f"region.{region}.title"), s.heading), paragraph(intro_text(ctx, region), s.intro)]
+        story += [paragraph(m(f"region.{region}.title"), s.small_heading), paragraph(intro_text(ctx, region), s.intro)]
     safety_title = str(localized(ctx.catalog.safety, ctx.lang, ("title",))[0]["title"])
-    story += [Gap(14, page), KeepTogether([Outline("safety", safety_title, 0, safety_title), safety_box(ctx)]),
-              PageBreak()]
+    # the key to the pictures after the introductions, the warning signs before the safety guidance:
+    # the boxes then fill their pages
+    key = legend(ctx)
+    if key is not None:
+        story += [Gap(12, page), key]
+    points = key_points_box(ctx, booklet_key_points(ctx))
+    story += [Gap(14, page), KeepTogether([Outline("safety", safety_title, 0, safety_title), points]), Gap(12, page),
+              red_flag_box(ctx), Gap(12, page), KeepTogether([safety_box(ctx)]), PageBreak()]
     # one section per region
     for region, items in sections.items():
         name = m(f"region.{region}.name")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .cardplan import CardContent, CardPlan, CardStyle, Placement, Variant, plan_card
 
-SLOT_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6)
+SLOT_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
 SLOT_PICTURE = 108.0  # points: 1.5 in, the smallest a shrunk picture gets along its longer side
 MIN_PICTURE = 80.0  # points: below this a picture stops being useful (a card taller than a page)
 HAIR = 0.5  # points of rounding a fit forgives

@@ -13,13 +13,12 @@ from ..text import exercise_words
 from .cards import styles_for
 from .context import RenderContext
 from .ending import stack_height
-from .flowables import Box, Gap, SideBySide, paragraphs
-from .handout import check_clinic_glyphs, check_glyphs, clinic_text, ending, exercise_cards, safety_box
+from .flowables import Box, Gap
+from .guidance import program_key_points
+from .handout import check_clinic_glyphs, check_glyphs, clinic_text, ending, exercise_cards, guidance
 from .log import LogRow, log_items, times_labels
 from .page import HandoutDoc, geometry
 from .para import paragraph
-
-WIDE_ENOUGH = 36  # text sizes: a page this wide puts the minutes a day and the note side by side
 
 
 def program_exercises(ctx: RenderContext, program: Program) -> list[tuple[Exercise, int]]:
@@ -56,7 +55,7 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
     minutes = minutes_a_day(list(dosage.values()))
 
     def first_page(count_key: str) -> list[Flowable]:
-        """Title, facts, the minutes a day and the note, the safety guidance."""
+        """Title, facts, the clinician's note, key points, the safety guidance and warning signs."""
         story: list[Flowable] = [paragraph(shown, s.title)]
         facts = [m("program.date", date=m.date(day))]
         if clinician:
@@ -65,23 +64,16 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
         if program.follow_up:
             story.append(paragraph(m("program.follow_up", date=m.date(program.follow_up)), s.body_bold))
         story.append(Gap(8, page))
-        summary = [paragraph(m("program.minutes_note"), s.body)]
-        summary += paragraphs(ctx, [m(count_key, n=len(exercises))], "body")
-        boxes: list[Flowable] = []
-        if ctx.layout.blocks.minutes:
-            boxes.append(Box(ctx, m("program.minutes", n=minutes), summary))
         if program.note:
-            boxes.append(Box(ctx, m("program.note_heading"), [paragraph(program.note, s.body)], filled=False))
-        if len(boxes) == 2 and geo.content_width >= WIDE_ENOUGH * ctx.layout.text.body.size:
-            boxes = [SideBySide(*boxes, gap=ctx.layout.cards.gap)]  # saves the first page's room
-        for box in boxes:
-            story += [box, Gap(10, page)]
+            story += [Box(ctx, m("program.note_heading"), [paragraph(program.note, s.body)], filled=False),
+                      Gap(10, page)]
         intro = clinic_text(ctx, "introduction")
         if intro and ctx.layout.blocks.introduction:
             story.append(paragraph(intro, s.intro))
-        if ctx.layout.blocks.safety:
-            story += [safety_box(ctx), Gap(ctx.layout.cards.gap, page)]
-        return story
+        count = m("program.count", n=len(exercises))
+        points = [m(count_key, n=len(exercises)) if line == count else line
+                  for line in program_key_points(ctx, len(exercises), minutes)]
+        return story + guidance(ctx, page, points)
 
     numbered_order = [e for e, _ in order]
     rows = [LogRow(f"{i}. {exercise_words(e, ctx.lang).name}", times_labels(ctx, dosage[e.id].times_a_day))
