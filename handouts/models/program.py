@@ -59,7 +59,8 @@ class Program:
     patient: str | None = spec(default=None, doc="The patient's name (leave out to print the program anonymously).", max_length=80)
     date: dt.date | None = spec(default=None, doc="The program's date (YYYY-MM-DD); default: today.")
     clinician: str | None = spec(default=None, doc="The clinician's name; default: the clinic profile's.", max_length=120)
-    clinic: Annotated[Path | None, YamlPath] = spec(default=None, doc="Clinic profile (relative to this file); default: the demo clinic.")
+    clinic: Annotated[Path | None, YamlPath] = spec(default=None, doc="Clinic profile (relative to this file); default: ./clinic.yaml, "
+                                                                          "else $HANDOUTS_CLINIC, else the demo clinic.")
     layout: str | None = spec(default=None, doc="Layout name or path (relative to this file); default: the clinic's.")
     lang: Literal["en", "es"] | None = spec(default=None, doc="Language; default: the clinic's (the --lang option wins).")
     order: Literal["position", "as listed"] = spec(

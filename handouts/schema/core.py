@@ -64,6 +64,16 @@ def suggest(word: str, choices: typing.Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def _colon_hint(value: Any, raw: typing.Mapping[PathKey, str], path: PathKey) -> str:
+    """'- Monday: 8 to 6' is read as a mapping; say how to keep it a text."""
+    if isinstance(value, dict) and len(value) == 1:
+        (key, inner), = value.items()
+        if isinstance(key, str) and isinstance(inner, (str, int, float)) and not isinstance(inner, bool):
+            written = raw.get((*path, key), inner)
+            return f'; the colon and space make it "key: value": put the whole text in double quotes: "{key}: {written}"'
+    return ""
+
+
 def describe(value: Any) -> str:
     """How a wrong value is shown in a message."""
     if isinstance(value, str):
@@ -284,7 +294,7 @@ class Validator:
         raw = self.doc.raw.get(path)
         if tp is str:
             if isinstance(value, (list, dict)) or value is None:
-                self.error(path, f"expected text, got {describe(value)}")
+                self.error(path, f"expected text, got {describe(value)}{_colon_hint(value, self.doc.raw, path)}")
                 return _INVALID
             text = value if isinstance(value, str) else (raw if raw is not None else str(value))
             return self.check_text(text, path, meta)
