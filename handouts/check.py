@@ -8,6 +8,7 @@ pose files that do not load, and characters the fonts cannot print.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from .errors import Problem, UserError
@@ -39,6 +40,11 @@ def missing_translations(job: Job, lang: str) -> list[Problem]:
         for field in fields:
             if translation is None or not getattr(translation, field):
                 problems.append(Problem(str(catalog.folder / name), 0, f"translations.{lang}.{field}", f"no '{lang}' translation"))
+        flags = getattr(translation, "red_flags", None)
+        for field in ("title", "points", "see_doctor"):
+            if flags is None or not getattr(flags, field):
+                problems.append(Problem(str(catalog.folder / name), 0, f"translations.{lang}.red_flags.{field}",
+                                        f"no '{lang}' translation"))
     for region in ("lower", "mid", "upper"):
         intro = getattr(catalog.intros, region)
         translation = getattr(intro.translations, lang, None)
@@ -52,9 +58,11 @@ def missing_translations(job: Job, lang: str) -> list[Problem]:
 def _clinic_translations(clinic: object, doc: SourceDoc, lang: str) -> list[Problem]:
     translation = getattr(clinic.translations, lang, None)  # type: ignore[attr-defined]
     problems = []
-    for field in ("clinician", "introduction", "disclaimer", "opening_hours"):
+    # every text of the clinic that would print in English; people's names (the clinician) are never asked for
+    for field in ("introduction", "disclaimer", "opening_hours", "red_flags"):
         if getattr(clinic, field) and not (translation is not None and getattr(translation, field)):
-            problems.append(doc.problem(("translations", lang, field), f"no '{lang}' translation of the clinic's {field}"))
+            problems.append(doc.problem((field,), f"no '{lang}' translation (it would print in English); "
+                                                  f"add it under translations: {lang}: {field}:"))
     return problems
 
 
@@ -70,7 +78,7 @@ def unloadable_illustrations(job: Job) -> list[Problem]:
             problems.append(job.catalog.docs[exercise.id].problem(("illustration",), "no picture: add "
                             f"illustrations/{exercise.id}.yaml or an image: file"))
             continue
-        problems += _problems_of(lambda path=path: scene_for(path))
+        problems += _problems_of(partial(scene_for, path))
     return problems
 
 

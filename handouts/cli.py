@@ -243,24 +243,44 @@ def _write_combined(target: Path, pdfs: list[Path], failed: int) -> None:
     data, pages = combine_files(pdfs)
     prepare_folder(target.parent if str(target.parent) else Path("."))
     write_all({target: data}, pdfs)
-    click.echo(f"wrote {target} ({len(pdfs)} programs, {pages} pages, each program starting on an odd page: "
-               "print it double-sided)")
+    click.echo(f"wrote {target} ({len(pdfs)} program{'s' if len(pdfs) != 1 else ''}, {pages} pages, each program "
+               "starting on an odd page: print it double-sided)")
 
 
 @main.command("catalog")
 @click.option("--region", type=click.Choice(["lower", "mid", "upper"]), default=None, help="Only this region's exercises.")
-@_catalog_option
-def catalog_command(region: str | None, catalog_dir: Path | None) -> None:
-    """List the exercises in the catalog."""
+@click.option("--pdf", "as_pdf", is_flag=True,
+              help="Write DIR/exercise-chooser.pdf instead: every exercise with its picture, id, default dose, "
+                   "regions, position and equipment, by region, to choose a program on paper.")
+@_render_options
+@_output_option
+def catalog_command(region: str | None, as_pdf: bool, layout: str | None = None, clinic_file: Path | None = None,
+                    catalog_dir: Path | None = None, lang: str | None = None, output_dir: Path = Path("out")) -> None:
+    """List the exercises in the catalog, with their default doses in words (or print them: --pdf)."""
+    from .catalogwords import SUPERVISED, dose_in_words, facts, our_defaults
+
+    if as_pdf:
+        from .jobs import Job
+        from .render.chooser import render_chooser
+
+        started = time.perf_counter()
+        job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=output_dir)
+        ctx = job.context()
+        data = render_chooser(ctx, region)
+        job.notices.extend(n for n in ctx.notices if n not in job.notices)
+        _report(job.write({output_dir / "exercise-chooser.pdf": data}), job.notices, started)
+        return
     from .jobs import load_catalog_dir
 
     catalog = load_catalog_dir(catalog_dir)
     entries = catalog.in_region(region) if region else list(catalog.exercises.values())
     width = max((len(e.id) for e in entries), default=10)
     for e in entries:
-        regions = ",".join(e.regions)
-        defaults = f"  (default dose: {', '.join(e.dosage.defaults)})" if e.dosage.defaults else ""
-        click.echo(f"{e.id:<{width}}  {e.name}  [{regions}; {e.position}; {e.kind}]{defaults}")
+        click.echo(f"{e.id:<{width}}  {e.name}  [{facts(e)}]")
+        defaults = our_defaults(e)
+        click.echo(f"{'':<{width}}  {dose_in_words(e)}" + (f" ({defaults})" if defaults else ""))
+        if e.supervised:
+            click.echo(f"{'':<{width}}  {SUPERVISED}")
     click.echo(f"{len(entries)} exercises", err=True)
 
 
@@ -418,14 +438,16 @@ def check_command(programs: tuple[Path, ...], layout: str | None = None, clinic_
         files = collect(list(programs))
         problems, notices = check_programs(files, layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir,
                                            lang=lang)
-        what = f"{len(files)} program{'s' if len(files) != 1 else ''} (with their clinic profiles and layouts)"
+        what = f"{len(files)} program{'s' if len(files) != 1 else ''} (each with its clinic profile and layout)"
     else:
         from .jobs import Job
 
         job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=Path("."))
         found = run_check(job, lang or job.lang)
         problems = list(found)
-        notices = [*job.notices, *(n for n in job.context().notices if n not in job.notices)]
+        notices = list(job.notices)
+        for booklet in (False, True):  # the colours of both layouts, as printing would adjust them
+            notices += [n for n in job.context(booklet=booklet).notices if n not in notices]
         what = f"{len(job.catalog.exercises)} exercises, their pictures, the clinic profile and the layout"
     _echo_notices(notices)
     for problem in problems:
@@ -524,4 +546,4 @@ def run() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(run())
+    run()

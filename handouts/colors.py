@@ -54,3 +54,20 @@ def mix(a: str, b: str, share_of_b: float) -> str:
     rb, gb, bb = rgb(b)
     t = share_of_b
     return to_hex((ra + (rb - ra) * t, ga + (gb - ga) * t, ba + (bb - ba) * t))
+
+
+def tone(color: str, like: str) -> str:
+    """``color``'s hue at the lightness of ``like``: mixed with white or black until its relative luminance
+    matches, so whatever contrast ``like`` had with the page, the tone has too (a brand-coloured figure is
+    as legible as the default one)."""
+    target = relative_luminance(like)
+    toward = "#ffffff" if relative_luminance(color) < target else "#000000"
+    low, high = 0.0, 1.0
+    for _ in range(24):
+        middle = (low + high) / 2
+        reached = relative_luminance(mix(color, toward, middle))
+        if (reached < target) == (toward == "#ffffff"):
+            low = middle
+        else:
+            high = middle
+    return mix(color, toward, (low + high) / 2)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 
-import pdfplumber
 import pytest
 
 from conftest import ROOT
-from pdfcheck import fonts, outside_margins, reader
+from pdfcheck import chars, fonts, outside_margins, parse, reader
 
 BUILTIN = ["standard", "a4", "large-print", "compact", "print-friendly", "booklet", "booklet-a5"]
 
@@ -79,8 +77,7 @@ def test_each_layout_prints_the_booklet(tmp_path, catalog, name):
 
 
 def char_sizes(data: bytes) -> list[float]:
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return [round(c["size"], 1) for page in pdf.pages for c in page.chars]
+    return [round(c.size, 1) for c in chars(data)]
 
 
 def test_large_print_text_is_16_point_or_more(rendered):
@@ -92,10 +89,8 @@ def test_large_print_text_is_16_point_or_more(rendered):
     data = rendered["large-print"]["lower"]
     geo = geometry(Job.load(layout="large-print", clinic_file=None, catalog_dir=None, lang=None, output_dir=ROOT).context())
     top, bottom = geo.height - geo.frame_top, geo.height - geo.frame_bottom
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        body = [round(c["size"], 1) for page in pdf.pages for c in page.chars
-                if top < c["top"] < bottom and not c["text"].isdigit()]
-        everything = [c["size"] for page in pdf.pages for c in page.chars]
+    body = [round(c.size, 1) for c in chars(data) if top < c.top < bottom and not c.text.isdigit()]
+    everything = [c.size for c in chars(data)]
     assert min(everything) >= 8
     small = [size for size in body if size < 15.9]
     assert len(small) <= 0.01 * len(body), f"{len(small)} of {len(body)} characters under 16 pt: {sorted(set(small))}"
@@ -120,7 +115,7 @@ def cards_per_page(data: bytes) -> list[int]:
 
 def test_standard_puts_two_cards_on_most_pages(rendered, catalog):
     for region in ("lower", "mid", "upper"):
-        count = len(catalog.in_region(region))
+        count = len(catalog.for_handout(region))
         cards = cards_per_page(rendered["standard"][region])
         assert sum(cards) == count and max(cards) == 2, (region, cards)
         with_cards = sum(1 for n in cards if n)
@@ -139,10 +134,15 @@ def test_no_page_holds_only_the_notes_lines(rendered, name):
 
 
 def test_compact_uses_fewer_pages_than_standard(rendered):
+    totals = [0, 0]
     for region in ("lower", "mid", "upper"):
         compact = len(reader(rendered["compact"][region]).pages)
         standard = len(reader(rendered["standard"][region]).pages)
-        assert compact < standard, f"{region}: compact {compact} pages, standard {standard}"
+        # never more paper; a short handout (the six upper-back cards) may fill the same pages
+        assert compact <= standard, f"{region}: compact {compact} pages, standard {standard}"
+        totals[0] += compact
+        totals[1] += standard
+    assert totals[0] < totals[1], f"compact {totals[0]} pages in all, standard {totals[1]}"
     assert min(char_sizes(rendered["compact"]["lower"])) >= 8
     assert layout("compact").text.body.size >= 12
 
@@ -162,30 +162,27 @@ def _is_grey(color) -> bool:
 
 def test_print_friendly_has_only_greys(rendered):
     for region, data in rendered["print-friendly"].items():
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
-                for kind in ("chars", "rects", "curves", "lines"):
-                    for obj in getattr(page, kind):
-                        for key in ("non_stroking_color", "stroking_color"):
-                            assert _is_grey(obj.get(key)), f"{region} p{page.page_number}: {kind} {key} {obj.get(key)}"
-                for image in page.images:
-                    assert "RGB" not in str(image.get("colorspace")), f"{region}: a colour image"
+        for page in parse(data).pages:
+            for char in page.chars:
+                assert _is_grey(char.fill), f"{region} p{page.number}: text {char.text!r} in {char.fill}"
+            for path in page.paths:
+                for colour in (path.fill, path.stroke):
+                    assert _is_grey(colour), f"{region} p{page.number}: a line or shape in {colour}"
+            for image in page.images:
+                assert "RGB" not in image.colour_space, f"{region}: a colour image"
 
 
 def test_print_friendly_fills_no_backgrounds(rendered):
     """Boxes are outlined, not filled: nothing filled in a grey sits behind text (pictures may be filled)."""
     data = rendered["print-friendly"]["lower"]
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            for obj in page.rects + page.curves:
-                if not obj.get("fill") or obj["width"] * obj["height"] < 150 * 40:
-                    continue
-                behind_text = [c for c in page.chars if obj["x0"] <= c["x0"] and c["x1"] <= obj["x1"]
-                               and obj["top"] <= c["top"] and c["bottom"] <= obj["bottom"]
-                               and not c["text"].isdigit()]  # a picture's numbered badges are not body text
-                color = obj.get("non_stroking_color")
-                if behind_text:
-                    assert color in (None, (1,), [1], (1, 1, 1), [1, 1, 1], 1), f"filled background {color} behind text"
+    for page in parse(data).pages:
+        for shape in page.paths:
+            if shape.fill is None or shape.width * shape.height < 150 * 40:
+                continue
+            behind_text = [c for c in page.chars if c.inside(shape.x0, shape.top, shape.x1, shape.bottom)
+                           and not c.text.isdigit()]  # a picture's numbered badges are not body text
+            if behind_text:
+                assert shape.fill == (1.0,), f"filled background {shape.fill} behind text"
 
 
 def test_a_clinics_layout_extending_a_builtin_works(tmp_path, cli):

@@ -179,7 +179,11 @@ def test_numbers_and_dates_written_the_spanish_way():
     assert es("dosage.hold", n=1) == "Mantenga la posición 1 segundo."
     assert es("dosage.hold", n=20) == "Mantenga la posición 20 segundos."
     assert es("dosage.repeat_each_side", n=1) == "Hágalo una vez de cada lado."
-    assert es("program.minutes", n=12) == "Alrededor de 12 minutos al día"
+    assert es("key_points.program_minutes", n=12).startswith("Alrededor de 12 minutos al día")
+    from handouts.schema.ranges import DoseRange
+
+    assert es("dosage.hold", n=DoseRange(15, 20)) == "Mantenga la posición de 15 a 20 segundos."
+    assert en("dosage.times_a_day", n=DoseRange(2, 3)) == "Do this 2 to 3 times a day."
 
 
 def spanish_scores(text: str) -> tuple[float, float]:
@@ -302,3 +306,33 @@ def test_a_paragraph_never_ends_on_a_line_of_one_short_word():
     last = para.blPara.lines[-1]
     words = last.words if hasattr(last, "words") else last[1]
     assert len(" ".join(w if isinstance(w, str) else w.text for w in words).split()) >= 2
+
+
+def test_clinic_texts_left_in_english_are_noted_and_names_never_asked_for(cli, tmp_path):
+    folder = tmp_path / "clinic"
+    folder.mkdir()
+    (folder / "clinic.yaml").write_text(
+        "name: Lakeside Physio\nclinician: Dr. Ana Ruiz, PT\nopening_hours: [Monday to Thursday, 7 am to 7 pm]\n"
+        "introduction: Welcome to our clinic.\ndisclaimer: Ask us before you start.\n", encoding="utf-8")
+    booklet = cli("booklet", "--lang", "es", "-o", "out", cwd=folder)
+    assert booklet.code == 0, booklet.stderr
+    notes = [line for line in booklet.stderr.splitlines() if line.startswith("note: clinic.yaml:")]
+    for field in ("opening_hours", "introduction", "disclaimer"):
+        assert any(f"{field} has no 'es' translation, so it prints in English in this Spanish document" in n
+                   for n in notes), (field, notes)
+    assert not any("clinician" in n for n in notes), notes
+    text = all_text((folder / "out" / "booklet.pdf").read_bytes())
+    assert "Dr. Ana Ruiz, PT" in text and "Monday to Thursday" in text
+    check = cli("check", "--lang", "es", cwd=folder)
+    assert check.code == 1
+    lines = [line for line in check.stdout.splitlines() if line.startswith("clinic.yaml:")]
+    assert sorted(line.split(":")[2].strip() for line in lines) == ["disclaimer", "introduction", "opening_hours"]
+    assert "clinician" not in check.stdout
+    # translated: no notes, and check passes for the clinic
+    with (folder / "clinic.yaml").open("a", encoding="utf-8") as f:
+        f.write("translations:\n  es:\n    opening_hours: [Lunes a jueves, de 7 a 19 h]\n"
+                "    introduction: Bienvenido.\n    disclaimer: Pregúntenos antes de empezar.\n")
+    again = cli("booklet", "--lang", "es", "-o", "out", cwd=folder)
+    assert again.code == 0 and "note: clinic.yaml" not in again.stderr, again.stderr
+    assert not [line for line in cli("check", "--lang", "es", cwd=folder).stdout.splitlines()
+                if line.startswith("clinic.yaml:")]

@@ -83,8 +83,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     running = Server(tmp_path_factory.mktemp("serve"))
     yield running
     log = running.stop()
-    # nothing about a patient in the server's output
+    # nothing about a patient in the server's output, and nothing written where it runs but what the tests printed
     assert "Jane" not in log and "Testpatient" not in log, log
+    assert [p.name for p in running.folder.iterdir()] in ([], ["out"])
 
 
 @pytest.fixture(scope="module")
@@ -142,29 +143,39 @@ def minutes_of(program_text: str) -> int:
 
 
 def test_pick_three_change_a_dose_and_the_minutes_follow(browser: Chrome) -> None:
+    from handouts.jobs import load_catalog_dir
+
+    # search by another name: the exercise is found by a name its card does not lead with
+    catalog = load_catalog_dir(None)
+    named = next(e for e in catalog.exercises.values() if e.also_known_as)
+    alias = named.also_known_as[0]
     search = browser.find_element(By.ID, "search")
-    set_value(search, "hairballs")  # cat-cow's other name
-    wait(browser, lambda d: [c.get_attribute("data-id") for c in d.find_elements(By.CSS_SELECTOR, ".card") if c.is_displayed()]
-         == ["cat-cow"])
+    set_value(search, alias.upper())
+    shown = wait(browser, lambda d: [c.get_attribute("data-id") for c in d.find_elements(By.CSS_SELECTOR, ".card")
+                                     if c.is_displayed()] or None)
+    assert named.id in shown
+    for exercise_id in shown:
+        entry = catalog.exercises[exercise_id]
+        assert alias.lower() in " ".join([entry.id, entry.name, *entry.also_known_as]).lower()
     set_value(search, "")
     browser.find_element(By.ID, "patient").send_keys("Jane Testpatient")
     for exercise_id in PICKED:
         browser.find_element(By.CSS_SELECTOR, f'.card[data-id="{exercise_id}"] .add').click()
-    assert [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#items .name")] == ["Cat-cow", "Pelvic tilt",
-                                                                                      "Knee to chest stretch"]
+    cat_cow, pelvic_tilt, knee_to_chest = (catalog.exercises[i].name for i in PICKED)
+    assert [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#items .name")] == [cat_cow, pelvic_tilt, knee_to_chest]
     names = lambda: [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#items .name")]  # noqa: E731
     browser.find_elements(By.CSS_SELECTOR, "#items .down")[0].click()
-    assert names() == ["Pelvic tilt", "Cat-cow", "Knee to chest stretch"]
+    assert names() == [pelvic_tilt, cat_cow, knee_to_chest]
     browser.execute_script("""  // drag the second row onto the first, as a mouse does
         const rows = document.querySelectorAll('#items .item'), data = new DataTransfer();
         const fire = (row, type) => row.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: data}));
         fire(rows[1], 'dragstart'); fire(rows[0], 'dragover'); fire(rows[0], 'drop'); fire(rows[1], 'dragend');""")
-    assert names() == ["Cat-cow", "Pelvic tilt", "Knee to chest stretch"]
+    assert names() == [cat_cow, pelvic_tilt, knee_to_chest]
     first = minutes_of("exercises: [cat-cow, pelvic-tilt, knee-to-chest]")
     wait(browser, lambda d: d.find_element(By.ID, "minutes").text == f"About {first} minutes a day")
-    set_value(item_input(browser, 0, "repetitions"), "40")
-    set_value(item_input(browser, 0, "hold_seconds"), "30")
-    expected = minutes_of("exercises: [{id: cat-cow, repetitions: 40, hold_seconds: 30}, pelvic-tilt, knee-to-chest]")
+    set_value(item_input(browser, 0, "repetitions"), "41")
+    set_value(item_input(browser, 0, "hold_seconds"), "37")
+    expected = minutes_of("exercises: [{id: cat-cow, repetitions: 41, hold_seconds: 37}, pelvic-tilt, knee-to-chest]")
     assert expected > first
     wait(browser, lambda d: d.find_element(By.ID, "minutes").text == f"About {expected} minutes a day")
 
@@ -179,12 +190,18 @@ def test_preview_shows_the_real_pdf_with_those_exercises(browser: Chrome) -> Non
           const reader = new FileReader(); reader.onload = () => done(reader.result.split(',')[1]); reader.readAsDataURL(b); });"""))
     validate(data, "preview")
     text = all_text(data)
-    for name in ("Cat-cow", "Pelvic tilt", "Knee to chest stretch", "Jane Testpatient"):
+    from handouts.jobs import load_catalog_dir
+
+    for name in [*(load_catalog_dir(None).exercises[i].name for i in PICKED), "Jane Testpatient"]:
         assert name in text
     browser.find_element(By.ID, "close-preview").click()
 
 
 def test_saved_file_prints_the_same_bytes_as_the_download(browser: Chrome, server: Server, downloads: Path) -> None:
+    from selenium.webdriver.support.select import Select
+
+    Select(browser.find_element(By.ID, "lang")).select_by_value("es")
+    Select(browser.find_element(By.ID, "layout")).select_by_value("large-print")
     before = set(downloads.iterdir())
     browser.find_element(By.ID, "save").click()
     saved = downloaded(downloads, ".yaml", before)
@@ -192,13 +209,18 @@ def test_saved_file_prints_the_same_bytes_as_the_download(browser: Chrome, serve
     pdf = downloaded(downloads, ".pdf", before)
     text = saved.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=") and "program.schema.json" in text
-    assert "repetitions: 40" in text and "hold_seconds: 30" in text and "- pelvic-tilt" in text
+    assert "repetitions: 41" in text and "hold_seconds: 37" in text and "- pelvic-tilt" in text
+    assert "lang: es\n" in text and "layout: large-print\n" in text and "clinic:" not in text
     result = run_cli("check", str(saved), cwd=server.folder)
     assert result.code == 0, result.stdout + result.stderr
     result = run_cli("program", str(saved), "-o", str(server.folder / "out"), cwd=server.folder)
     assert result.code == 0, result.stderr
     printed = (server.folder / "out" / f"{saved.stem}.pdf").read_bytes()
     assert printed == pdf.read_bytes()
+    from handouts.jobs import load_catalog_dir
+
+    spanish = load_catalog_dir(None).exercises["cat-cow"].translations.es
+    assert spanish is not None and spanish.name and spanish.name in all_text(printed)  # in Spanish, as chosen on the page
 
 
 def test_open_a_saved_file(browser: Chrome, downloads: Path) -> None:
@@ -211,9 +233,26 @@ def test_open_a_saved_file(browser: Chrome, downloads: Path) -> None:
     chooser.send_keys(str(saved))
     wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#items .item")) == 3)
     assert browser.find_element(By.ID, "patient").get_attribute("value") == "Jane Testpatient"
-    assert item_input(browser, 0, "repetitions").get_attribute("value") == "40"
-    assert item_input(browser, 1, "repetitions").get_attribute("value") == "5"
+    assert item_input(browser, 0, "repetitions").get_attribute("value") == "41"
+    from handouts.jobs import load_catalog_dir
+    from handouts.web.programs import dose_text
+
+    pelvic_tilt = load_catalog_dir(None).exercises["pelvic-tilt"].dosage.repetitions
+    assert item_input(browser, 1, "repetitions").get_attribute("value") == dose_text(pelvic_tilt)
     assert f"Opened {saved.name}" in browser.find_element(By.ID, "status").text
+
+
+def test_a_file_with_mistakes_is_not_opened_and_says_why(browser: Chrome, server: Server) -> None:
+    bad = server.folder / "typo.yaml"
+    bad.write_text("exercises:\n  - cat-cow\n  - id: pelvic-tilt\n    sets: 11\n", encoding="utf-8")
+    result = run_cli("check", str(bad), cwd=server.folder)
+    chooser = browser.find_element(By.ID, "open-file")
+    chooser.send_keys(str(bad))
+    shown = wait(browser, lambda d: d.find_element(By.ID, "file-problems").text)
+    assert result.code == 1 and shown.splitlines()[0] in result.stdout + result.stderr
+    assert shown.startswith("typo.yaml:4: exercises[2].sets: ")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#items .item")) == 3  # the program on the page is kept
+    bad.unlink()
 
 
 def test_a_dose_out_of_bounds_is_refused_beside_its_field(browser: Chrome, server: Server, tmp_path: Path) -> None:

@@ -102,3 +102,12 @@ def test_the_page_finds_the_clinic_as_the_command_line_does(tmp_path, monkeypatc
     monkeypatch.setenv("HANDOUTS_CLINIC", str(tmp_path / "here"))
     assert Workspace().header()["clinic"] == "Lakeside Physio"
     assert Workspace(layout="large-print").served.layout == "large-print"
+
+
+def test_a_clinic_given_to_serve_is_named_in_the_saved_file(catalog) -> None:
+    folder = ROOT / "assets" / "clinic-a4"
+    served = Served(folder, "a4", "a4", "en", "en")
+    text = program_text({"exercises": [item(catalog, "cat-cow")], "layout": "a4"}, catalog, served)
+    assert f"clinic: {(folder / 'clinic.yaml').resolve()}\n" in text and "layout:" not in text
+    checked = check(text, catalog)
+    assert checked.problems == [] and checked.program is not None and checked.program.clinic == (folder / "clinic.yaml").resolve()

@@ -18,6 +18,7 @@ from .surface import extent
 from .vec import Vec, add, dot, lerp, mul
 
 FLOOR_MARGIN = 12.0
+FAR_SIDE = 3.0  # cm behind the trunk's middle: a limb there is drawn in the far-side tone
 ELLIPSE_POINTS = 20  # points around each trunk cross-section
 
 
@@ -110,29 +111,37 @@ def head_shapes(body: Body, cam: Camera) -> tuple[list[Shape], list[Shape]]:
     return shapes, marks
 
 
+def _far_side(body: Body, group: str, cam: Camera) -> bool:
+    """Is the limb's root (hip or shoulder) behind the middle of the trunk there? Drawn lighter, so near
+    and far limbs read apart in any view; in a front view neither side is far."""
+    side, _, limb = group.partition(".")
+    if not limb:
+        return False
+    root, middle = (f"{side}.hip", "pelvis") if limb == "leg" else (f"{side}.shoulder", "chest")
+    return cam.depth(body.points[root]) < cam.depth(body.points[middle]) - FAR_SIDE
+
+
 def body_layers(body: Body, cam: Camera, palette: FigurePalette, light: bool) -> list[tuple[float, Layer]]:
     """One layer per limb and one for trunk, neck and head, each with its depth for sorting."""
-    right_dir = mul(next(s.frame for s in body.segments if s.name == "lower trunk").left, -1.0)
-    facing = dot(right_dir, cam.back)
+    middle = cam.depth(body.points["waist"])
     groups: dict[str, list[Segment]] = {}
     for seg in body.segments:
         groups.setdefault(seg.group, []).append(seg)
     out = []
     for group, segs in groups.items():
-        side = body.side_group.get(group, "")
-        far = (side == "right" and facing < -0.2) or (side == "left" and facing > 0.2)
+        depth = sum(cam.depth(lerp(s.a, s.b, 0.5)) for s in segs) / len(segs)
+        far = _far_side(body, group, cam)
         if light:
             fill = palette.start_far if far else palette.start_fill
             outline = palette.start_outline
         else:
             fill = palette.figure_far if far else palette.figure
             outline = palette.outline
-        depth = sum(cam.depth(lerp(s.a, s.b, 0.5)) for s in segs) / len(segs)
         if group == "trunk":
             head, marks = head_shapes(body, cam)
             neck = [segment_shape(s, cam) for s in segs if s.name == "neck"]
             shapes: list[Shape] = [*trunk_shapes(body, cam), *neck, *head]
-            depth = cam.depth(body.points["waist"])
+            depth = middle
             if marks:
                 out.append((depth + 0.001, Layer(tuple(marks), outline, None, "face")))
         else:

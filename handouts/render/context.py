@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from ..colors import contrast_ratio, darken_until, mix, relative_luminance, to_hex
-from ..errors import Problem, display_path
+from ..colors import mix, relative_luminance, to_hex
+from ..errors import Problem
 from ..i18n import Messages, messages
 from ..models.catalog import Catalog
 from ..models.clinic import Clinic
 from ..models.layout import Layout
 from ..yamlio import SourceDoc
+from .brand import brand_colors
 from .fonts import FontSet, font_set
 
 
@@ -48,39 +49,17 @@ def _grey(color: str) -> str:
 
 def resolve_palette(layout: Layout, clinic: Clinic, clinic_file: Path | None, notices: list[str]) -> Palette:
     c = layout.colors
-    accent, rule = c.accent, c.rule
-    accent2 = accent
-
-    def legible(name: str, color: str) -> str:
-        """The brand colour, darkened (keeping its hue) until text in it reaches 4.5:1; said in one line."""
-        dark = darken_until(darken_until(color, c.background), c.box)
-        if dark != color:
-            ratio = contrast_ratio(color, c.background)
-            notices.append(
-                f"{display_path(clinic_file)}: colors.{name} {color} is too light for text on white "
-                f"({ratio:.1f}:1, needs 4.5:1); text in it uses {dark} instead (your file is unchanged)"
-            )
-        return dark
-
-    brand, secondary = clinic.colors.brand, clinic.colors.secondary
-    if layout.brand_colors and not layout.grayscale and (brand or secondary):
-        if brand:
-            accent = accent2 = legible("brand", brand)
-        if secondary:
-            accent2 = legible("secondary", secondary)
-            if not brand:
-                accent = accent2
-        rule = mix(secondary or brand or c.rule, c.background, 0.35 if secondary else 0.45)
-    figure = c.figure
-    outline = c.figure_outline
+    chosen = brand_colors(layout, clinic, clinic_file, notices)
+    figure = chosen["figure"]
+    outline = chosen["figure_outline"]
     colors = {
         "text": c.text,
         "background": c.background,
-        "accent": accent,
-        "accent2": accent2,
+        "accent": chosen["accent"],
+        "accent2": chosen["accent2"],
         "muted": c.muted,
-        "box": c.box,
-        "rule": rule,
+        "box": chosen["box"],
+        "rule": chosen["rule"],
         "figure": figure,
         "figure_far": mix(figure, c.background, 0.45),
         "figure_outline": outline,

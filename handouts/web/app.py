@@ -86,7 +86,8 @@ def create_app(workspace: Workspace, *, host: str, port: int, token: str | None 
     def page() -> str:
         return render_template("index.html", token=app.config["TOKEN"], header=workspace.header(),
                                cards=workspace.cards(), filters=workspace.filters(), layouts=workspace.layouts(),
-                               served=workspace.served, regions=REGION_NAMES,
+                               served=workspace.served, regions=REGION_NAMES, dose_help=workspace.dose_help(),
+                               range_note=workspace.range_note(),
                                today=today().isoformat())
 
     @app.get("/picture/<exercise_id>.png")

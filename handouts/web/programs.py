@@ -111,7 +111,9 @@ def program_text(state: dict[str, Any], catalog: Catalog, served: Served) -> str
         if text:
             values[name] = _date(text)
     if served.clinic is not None:
-        values["clinic"] = str(served.clinic.resolve())
+        from ..discover import profile_file
+
+        values["clinic"] = str(profile_file(served.clinic).resolve())
     layout = str(state.get("layout") or "").strip()
     if layout and layout != served.clinic_layout:
         values["layout"] = layout

@@ -22,6 +22,8 @@ from . import programs
 from .programs import Checked, Served
 
 REGION_NAMES = {"lower": "Lower back", "mid": "Mid back", "upper": "Upper back"}
+DOSE_LABELS = {"hold_seconds": "Hold", "repetitions": "Repetitions", "sets": "Sets", "each_side": "Each side",
+               "times_a_day": "Times a day", "days_a_week": "Days a week"}
 PICTURE_SIZE = (360, 240)  # pixels; shown at half that on the page, sharp on high-density screens
 
 
@@ -95,6 +97,26 @@ class Workspace:
         equipment = sorted({item for e in exercises for item in e.needs})
         positions: list[str] = [p for p in POSITION_ORDER if any(e.position == p for e in exercises)]
         return {"regions": list(REGIONS), "positions": positions, "equipment": equipment}
+
+    def dose_help(self) -> dict[str, dict[str, Any]]:
+        """Each dose field's words from the program schema, and whether it takes a range ([15, 20])."""
+        import json
+
+        from ..schema.jsonschema import schemas
+
+        definition = schemas()["program.schema.json"]["definitions"]["ProgramExercise"]
+        # '- cat-cow' is short for '- id: cat-cow', so the definition is a string or an object
+        fields = next(v for v in definition.get("anyOf", [definition]) if v.get("type") == "object")["properties"]
+        return {name: {"doc": fields[name].get("description", ""), "range": '"array"' in json.dumps(fields[name])}
+                for name in programs.DOSE_FIELDS}
+
+    def range_note(self) -> str:
+        """'Hold, repetitions and times a day also take a range, such as 15-20.' (or nothing, when none does)"""
+        names = [DOSE_LABELS[name] for name, info in self.dose_help().items() if info["range"]]
+        if not names:
+            return ""
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return f"{listed[0].upper()}{listed[1:].lower()} also take a range, such as 15-20."
 
     def picture(self, exercise_id: str) -> bytes | None:
         """The exercise's picture as PNG, drawn by the package's PNG renderer once per process."""

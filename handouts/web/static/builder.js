@@ -120,7 +120,13 @@ function isVisible(element) {
 }
 
 // -- checking and the minutes a day ---------------------------------------------------------
+let unsaved = false;
+window.addEventListener("beforeunload", event => {
+  if (unsaved && program.exercises.length) { event.preventDefault(); event.returnValue = ""; }
+});
+
 function changed() {
+  unsaved = true;
   clearTimeout(checkTimer);
   checkTimer = setTimeout(check, 200);
 }
@@ -169,7 +175,9 @@ function renderItems() {
       const input = row.querySelector(`[data-part="${part}"]`);
       input.value = item[part] ?? "";
       input.placeholder = input.placeholder || (card.dose?.[part] ? `${card.dose[part]}` : "");
-      if ((card.defaults || []).includes(part)) input.title = "Our conservative default: set it for this patient";
+      const cautious = (card.defaults || []).includes(part) && (item[part] ?? "") === (card.dose?.[part] ?? "");
+      input.classList.toggle("cautious", cautious);
+      input.title = (cautious ? "Our cautious default, not from the sources: set it for this patient. " : "") + input.dataset.doc;
     }
     row.querySelector('[data-part="each_side"]').checked = !!item.each_side;
     row.querySelector('[data-part="note"]').value = item.note || "";
@@ -178,6 +186,7 @@ function renderItems() {
     list.appendChild(row);
   });
   $("empty").hidden = program.exercises.length > 0;
+  $("cautious-legend").hidden = !list.querySelector(".cautious");
   $("count").textContent = program.exercises.length ? `(${program.exercises.length})` : "";
   document.querySelectorAll(".card").forEach(card => {
     const added = program.exercises.some(e => e.id === card.dataset.id);
@@ -202,6 +211,11 @@ $("items").addEventListener("input", event => {
   if (!row || !part) return;
   const item = program.exercises[Number(row.dataset.index)];
   item[part] = event.target.type === "checkbox" ? event.target.checked : event.target.value;
+  if (event.target.classList.contains("cautious") && item[part] !== CATALOG[item.id]?.dose?.[part]) {
+    event.target.classList.remove("cautious");
+    event.target.title = event.target.dataset.doc;
+    $("cautious-legend").hidden = !$("items").querySelector(".cautious");
+  }
   changed();
 });
 
@@ -277,13 +291,21 @@ function filterCards() {
 
 // -- the program's own fields ---------------------------------------------------------------
 const FIELDS = ["patient", "date", "follow_up", "clinician", "note", "lang", "layout"];
-FIELDS.forEach(name => $(name).addEventListener("input", () => { program[name] = $(name).value; changed(); }));
+FIELDS.forEach(name => ["input", "change"].forEach(type => $(name).addEventListener(type, () => {
+  if (program[name] === $(name).value) return;
+  program[name] = $(name).value;
+  changed();
+})));
 document.querySelectorAll('input[name="order"]').forEach(radio => radio.addEventListener("change", () => {
   program.order = document.querySelector('input[name="order"]:checked').value;
   changed();
 }));
 
 function showProgram() {
+  const layouts = $("layout");
+  if (program.layout && ![...layouts.options].some(o => o.value === program.layout)) {
+    layouts.add(new Option(program.layout, program.layout));  // an opened file's own layout
+  }
   FIELDS.forEach(name => { $(name).value = program[name] ?? ""; });
   document.querySelector(`input[name="order"][value="${program.order}"]`).checked = true;
   lastMinutes = null;
@@ -309,6 +331,7 @@ $("open-file").addEventListener("change", async () => {
   shown.hidden = true;
   program = (await response.json()).state;
   showProgram();
+  unsaved = false;
   status(`Opened ${file.name}.`);
 });
 
@@ -342,7 +365,7 @@ $("download").addEventListener("click", async () => {
 });
 $("save").addEventListener("click", async () => {
   const file = await fetchFile("/api/save", program, "Saving…");
-  if (file) { clearProblems(); download(file); }
+  if (file) { clearProblems(); download(file); unsaved = false; }
 });
 
 document.querySelectorAll("[data-document]").forEach(button => button.addEventListener("click", async () => {
