@@ -246,7 +246,7 @@ def test_unbreakable_text_wraps_inside_the_margins(tmp_path):
     word = "Wolfeschlegelsteinhausenbergerdorff" * 2 + "Abcdefghij"  # 80 letters, no space
     clinic = tmp_path / "clinic.yaml"
     shutil.copyfile(ROOT / "assets" / "clinic" / "logo.png", tmp_path / "logo.png")
-    clinic.write_text(f"name: {word}\nlogo: logo.png\nphone: '{'5' * 40}'\nwebsite: www.{'a' * 150}.example\n"
+    clinic.write_text(f"name: {word}\nlogo: logo.png\nemail: {'a' * 60}@{'b' * 50}.example\nwebsite: www.{'a' * 150}.example\n"
                       f"address: {word}{word}\n", encoding="utf-8")
     program = tmp_path / "program.yaml"
     program.write_text(f"patient: {word}\nclinician: {word}\nnote: {word}\nexercises:\n  - id: cat-cow\n    note: {word}\n",
@@ -259,3 +259,14 @@ def test_unbreakable_text_wraps_inside_the_margins(tmp_path):
     m = load_layout("standard").page.margins
     assert not outside_margins(data, m.left, m.right, m.top, m.bottom)
     assert word in all_text(data).replace(" ", "").replace("\u2026", "")
+
+
+def test_a_clinic_name_that_cannot_fit_the_header_is_refused(tmp_path):
+    """Two lines of name do not fit a 0.5 in header that also shows the phone: refused at the name's line."""
+    word = "Wolfeschlegelsteinhausenbergerdorff" * 2 + "Abcdefghij"
+    (tmp_path / "clinic.yaml").write_text(f"name: {word}\nphone: (217) 555-0142\n", encoding="utf-8")
+    result = run_cli("region", "upper", "--clinic", "clinic.yaml", "-o", "out", cwd=tmp_path)
+    assert result.code == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("clinic.yaml:1: name: is too wide for the header of layout 'standard' (")
+    assert "shorten it, or set header: {height: 0.75in} in a layout" in result.stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
