@@ -142,8 +142,7 @@ class Job:
     def prepare(self, *, booklet: bool | None = False, exercises: Sequence[Exercise] | None = None) -> None:
         """Open and check everything the documents draw from, before any page is laid out, and refuse
         with every problem at once: the layout's own fonts, the clinic's logo, each exercise's picture
-        (pose file or photo), the picture the key to the pictures borrows, and the characters the fonts
-        cannot print. What is opened here is kept by
+        (pose file or photo) and the characters the fonts cannot print. What is opened here is kept by
         the process (see handouts.reuse), so the documents find it ready."""
         from .render.fonts import font_problems
         from .render.handout import check_clinic_glyphs, check_glyphs
@@ -160,7 +159,8 @@ class Job:
                 continue  # no context (nor glyph check) without the fonts
             ctx = self._prepared[flag] = self._new_context(flag, self.lang)
             steps: list[Callable[[], object]] = [partial(logo_picture, ctx)] if ctx.layout.header.logo else []
-            steps += [partial(picture_for, ctx, exercise) for exercise in chosen] + [partial(legend_marks, ctx)]
+            steps += [partial(picture_for, ctx, exercise) for exercise in chosen]
+            steps.append(partial(legend_marks, ctx))  # the key to the pictures borrows one picture's marks
             steps += [partial(check_glyphs, ctx, chosen), partial(check_clinic_glyphs, ctx)]
             for step in steps:
                 try:
