@@ -11,7 +11,7 @@ import contextlib
 import multiprocessing
 import os
 import traceback
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -116,7 +116,7 @@ def print_one(source: Path, options: Options | None = None) -> Outcome:
     return Outcome(source, target, [], notices)
 
 
-def run(files: list[Path], options: Options, jobs: int) -> Iterator[Outcome]:
+def run(files: list[Path], options: Options, jobs: int) -> Generator[Outcome, None, None]:
     """Print every program, yielding outcomes as they finish (in input order for one job)."""
     if jobs <= 1 or len(files) <= 1:
         for path in files:

@@ -18,7 +18,7 @@ MAX_ENTRIES = 256
 
 
 def file_key(paths: Iterable[Path]) -> tuple[Any, ...]:
-    key = []
+    key: list[tuple[str, int | None, int | None]] = []
     for path in paths:
         try:
             stat = os.stat(path)

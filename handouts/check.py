@@ -8,6 +8,7 @@ pose files that do not load, and characters the fonts cannot print.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from .errors import Problem, UserError
@@ -72,7 +73,7 @@ def unloadable_illustrations(job: Job) -> list[Problem]:
             problems.append(job.catalog.docs[exercise.id].problem(("illustration",), "no picture: add "
                             f"illustrations/{exercise.id}.yaml or an image: file"))
             continue
-        problems += _problems_of(lambda path=path: scene_for(path))
+        problems += _problems_of(partial(scene_for, path))
     return problems
 
 

@@ -243,8 +243,8 @@ def _write_combined(target: Path, pdfs: list[Path], failed: int) -> None:
     data, pages = combine_files(pdfs)
     prepare_folder(target.parent if str(target.parent) else Path("."))
     write_all({target: data}, pdfs)
-    click.echo(f"wrote {target} ({len(pdfs)} programs, {pages} pages, each program starting on an odd page: "
-               "print it double-sided)")
+    click.echo(f"wrote {target} ({len(pdfs)} program{'s' if len(pdfs) != 1 else ''}, {pages} pages, each program "
+               "starting on an odd page: print it double-sided)")
 
 
 @main.command("catalog")
@@ -438,7 +438,7 @@ def check_command(programs: tuple[Path, ...], layout: str | None = None, clinic_
         files = collect(list(programs))
         problems, notices = check_programs(files, layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir,
                                            lang=lang)
-        what = f"{len(files)} program{'s' if len(files) != 1 else ''} (with their clinic profiles and layouts)"
+        what = f"{len(files)} program{'s' if len(files) != 1 else ''} (each with its clinic profile and layout)"
     else:
         from .jobs import Job
 
@@ -544,4 +544,4 @@ def run() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(run())
+    run()

@@ -52,7 +52,7 @@ def catch_signals() -> None:
 def signals_held() -> Iterator[None]:
     """Ctrl-C and SIGTERM wait while a clean-up runs (they are acted on once it is done)."""
     held: list[int] = []
-    saved = {sig: signal.signal(sig, lambda signum, frame: held.append(signum)) for sig in (signal.SIGINT, signal.SIGTERM)}
+    saved: dict[int, Any] = {sig: signal.signal(sig, lambda signum, frame: held.append(signum)) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:

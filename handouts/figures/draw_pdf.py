@@ -189,7 +189,7 @@ def draw(canvas: Canvas, pic: Picture2D, x: float, y: float, w: float, h: float,
         canvas._doc.Reference(_form_object(name, stream, pic.width * s, pic.height * s), xObjectName(name))
     key = (name, round(w, 4), round(h, 4), font, badge_fill, badge_text)
     labels = "".join(item.text for item in pic.layers if isinstance(item, Label))
-    plain = getattr(getFont(font), "plain", frozenset())  # characters every document encodes alike
+    plain: frozenset[str] = getattr(getFont(font), "plain", frozenset())  # characters every document encodes alike
 
     def figure(canvas: Canvas) -> None:
         canvas.saveState()

@@ -68,7 +68,7 @@ def render(pic: Picture2D, width_px: int, height_px: int, *, line_px: float, bad
             x, y = px(item.at)
             stopwatch(draw, min(max(x, r * 1.1), W - r * 1.1), min(max(y, r * 1.45), H - r * 1.1), r, color=badge_fill,
                       width=max(2, round(lw * 1.2)))
-    return image.resize((width_px, height_px), Image.LANCZOS)
+    return image.resize((width_px, height_px), Image.Resampling.LANCZOS)
 
 
 def _shape(draw: ImageDraw.ImageDraw, shape, px, s: float, *, grow: float, fill: str) -> None:

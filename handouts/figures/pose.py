@@ -31,36 +31,36 @@ BodyPoint = Literal[
 class Orientation:
     """How the whole body is turned. Standing upright facing right: all 0."""
 
-    pitch: float = spec(0.0, doc="Lean forward (+) or back (-) in degrees: +90 lies face down, -90 lies face up.",
+    pitch: float = spec(default=0.0, doc="Lean forward (+) or back (-) in degrees: +90 lies face down, -90 lies face up.",
                         minimum=-180, maximum=180)
-    lean: float = spec(0.0, doc="Lean to the body's left (+) or right (-).", minimum=-90, maximum=90)
-    turn: float = spec(0.0, doc="Turn toward the viewer (+) or away (-) about the vertical, before pitch and lean.",
+    lean: float = spec(default=0.0, doc="Lean to the body's left (+) or right (-).", minimum=-90, maximum=90)
+    turn: float = spec(default=0.0, doc="Turn toward the viewer (+) or away (-) about the vertical, before pitch and lean.",
                        minimum=-180, maximum=180)
-    roll: float = spec(0.0, doc="Roll about the body's own long axis, after pitch and lean: the front turns toward "
+    roll: float = spec(default=0.0, doc="Roll about the body's own long axis, after pitch and lean: the front turns toward "
                                 "the body's left (+) or right (-). Lying on the back, +40 tips the hips and knees to the left.",
                        minimum=-180, maximum=180)
 
 
 @model
 class SpineAngles:
-    flexion: float = spec(0.0, doc="Bend forward (+) or arch back (-), whole trunk.", minimum=-60, maximum=120)
-    side_bend: float = spec(0.0, doc="Bend to the left (+) or right (-).", minimum=-60, maximum=60)
-    rotation: float = spec(0.0, doc="Turn the shoulders to the left (+) or right (-).", minimum=-90, maximum=90)
-    lower_share: float = spec(0.55, doc="Share of the movement taken by the lower back.", minimum=0, maximum=1)
+    flexion: float = spec(default=0.0, doc="Bend forward (+) or arch back (-), whole trunk.", minimum=-60, maximum=120)
+    side_bend: float = spec(default=0.0, doc="Bend to the left (+) or right (-).", minimum=-60, maximum=60)
+    rotation: float = spec(default=0.0, doc="Turn the shoulders to the left (+) or right (-).", minimum=-90, maximum=90)
+    lower_share: float = spec(default=0.55, doc="Share of the movement taken by the lower back.", minimum=0, maximum=1)
 
 
 @model
 class NeckAngles:
-    flexion: float = spec(0.0, doc="Chin toward the chest (+) or head back (-).", minimum=-90, maximum=90)
-    side_bend: float = spec(0.0, doc="Ear toward the left shoulder (+) or right (-).", minimum=-90, maximum=90)
-    rotation: float = spec(0.0, doc="Look to the left (+) or right (-).", minimum=-120, maximum=120)
+    flexion: float = spec(default=0.0, doc="Chin toward the chest (+) or head back (-).", minimum=-90, maximum=90)
+    side_bend: float = spec(default=0.0, doc="Ear toward the left shoulder (+) or right (-).", minimum=-90, maximum=90)
+    rotation: float = spec(default=0.0, doc="Look to the left (+) or right (-).", minimum=-120, maximum=120)
 
 
 @model
 class Joint3:
-    flexion: float = spec(0.0, doc="Forward (+) / back (-).", minimum=-90, maximum=200)
-    abduction: float = spec(0.0, doc="Away from the body's midline (+) / across it (-).", minimum=-60, maximum=200)
-    rotation: float = spec(0.0, doc="Outward (+) / inward (-) about the limb's own axis.", minimum=-120, maximum=120)
+    flexion: float = spec(default=0.0, doc="Forward (+) / back (-).", minimum=-90, maximum=200)
+    abduction: float = spec(default=0.0, doc="Away from the body's midline (+) / across it (-).", minimum=-60, maximum=200)
+    rotation: float = spec(default=0.0, doc="Outward (+) / inward (-) about the limb's own axis.", minimum=-120, maximum=120)
 
 
 @model
@@ -68,14 +68,14 @@ class Side:
     """One side of the body."""
 
     hip: Joint3 = spec(factory=Joint3, doc="Thigh: flexion (knee forward/up), abduction (out to the side), rotation.")
-    knee: float = spec(0.0, doc="Knee flexion (bend).", minimum=-30, maximum=180)
-    ankle: float = spec(0.0, doc="Toes up (dorsiflexion, +) or pointed (plantar flexion, -).", minimum=-90, maximum=60)
+    knee: float = spec(default=0.0, doc="Knee flexion (bend).", minimum=-30, maximum=180)
+    ankle: float = spec(default=0.0, doc="Toes up (dorsiflexion, +) or pointed (plantar flexion, -).", minimum=-90, maximum=60)
     shoulder: Joint3 = spec(factory=Joint3, doc="Upper arm: flexion (forward/up), abduction (out to the side), rotation.")
-    elbow: float = spec(0.0, doc="Elbow flexion.", minimum=-30, maximum=180)
-    wrist: float = spec(0.0, doc="Hand bent toward the palm (+) or back (-).", minimum=-100, maximum=100)
-    shoulder_shrug: float = spec(0.0, doc="Shoulder raised (+, toward the ears) or pushed down (-), in cm.",
+    elbow: float = spec(default=0.0, doc="Elbow flexion.", minimum=-30, maximum=180)
+    wrist: float = spec(default=0.0, doc="Hand bent toward the palm (+) or back (-).", minimum=-100, maximum=100)
+    shoulder_shrug: float = spec(default=0.0, doc="Shoulder raised (+, toward the ears) or pushed down (-), in cm.",
                                  minimum=-4, maximum=6)
-    shoulder_reach: float = spec(0.0, doc="Shoulder moved forward (+) or back, blades squeezed (-), in cm.",
+    shoulder_reach: float = spec(default=0.0, doc="Shoulder moved forward (+) or back, blades squeezed (-), in cm.",
                                  minimum=-5, maximum=5)
 
 
@@ -88,9 +88,9 @@ class Keyframe:
     neck: NeckAngles = spec(factory=NeckAngles, doc="Bending of the neck.")
     right: Side = spec(factory=Side, doc="The right side (nearest the viewer in the side view).")
     left: Side = spec(factory=Side, doc="The left side (farthest in the side view).")
-    lift: float = spec(0.0, doc="Raise the figure above its support by this many cm (a jump, or a pose "
+    lift: float = spec(default=0.0, doc="Raise the figure above its support by this many cm (a jump, or a pose "
                                 "that hangs from a prop).", minimum=0, maximum=200)
-    caption: str | None = spec(None, doc="Caption under this pose in a panel picture (default: 1, 2...).", max_length=20)
+    caption: str | None = spec(default=None, doc="Caption under this pose in a panel picture (default: 1, 2...).", max_length=20)
 
 
 PropName = Literal["mat", "wall", "chair", "doorway", "pillow", "ball", "inversion table"]
@@ -101,9 +101,9 @@ class Prop:
     """A prop placed against the figure, so that contact is exact by construction."""
 
     name: PropName = spec(doc="mat, wall, chair, doorway, pillow, ball, inversion table.")
-    at: BodyPoint | None = spec(None, doc="The body point the prop touches (e.g. pillow under the head, "
+    at: BodyPoint | None = spec(default=None, doc="The body point the prop touches (e.g. pillow under the head, "
                                           "chair under the pelvis, wall behind the back, doorway at the hands).")
-    keyframe: int = spec(1, doc="The keyframe the prop is fitted to (1 = the first).", minimum=1, maximum=4)
+    keyframe: int = spec(default=1, doc="The keyframe the prop is fitted to (1 = the first).", minimum=1, maximum=4)
 
 
 @model
@@ -111,24 +111,24 @@ class Arrow:
     """A movement arrow: from a body point's place in one keyframe to its place in the next, or around it."""
 
     point: BodyPoint = spec(doc="The body point whose movement the arrow shows.")
-    style: Literal["path", "around"] = spec("path", doc="path: from start to end; around: a circular arrow "
+    style: Literal["path", "around"] = spec(default="path", doc="path: from start to end; around: a circular arrow "
                                                         "(rotations and rolls).")
-    bend: float = spec(0.25, doc="How much a path arrow curves (0 straight, +/- to either side).", minimum=-1, maximum=1)
-    radius: float = spec(14.0, doc="Radius of an 'around' arrow, in cm.", minimum=2, maximum=80)
-    start: float = spec(30.0, doc="Start angle of an 'around' arrow (degrees, 0 = right, counterclockwise).",
+    bend: float = spec(default=0.25, doc="How much a path arrow curves (0 straight, +/- to either side).", minimum=-1, maximum=1)
+    radius: float = spec(default=14.0, doc="Radius of an 'around' arrow, in cm.", minimum=2, maximum=80)
+    start: float = spec(default=30.0, doc="Start angle of an 'around' arrow (degrees, 0 = right, counterclockwise).",
                         minimum=-360, maximum=360)
-    sweep: float = spec(270.0, doc="Sweep of an 'around' arrow in degrees (negative: clockwise).", minimum=-350, maximum=350)
-    both_ways: bool = spec(False, doc="Arrowheads at both ends (a back-and-forth movement).")
+    sweep: float = spec(default=270.0, doc="Sweep of an 'around' arrow in degrees (negative: clockwise).", minimum=-350, maximum=350)
+    both_ways: bool = spec(default=False, doc="Arrowheads at both ends (a back-and-forth movement).")
     offset: list[float] = spec(factory=lambda: [0.0, 0.0], doc="Shift the arrow by [x, y] cm on the page.",
                                min_items=2, max_items=2)
-    panel: int = spec(0, doc="In a panel picture, the panel it is drawn in (0 = the last).", minimum=0, maximum=4)
+    panel: int = spec(default=0, doc="In a panel picture, the panel it is drawn in (0 = the last).", minimum=0, maximum=4)
 
 
 @model
 class View:
-    turn: float = spec(0.0, doc="Camera turn about the vertical: 0 = side view (figure faces right), 90 = front view.",
+    turn: float = spec(default=0.0, doc="Camera turn about the vertical: 0 = side view (figure faces right), 90 = front view.",
                        minimum=-180, maximum=180)
-    tilt: float = spec(0.0, doc="Camera looking down from above, in degrees (0 = level; 30 shows a lying figure's "
+    tilt: float = spec(default=0.0, doc="Camera looking down from above, in degrees (0 = level; 30 shows a lying figure's "
                                 "knees falling to the side, or arms out to the sides).", minimum=0, maximum=75)
 
 
@@ -139,16 +139,16 @@ class Illustration:
     keyframes: list[Keyframe] = spec(doc="The poses, in order (1 to 4).", min_items=1, max_items=4)
     view: View = spec(factory=View, doc="The camera.")
     show: Literal["overlay", "panels", "single"] = spec(
-        "overlay", doc="overlay: the start pose in a light tone behind the end pose; panels: 1 and 2 side by side; "
+        default="overlay", doc="overlay: the start pose in a light tone behind the end pose; panels: 1 and 2 side by side; "
                        "single: one held pose with a hold cue."
     )
-    support: Literal["floor", "chair", "none"] = spec("floor", doc="What the figure rests on: the floor (or a mat on it), "
+    support: Literal["floor", "chair", "none"] = spec(default="floor", doc="What the figure rests on: the floor (or a mat on it), "
                                                                   "a chair (sitting), or none (placed by a prop).")
-    anchor: BodyPoint = spec("pelvis", doc="The body point that stays in place from one keyframe to the next.")
+    anchor: BodyPoint = spec(default="pelvis", doc="The body point that stays in place from one keyframe to the next.")
     props: list[Prop] = spec(factory=list, doc="Props, each fitted to the figure.")
     arrows: list[Arrow] = spec(factory=list, doc="Movement arrows.", max_items=4)
-    hold: bool = spec(False, doc="Show a hold cue (a stopwatch).")
-    badges: bool = spec(True, doc="Number the start (1) and end (2) of an overlay picture beside its first path arrow.")
+    hold: bool = spec(default=False, doc="Show a hold cue (a stopwatch).")
+    badges: bool = spec(default=True, doc="Number the start (1) and end (2) of an overlay picture beside its first path arrow.")
     contacts: list[BodyPoint] = spec(factory=list, doc="Body points that must touch the support in every keyframe "
                                                        "(checked by the tests), besides those implied by the position.")
 

@@ -39,8 +39,8 @@ def contact_sheet(catalog: Catalog, ids: list[str] | None = None, columns: int =
         x, y = (i % cols) * cw, (i // cols) * (ch + lh)
         path = illustration_path(exercise.id, catalog.folder, exercise.illustration)
         if exercise.image is not None:
-            with Image.open(exercise.image) as photo:
-                photo = photo.convert("RGB")
+            with Image.open(exercise.image) as opened:
+                photo = opened.convert("RGB")
                 photo.thumbnail((cw - 2 * pad, ch - 2 * pad))
                 sheet.paste(photo, (x + (cw - photo.width) // 2, y + (ch - photo.height) // 2))
         elif path is not None:

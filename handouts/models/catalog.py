@@ -35,22 +35,22 @@ class Dosage:
     """How much and how often. Numbers are digits on the page, never arithmetic for the reader."""
 
     hold_seconds: int | None = spec(
-        None, doc="Seconds to hold the position; empty when the exercise is not held.", minimum=1, maximum=120,
+        default=None, doc="Seconds to hold the position; empty when the exercise is not held.", minimum=1, maximum=120,
         why="a hold longer than 2 minutes is not a safe home exercise",
     )
     repetitions: int | None = spec(
-        None, doc="How many times in a row (on each side when each_side is true).", minimum=1, maximum=50,
+        default=None, doc="How many times in a row (on each side when each_side is true).", minimum=1, maximum=50,
         why="more than 50 in a row tires the muscles and invites injury",
     )
-    sets: int = spec(1, doc="How many rounds of the repetitions, with a short rest between.", minimum=1, maximum=10,
+    sets: int = spec(default=1, doc="How many rounds of the repetitions, with a short rest between.", minimum=1, maximum=10,
                      why="more than 10 rounds is not a home exercise")
-    each_side: bool = spec(False, doc="Done on the left and on the right.")
-    times_a_day: int | None = spec(None, doc="How many times a day.", minimum=1, maximum=6,
+    each_side: bool = spec(default=False, doc="Done on the left and on the right.")
+    times_a_day: int | None = spec(default=None, doc="How many times a day.", minimum=1, maximum=6,
                                    why="more than 6 times a day leaves no time to recover")
-    days_a_week: int | None = spec(None, doc="How many days a week (empty: every day).", minimum=1, maximum=7,
+    days_a_week: int | None = spec(default=None, doc="How many days a week (empty: every day).", minimum=1, maximum=7,
                                    why="a week has 7 days")
     seconds_per_repetition: int | None = spec(
-        None, doc="Seconds one repetition takes when it is not held (for the minutes-a-day estimate).", minimum=1, maximum=60,
+        default=None, doc="Seconds one repetition takes when it is not held (for the minutes-a-day estimate).", minimum=1, maximum=60,
         why="one repetition takes at most a minute",
     )
     defaults: list[str] = spec(
@@ -60,7 +60,7 @@ class Dosage:
     )
 
     def validate(self) -> list[tuple[tuple[str | int, ...], str]]:
-        problems = []
+        problems: list[tuple[tuple[str | int, ...], str]] = []
         settable = {"hold_seconds", "repetitions", "sets", "each_side", "times_a_day", "days_a_week", "seconds_per_repetition"}
         for index, name in enumerate(self.defaults):
             if name not in settable:
@@ -74,16 +74,16 @@ class Dosage:
 class ExerciseText:
     """The words of an exercise in one more language. Empty fields fall back to English, with a warning."""
 
-    name: str | None = spec(None, doc="Name.", min_length=1, max_length=60)
-    also_known_as: list[str] | None = spec(None, doc="Other names.", max_length=60)
-    summary: str | None = spec(None, doc="One sentence: what it does for you.", min_length=1, max_length=SHORT_TEXT_MAX)
-    steps: list[str] | None = spec(None, doc="The numbered steps.", min_items=3, max_items=6, min_length=1, max_length=STEP_MAX)
-    cautions: list[str] | None = spec(None, doc="Cautions.", max_items=4, min_length=1, max_length=SHORT_TEXT_MAX)
+    name: str | None = spec(default=None, doc="Name.", min_length=1, max_length=60)
+    also_known_as: list[str] | None = spec(default=None, doc="Other names.", max_length=60)
+    summary: str | None = spec(default=None, doc="One sentence: what it does for you.", min_length=1, max_length=SHORT_TEXT_MAX)
+    steps: list[str] | None = spec(default=None, doc="The numbered steps.", min_items=3, max_items=6, min_length=1, max_length=STEP_MAX)
+    cautions: list[str] | None = spec(default=None, doc="Cautions.", max_items=4, min_length=1, max_length=SHORT_TEXT_MAX)
 
 
 @model
 class ExerciseTranslations:
-    es: ExerciseText | None = spec(None, doc="Spanish (usted form, plain words).")
+    es: ExerciseText | None = spec(default=None, doc="Spanish (usted form, plain words).")
 
 
 @model
@@ -105,10 +105,10 @@ class Exercise:
     cautions: list[str] = spec(factory=list, doc="Short safety points for this exercise.", max_items=4, min_length=1,
                                max_length=SHORT_TEXT_MAX)
     supervised: bool = spec(
-        False, doc="Only with a clinician's say-so first (left out of the default region handouts; its card says so).")
-    image: Annotated[Path | None, PhotoPath] = spec(None, doc="A picture file (PNG or JPEG) that replaces the drawn illustration.")
+        default=False, doc="Only with a clinician's say-so first (left out of the default region handouts; its card says so).")
+    image: Annotated[Path | None, PhotoPath] = spec(default=None, doc="A picture file (PNG or JPEG) that replaces the drawn illustration.")
     illustration: Annotated[Path | None, YamlPath] = spec(
-        None, doc="A pose file for the drawn illustration (default: illustrations/<id>.yaml).")
+        default=None, doc="A pose file for the drawn illustration (default: illustrations/<id>.yaml).")
     translations: ExerciseTranslations = spec(factory=ExerciseTranslations, doc="The same texts in other languages.")
 
     def validate(self) -> list[tuple[tuple[str | int, ...], str]]:
@@ -124,14 +124,14 @@ class Exercise:
 
 @model
 class SafetyText:
-    title: str | None = spec(None, doc="Heading of the safety box.", min_length=1, max_length=80)
-    points: list[str] | None = spec(None, doc="The points, one sentence or two each.", min_items=1, max_items=10,
+    title: str | None = spec(default=None, doc="Heading of the safety box.", min_length=1, max_length=80)
+    points: list[str] | None = spec(default=None, doc="The points, one sentence or two each.", min_items=1, max_items=10,
                                     min_length=1, max_length=SHORT_TEXT_MAX)
 
 
 @model
 class SafetyTranslations:
-    es: SafetyText | None = spec(None, doc="Spanish.")
+    es: SafetyText | None = spec(default=None, doc="Spanish.")
 
 
 @model
@@ -145,12 +145,12 @@ class Safety:
 
 @model
 class RegionText:
-    introduction: str | None = spec(None, doc="Introduction.", min_length=1, max_length=600)
+    introduction: str | None = spec(default=None, doc="Introduction.", min_length=1, max_length=600)
 
 
 @model
 class RegionTranslations:
-    es: RegionText | None = spec(None, doc="Spanish.")
+    es: RegionText | None = spec(default=None, doc="Spanish.")
 
 
 @model

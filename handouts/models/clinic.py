@@ -22,24 +22,24 @@ WEB_ADDRESS = re.compile(r"(?:https?://)?(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{
 
 @model
 class BrandColors:
-    brand: ColorHex | None = spec(None, doc="The main brand colour, used for titles, headings and accents.")
-    secondary: ColorHex | None = spec(None, doc="A second brand colour, used for rules and borders.")
+    brand: ColorHex | None = spec(default=None, doc="The main brand colour, used for titles, headings and accents.")
+    secondary: ColorHex | None = spec(default=None, doc="A second brand colour, used for rules and borders.")
 
 
 @model
 class ClinicText:
     """The clinic's own words in another language."""
 
-    name: str | None = spec(None, doc="The clinic's name in this language, if it differs.", min_length=1, max_length=120)
-    clinician: str | None = spec(None, doc="The clinician's name and title in this language.", min_length=1, max_length=120)
-    introduction: str | None = spec(None, doc="The custom introduction.", min_length=1, max_length=800)
-    disclaimer: str | None = spec(None, doc="The custom disclaimer.", min_length=1, max_length=800)
-    opening_hours: list[str] | None = spec(None, doc="Opening hours.", max_items=10, max_length=80)
+    name: str | None = spec(default=None, doc="The clinic's name in this language, if it differs.", min_length=1, max_length=120)
+    clinician: str | None = spec(default=None, doc="The clinician's name and title in this language.", min_length=1, max_length=120)
+    introduction: str | None = spec(default=None, doc="The custom introduction.", min_length=1, max_length=800)
+    disclaimer: str | None = spec(default=None, doc="The custom disclaimer.", min_length=1, max_length=800)
+    opening_hours: list[str] | None = spec(default=None, doc="Opening hours.", max_items=10, max_length=80)
 
 
 @model
 class ClinicTranslations:
-    es: ClinicText | None = spec(None, doc="Spanish.")
+    es: ClinicText | None = spec(default=None, doc="Spanish.")
 
 
 @model
@@ -47,25 +47,25 @@ class Clinic:
     """A clinic profile (clinic.yaml)."""
 
     name: str = spec(doc="The clinic's name, as printed on every page.", min_length=1, max_length=120)
-    logo: ImageFile = spec(None, doc="Logo file (PNG, JPEG or SVG), relative to this profile.")
-    address: str | None = spec(None, doc="Street address; several lines allowed.", max_length=300)
-    phone: str | None = spec(None, doc="Phone number, as it should be printed.", max_length=40)
-    email: str | None = spec(None, doc="E-mail address.", max_length=120)
-    website: str | None = spec(None, doc="Website address; the booklet's back cover gets a QR code to it.", max_length=200)
+    logo: ImageFile = spec(default=None, doc="Logo file (PNG, JPEG or SVG), relative to this profile.")
+    address: str | None = spec(default=None, doc="Street address; several lines allowed.", max_length=300)
+    phone: str | None = spec(default=None, doc="Phone number, as it should be printed.", max_length=40)
+    email: str | None = spec(default=None, doc="E-mail address.", max_length=120)
+    website: str | None = spec(default=None, doc="Website address; the booklet's back cover gets a QR code to it.", max_length=200)
     opening_hours: list[str] = spec(factory=list, doc="Opening hours, one line each, e.g. 'Mon-Fri 8:00-18:00'.",
                                     max_items=10, max_length=80)
     colors: BrandColors = spec(factory=BrandColors, doc="Brand colours.")
-    clinician: str | None = spec(None, doc="The clinician's name, printed on handouts.", max_length=120)
-    introduction: str | None = spec(None, doc="Replaces the built-in introduction on region handouts and the booklet.",
+    clinician: str | None = spec(default=None, doc="The clinician's name, printed on handouts.", max_length=120)
+    introduction: str | None = spec(default=None, doc="Replaces the built-in introduction on region handouts and the booklet.",
                                     min_length=1, max_length=800)
-    disclaimer: str | None = spec(None, doc="Replaces the built-in disclaimer under the safety guidance.",
+    disclaimer: str | None = spec(default=None, doc="Replaces the built-in disclaimer under the safety guidance.",
                                   min_length=1, max_length=800)
-    video_url: str | None = spec(None, doc="Address of each exercise's video with {id} for the exercise id; "
+    video_url: str | None = spec(default=None, doc="Address of each exercise's video with {id} for the exercise id; "
                                            "puts a small QR code on each card.", max_length=300)
-    paper: Literal["letter", "a4"] = spec("letter", doc="The paper the clinic prints on: chooses the default layouts.")
-    layout: str | None = spec(None, doc="Layout for handouts and programs (name or path); default by paper.")
-    booklet_layout: str | None = spec(None, doc="Layout for the booklet (name or path); default by paper.")
-    lang: Literal["en", "es"] = spec("en", doc="Language of the printed documents (the --lang option wins).")
+    paper: Literal["letter", "a4"] = spec(default="letter", doc="The paper the clinic prints on: chooses the default layouts.")
+    layout: str | None = spec(default=None, doc="Layout for handouts and programs (name or path); default by paper.")
+    booklet_layout: str | None = spec(default=None, doc="Layout for the booklet (name or path); default by paper.")
+    lang: Literal["en", "es"] = spec(default="en", doc="Language of the printed documents (the --lang option wins).")
     translations: ClinicTranslations = spec(factory=ClinicTranslations, doc="The clinic's texts in other languages.")
 
     def validate(self) -> Issues:

@@ -30,10 +30,10 @@ Issues = list[tuple[PathKey, str]]
 
 @model
 class Margins:
-    top: LengthPt = spec(0.6 * INCH, doc="Top margin (the header sits inside it).")
-    bottom: LengthPt = spec(0.6 * INCH, doc="Bottom margin (the footer sits inside it).")
-    left: LengthPt = spec(0.6 * INCH, doc="Left margin.")
-    right: LengthPt = spec(0.6 * INCH, doc="Right margin.")
+    top: LengthPt = spec(default=0.6 * INCH, doc="Top margin (the header sits inside it).")
+    bottom: LengthPt = spec(default=0.6 * INCH, doc="Bottom margin (the footer sits inside it).")
+    left: LengthPt = spec(default=0.6 * INCH, doc="Left margin.")
+    right: LengthPt = spec(default=0.6 * INCH, doc="Right margin.")
 
     def validate(self) -> Issues:
         return [
@@ -45,8 +45,8 @@ class Margins:
 
 @model
 class Page:
-    size: PaperSize = spec(STANDARD_SIZES["letter"], doc="Paper size: letter, a4, half-letter, a5, legal, or '210mm x 297mm'.")
-    orientation: Literal["portrait", "landscape"] = spec("portrait", doc="portrait or landscape.")
+    size: PaperSize = spec(default=STANDARD_SIZES["letter"], doc="Paper size: letter, a4, half-letter, a5, legal, or '210mm x 297mm'.")
+    orientation: Literal["portrait", "landscape"] = spec(default="portrait", doc="portrait or landscape.")
     margins: Margins = spec(factory=Margins, doc="Space left blank at each edge.")
 
     @property
@@ -70,10 +70,10 @@ class Page:
 class Fonts:
     """TrueType files of the clinic's own font; empty means the embedded Bitstream Vera family."""
 
-    regular: FontFile = spec(None, doc="Regular face (.ttf), relative to this layout file.")
-    bold: FontFile = spec(None, doc="Bold face (.ttf); defaults to the regular face.")
-    italic: FontFile = spec(None, doc="Italic face (.ttf); defaults to the regular face.")
-    bold_italic: FontFile = spec(None, doc="Bold italic face (.ttf); defaults to the bold face.")
+    regular: FontFile = spec(default=None, doc="Regular face (.ttf), relative to this layout file.")
+    bold: FontFile = spec(default=None, doc="Bold face (.ttf); defaults to the regular face.")
+    italic: FontFile = spec(default=None, doc="Italic face (.ttf); defaults to the regular face.")
+    bold_italic: FontFile = spec(default=None, doc="Bold italic face (.ttf); defaults to the bold face.")
 
     def validate(self) -> Issues:
         if self.regular is None and any((self.bold, self.italic, self.bold_italic)):
@@ -83,9 +83,9 @@ class Fonts:
 
 @model
 class TextRole:
-    size: float = spec(12.0, doc="Font size in points.", minimum=MIN_TEXT, maximum=72,
+    size: float = spec(default=12.0, doc="Font size in points.", minimum=MIN_TEXT, maximum=72,
                        why="nothing on a patient handout may be under 8 pt")
-    leading: float = spec(1.3, doc="Line spacing as a multiple of the size (1.2 to 1.5 reads best).", minimum=1.0, maximum=2.5)
+    leading: float = spec(default=1.3, doc="Line spacing as a multiple of the size (1.2 to 1.5 reads best).", minimum=1.0, maximum=2.5)
 
 
 @model
@@ -115,17 +115,17 @@ class Text:
 class Colors:
     """Colours by role. Text colours must reach a contrast of 4.5:1 on their background (WCAG)."""
 
-    text: ColorHex = spec("#1a1a1a", doc="Body text.")
-    background: ColorHex = spec("#ffffff", doc="Page background (the paper).")
-    accent: ColorHex = spec("#1d5c85", doc="Titles, headings, step numbers. Set in your own layout, it wins over the "
+    text: ColorHex = spec(default="#1a1a1a", doc="Body text.")
+    background: ColorHex = spec(default="#ffffff", doc="Page background (the paper).")
+    accent: ColorHex = spec(default="#1d5c85", doc="Titles, headings, step numbers. Set in your own layout, it wins over the "
                                              "clinic's brand colour; in the built-in layouts the brand replaces it.")
-    muted: ColorHex = spec("#4d4d4d", doc="Header, footer and captions.")
-    box: ColorHex = spec("#edf3f8", doc="Background of the safety box and the dosage panel.")
-    rule: ColorHex = spec("#9db4c6", doc="Lines and card borders.")
-    figure: ColorHex = spec("#4f83ad", doc="The illustrated figure (near side; the far side is drawn lighter).")
-    figure_outline: ColorHex = spec("#1f3b52", doc="Outline of the figure.")
-    prop: ColorHex = spec("#d9cbb3", doc="Props: chair, wall, mat, ball.")
-    arrow: ColorHex = spec("#c4531f", doc="Movement arrows.")
+    muted: ColorHex = spec(default="#4d4d4d", doc="Header, footer and captions.")
+    box: ColorHex = spec(default="#edf3f8", doc="Background of the safety box and the dosage panel.")
+    rule: ColorHex = spec(default="#9db4c6", doc="Lines and card borders.")
+    figure: ColorHex = spec(default="#4f83ad", doc="The illustrated figure (near side; the far side is drawn lighter).")
+    figure_outline: ColorHex = spec(default="#1f3b52", doc="Outline of the figure.")
+    prop: ColorHex = spec(default="#d9cbb3", doc="Props: chair, wall, mat, ball.")
+    arrow: ColorHex = spec(default="#c4531f", doc="Movement arrows.")
 
     def validate(self) -> Issues:
         issues: Issues = []
@@ -144,27 +144,27 @@ class Colors:
 class Lines:
     """Line weights in points."""
 
-    rule: float = spec(0.75, doc="Rules under the header and above the footer, note lines.", minimum=0.25, maximum=4)
-    border: float = spec(1.0, doc="Card and box borders.", minimum=0, maximum=6)
-    figure: float = spec(1.1, doc="Outline of the figure and props.", minimum=0.3, maximum=4)
+    rule: float = spec(default=0.75, doc="Rules under the header and above the footer, note lines.", minimum=0.25, maximum=4)
+    border: float = spec(default=1.0, doc="Card and box borders.", minimum=0, maximum=6)
+    figure: float = spec(default=1.1, doc="Outline of the figure and props.", minimum=0.3, maximum=4)
 
 
 @model
 class Cards:
     """The exercise card grid."""
 
-    columns: int = spec(1, doc="Cards side by side.", minimum=1, maximum=3)
-    per_page: int = spec(2, doc="Card places on a full page (a multiple of columns).", minimum=1, maximum=9)
+    columns: int = spec(default=1, doc="Cards side by side.", minimum=1, maximum=3)
+    per_page: int = spec(default=2, doc="Card places on a full page (a multiple of columns).", minimum=1, maximum=9)
     picture: Literal["auto", "left", "above", "none"] = spec(
-        "auto", doc="Where the picture goes in a card: auto puts wide pictures (lying down) above the text and "
+        default="auto", doc="Where the picture goes in a card: auto puts wide pictures (lying down) above the text and "
                     "tall ones (standing) on the left; 'none' leaves pictures out.")
-    picture_width: Share = spec(0.42, doc="Share of the card's width the picture takes (picture left).", maximum=0.6,
+    picture_width: Share = spec(default=0.42, doc="Share of the card's width the picture takes (picture left).", maximum=0.6,
                                 why="the steps beside the picture need the rest of the card")
-    picture_height: Share = spec(0.42, doc="Share of the card's height the picture takes (picture above).")
-    gap: LengthPt = spec(12.0, doc="Space between cards.")
-    padding: LengthPt = spec(10.0, doc="Space inside a card's border.")
-    corner_radius: LengthPt = spec(6.0, doc="Rounding of the card's corners.")
-    filled: bool = spec(False, doc="Fill cards with the box colour.")
+    picture_height: Share = spec(default=0.42, doc="Share of the card's height the picture takes (picture above).")
+    gap: LengthPt = spec(default=12.0, doc="Space between cards.")
+    padding: LengthPt = spec(default=10.0, doc="Space inside a card's border.")
+    corner_radius: LengthPt = spec(default=6.0, doc="Rounding of the card's corners.")
+    filled: bool = spec(default=False, doc="Fill cards with the box colour.")
 
     def validate(self) -> Issues:
         if self.per_page % self.columns:
@@ -176,42 +176,42 @@ class Cards:
 class Blocks:
     """Which blocks appear."""
 
-    introduction: bool = spec(True, doc="The region's introduction under the title.")
-    safety: bool = spec(True, doc="The safety guidance box.")
-    summary: bool = spec(True, doc="Each card's one-sentence summary.")
-    also_known_as: bool = spec(True, doc="Other names of an exercise.")
-    cautions: bool = spec(True, doc="Each card's cautions.")
+    introduction: bool = spec(default=True, doc="The region's introduction under the title.")
+    safety: bool = spec(default=True, doc="The safety guidance box.")
+    summary: bool = spec(default=True, doc="Each card's one-sentence summary.")
+    also_known_as: bool = spec(default=True, doc="Other names of an exercise.")
+    cautions: bool = spec(default=True, doc="Each card's cautions.")
     dosage: Literal["sentences", "paragraph", "table"] = spec(
-        "sentences", doc="Dosage as one sentence per line, as one short paragraph, or as a small table.")
-    qr_codes: bool = spec(True, doc="A QR code to the exercise video on each card (when the clinic has a video address).")
-    position_headings: bool = spec(True, doc="A heading before each group of exercises done in the same position.")
-    notes_lines: int = spec(6, doc="Lines for notes at the end (0 for none).", minimum=0, maximum=40)
-    log: bool = spec(True, doc="An exercise log to tick at the end.")
-    log_weeks: int = spec(2, doc="Weeks in the exercise log.", minimum=1, maximum=8)
-    minutes: bool = spec(True, doc="The estimated minutes a day (programs).")
+        default="sentences", doc="Dosage as one sentence per line, as one short paragraph, or as a small table.")
+    qr_codes: bool = spec(default=True, doc="A QR code to the exercise video on each card (when the clinic has a video address).")
+    position_headings: bool = spec(default=True, doc="A heading before each group of exercises done in the same position.")
+    notes_lines: int = spec(default=6, doc="Lines for notes at the end (0 for none).", minimum=0, maximum=40)
+    log: bool = spec(default=True, doc="An exercise log to tick at the end.")
+    log_weeks: int = spec(default=2, doc="Weeks in the exercise log.", minimum=1, maximum=8)
+    minutes: bool = spec(default=True, doc="The estimated minutes a day (programs).")
 
 
 @model
 class Header:
-    logo: bool = spec(True, doc="The clinic's logo.")
-    clinic_name: bool = spec(True, doc="The clinic's name.")
-    phone: bool = spec(True, doc="The clinic's phone number.")
-    height: LengthPt = spec(0.5 * INCH, doc="Height of the header band (the logo's height).")
+    logo: bool = spec(default=True, doc="The clinic's logo.")
+    clinic_name: bool = spec(default=True, doc="The clinic's name.")
+    phone: bool = spec(default=True, doc="The clinic's phone number.")
+    height: LengthPt = spec(default=0.5 * INCH, doc="Height of the header band (the logo's height).")
 
 
 @model
 class Footer:
-    page_numbers: bool = spec(True, doc="'Page 2 of 5'.")
-    contact: bool = spec(True, doc="The clinic's contact line.")
-    date: bool = spec(True, doc="The date printed.")
+    page_numbers: bool = spec(default=True, doc="'Page 2 of 5'.")
+    contact: bool = spec(default=True, doc="The clinic's contact line.")
+    date: bool = spec(default=True, doc="The date printed.")
 
 
 @model
 class Layout:
     """How the handouts look."""
 
-    description: str = spec("", doc="One line shown by 'handouts layouts'.", max_length=120)
-    extends: str | None = spec(None, doc="A built-in layout name or a layout file path this one builds on.")
+    description: str = spec(default="", doc="One line shown by 'handouts layouts'.", max_length=120)
+    extends: str | None = spec(default=None, doc="A built-in layout name or a layout file path this one builds on.")
     page: Page = spec(factory=Page, doc="Paper, orientation, margins.")
     fonts: Fonts = spec(factory=Fonts, doc="Fonts (embedded Vera by default).")
     text: Text = spec(factory=Text, doc="Text sizes and line spacing by role.")
@@ -222,12 +222,13 @@ class Layout:
     header: Header = spec(factory=Header, doc="What the header shows.")
     footer: Footer = spec(factory=Footer, doc="What the footer shows.")
     order: Literal["catalog", "position"] = spec(
-        "position", doc="Exercise order: as in the catalog, or grouped by body position (lying, hands and knees, sitting, standing)."
+        default="position",
+        doc="Exercise order: as in the catalog, or grouped by body position (lying, hands and knees, sitting, standing).",
     )
-    brand_colors: bool = spec(True, doc="Use the clinic's brand colours (titles, lines, boxes, figures) where this layout "
+    brand_colors: bool = spec(default=True, doc="Use the clinic's brand colours (titles, lines, boxes, figures) where this layout "
                                                "sets no colour of its own.")
-    grayscale: bool = spec(False, doc="Print everything in greys (for monochrome printers); pictures and logos too.")
-    booklet: bool = spec(False, doc="Designed for the folded booklet (half Letter or A5).")
+    grayscale: bool = spec(default=False, doc="Print everything in greys (for monochrome printers); pictures and logos too.")
+    booklet: bool = spec(default=False, doc="Designed for the folded booklet (half Letter or A5).")
     #: Set by the loader (not YAML keys): the built-in name or the file path, and the merged source.
     name = ""
     source = cast("SourceDoc | None", None)

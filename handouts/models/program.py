@@ -30,16 +30,16 @@ class ProgramExercise:
     __scalar_field__ = "id"  # '- cat-cow' is short for '- id: cat-cow'
 
     id: str = spec(doc="The exercise's catalog id (see `handouts catalog`).", min_length=1, max_length=60)
-    hold_seconds: int | None = spec(None, doc="Hold, in seconds.", minimum=1, maximum=120,
+    hold_seconds: int | None = spec(default=None, doc="Hold, in seconds.", minimum=1, maximum=120,
                                     why="a hold longer than 2 minutes is not a safe home exercise")
-    repetitions: int | None = spec(None, doc="Repetitions (on each side when done on both sides).", minimum=1, maximum=50,
+    repetitions: int | None = spec(default=None, doc="Repetitions (on each side when done on both sides).", minimum=1, maximum=50,
                                    why="more than 50 in a row tires the muscles and invites injury")
-    sets: int | None = spec(None, doc="Rounds.", minimum=1, maximum=10, why="more than 10 rounds is not a home exercise")
-    each_side: bool | None = spec(None, doc="Done on the left and on the right.")
-    times_a_day: int | None = spec(None, doc="Times a day.", minimum=1, maximum=6,
+    sets: int | None = spec(default=None, doc="Rounds.", minimum=1, maximum=10, why="more than 10 rounds is not a home exercise")
+    each_side: bool | None = spec(default=None, doc="Done on the left and on the right.")
+    times_a_day: int | None = spec(default=None, doc="Times a day.", minimum=1, maximum=6,
                                    why="more than 6 times a day leaves no time to recover")
-    days_a_week: int | None = spec(None, doc="Days a week.", minimum=1, maximum=7, why="a week has 7 days")
-    note: str | None = spec(None, doc="A note for the patient on this exercise.", min_length=1, max_length=240)
+    days_a_week: int | None = spec(default=None, doc="Days a week.", minimum=1, maximum=7, why="a week has 7 days")
+    note: str | None = spec(default=None, doc="A note for the patient on this exercise.", min_length=1, max_length=240)
 
     def dosage(self, base: Dosage) -> Dosage:
         """The catalog's dosage with this program's overrides."""
@@ -55,17 +55,17 @@ class Program:
 
     exercises: list[ProgramExercise] = spec(doc="The exercises, by catalog id, with optional dosage and note.",
                                             min_items=1, max_items=20)
-    patient: str | None = spec(None, doc="The patient's name (leave out to print the program anonymously).", max_length=80)
-    date: dt.date | None = spec(None, doc="The program's date (YYYY-MM-DD); default: today.")
-    clinician: str | None = spec(None, doc="The clinician's name; default: the clinic profile's.", max_length=120)
-    clinic: Annotated[Path | None, YamlPath] = spec(None, doc="Clinic profile (relative to this file); default: the demo clinic.")
-    layout: str | None = spec(None, doc="Layout name or path (relative to this file); default: the clinic's.")
-    lang: Literal["en", "es"] | None = spec(None, doc="Language; default: the clinic's (the --lang option wins).")
+    patient: str | None = spec(default=None, doc="The patient's name (leave out to print the program anonymously).", max_length=80)
+    date: dt.date | None = spec(default=None, doc="The program's date (YYYY-MM-DD); default: today.")
+    clinician: str | None = spec(default=None, doc="The clinician's name; default: the clinic profile's.", max_length=120)
+    clinic: Annotated[Path | None, YamlPath] = spec(default=None, doc="Clinic profile (relative to this file); default: the demo clinic.")
+    layout: str | None = spec(default=None, doc="Layout name or path (relative to this file); default: the clinic's.")
+    lang: Literal["en", "es"] | None = spec(default=None, doc="Language; default: the clinic's (the --lang option wins).")
     order: Literal["position", "as listed"] = spec(
-        "position", doc="'position' groups the exercises by body position (lying, hands and knees, kneeling, sitting, "
+        default="position", doc="'position' groups the exercises by body position (lying, hands and knees, kneeling, sitting, "
                         "standing) so the patient gets up and down as little as possible; 'as listed' keeps this order.")
-    note: str | None = spec(None, doc="A general note from the clinician.", min_length=1, max_length=800)
-    follow_up: dt.date | None = spec(None, doc="Date of the next visit (YYYY-MM-DD).")
+    note: str | None = spec(default=None, doc="A general note from the clinician.", min_length=1, max_length=800)
+    follow_up: dt.date | None = spec(default=None, doc="Date of the next visit (YYYY-MM-DD).")
 
     def validate(self) -> Issues:
         seen: dict[str, int] = {}

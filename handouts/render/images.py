@@ -19,7 +19,7 @@ import io
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -156,8 +156,8 @@ def prepare_raster(path: Path, width_pt: float, height_pt: float, locate: Locate
             image = image.convert("RGB")
         if image.width > target_w or image.height > target_h:
             scale = min(target_w / image.width, target_h / image.height)
-            image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.LANCZOS)
-        has_alpha = image.mode in ("RGBA", "LA") and image.getextrema()[-1][0] < 255
+            image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.Resampling.LANCZOS)
+        has_alpha = image.mode in ("RGBA", "LA") and cast(Any, image.getextrema())[-1][0] < 255
         if grayscale:
             image = image.convert("LA" if has_alpha else "L")
         elif not has_alpha and image.mode not in ("RGB", "L"):

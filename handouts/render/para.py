@@ -71,9 +71,18 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, le
         frags.append(_frag(lead + " ", style, lead_font or style.fontName, 1))
     frags.append(_frag(_no_runt(_SPACES.split(text.strip())), style, style.fontName, 0))
     para = Paragraph("", style, bulletText=bullet, frags=frags)
-    para._key = (text, id(style), bullet, lead, lead_font)  # what makes two paragraphs lay out the same
+    para._key = (text, style_key(style), bullet, lead, lead_font)  # what makes two paragraphs lay out the same
     para._spec = (text, style, bullet, lead, lead_font)
     return para
+
+
+def style_key(style: ParagraphStyle) -> tuple[object, ...]:
+    """A style by value: the key of :mod:`.styles` (set once, when the style is built), or, for a style
+    made elsewhere, every attribute it has."""
+    key = getattr(style, "value_key", None)
+    if key is None:
+        key = tuple(sorted((name, repr(value)) for name, value in vars(style).items() if name != "parent"))
+    return key  # type: ignore[no-any-return]
 
 
 def _repeatable(para: Paragraph) -> tuple[str, ...]:

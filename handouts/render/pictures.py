@@ -54,7 +54,7 @@ class FigurePicture:
 
 def picture_for(ctx: RenderContext, exercise: Exercise) -> PhotoPicture | FigurePicture | None:
     if exercise.image is not None:
-        key = ("photo", str(exercise.image), ctx.layout.grayscale)
+        key: tuple[object, ...] = ("photo", str(exercise.image), ctx.layout.grayscale)
         if key not in ctx.pictures:
             doc = ctx.catalog.docs[exercise.id]
             ctx.pictures[key] = PhotoPicture(

@@ -36,7 +36,7 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
     check_clinic_glyphs(ctx)
     by_id = {item.id: item for item in program.exercises}
     dosage = {e.id: by_id[e.id].dosage(e.dosage) for e in exercises}
-    notes = {e.id: by_id[e.id].note for e in exercises if by_id[e.id].note}
+    notes = {e.id: note for e in exercises if (note := by_id[e.id].note)}
     title = m("program.title_for", name=program.patient) if program.patient else m("program.title")
     # the patient's name stays on one line of the title when it fits one ('María / García López' read as two people)
     if program.patient and stringWidth(program.patient, s.title.fontName, s.title.fontSize) <= geo.content_width:

@@ -40,7 +40,7 @@ class Styles(NamedTuple):
 def _style(name: str, role: TextRole, font: str, color: str, **extra: object) -> ParagraphStyle:
     settings: dict[str, object] = {"alignment": TA_LEFT, "splitLongWords": 1, "allowWidows": 0, "allowOrphans": 0}
     settings.update(extra)
-    return ParagraphStyle(
+    style = ParagraphStyle(
         name,
         fontName=font,
         fontSize=role.size,
@@ -48,6 +48,10 @@ def _style(name: str, role: TextRole, font: str, color: str, **extra: object) ->
         textColor=HexColor(color),
         **settings,
     )
+    # what the style lays out and draws with, by value: paragraphs are wrapped once per process for each
+    # text and style (render/para.py), and equal styles of two layouts share their wrapped paragraphs
+    style.value_key = (name, font, role.size, role.leading, color, tuple(sorted((k, repr(v)) for k, v in settings.items())))
+    return style
 
 
 @lru_cache(maxsize=32)

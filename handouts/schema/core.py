@@ -30,9 +30,13 @@ __all__ = ["Validator", "model_fields", "spec", "suggest", "validate"]
 
 T = TypeVar("T")
 
-@cache
 def model_fields(cls: type) -> tuple[tuple[Spec, Any], ...]:
     """The fields of a model with their resolved type annotations (resolved once, on first use)."""
+    return _resolved_fields(cls)
+
+
+@cache
+def _resolved_fields(cls: type) -> tuple[tuple[Spec, Any], ...]:
     hints = typing.get_type_hints(cls, include_extras=True)
     return tuple((f, hints[f.name]) for f in specs_of(cls).values())
 

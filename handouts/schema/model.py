@@ -5,13 +5,25 @@ generated code), and the models and their helpers number in the dozens, which sh
 start of every command. A ``@model`` class is defined in microseconds: fields are declared the
 same way (annotations with :func:`spec` defaults), instances are immutable, and the validator
 and the JSON Schema generator read the same field list.
+
+Type checkers see ``@model`` as a dataclass (``typing.dataclass_transform``): they know each
+model's constructor from its fields. Models compare and hash by value, like frozen dataclasses, so a
+cache keyed on a model (the styles of a layout, the fonts of a layout) finds an equal model loaded
+again, and never a different one that happens to reuse a freed object's ``id()``.
 """
 
 from __future__ import annotations
 
 import inspect
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # Python 3.10 runs the same code; only type checkers read the marker
+    def dataclass_transform(**_: Any) -> Callable[[T], T]:
+        return lambda decorated: decorated
 
 T = TypeVar("T")
 
@@ -83,6 +95,39 @@ def _frozen(self: Any, name: str, value: Any) -> None:
     raise AttributeError(f"{type(self).__name__} is read-only; use replace()")
 
 
+def _values(self: Any) -> tuple[Any, ...]:
+    return tuple(getattr(self, name) for name in type(self).__specs__)
+
+
+def _eq(self: Any, other: object) -> bool:
+    if self is other:
+        return True
+    if type(other) is not type(self):
+        return NotImplemented
+    return _values(self) == _values(other)
+
+
+def _hashable(value: Any) -> Any:
+    """``value`` with its lists and mappings turned into tuples and frozensets, for hashing."""
+    if isinstance(value, list | tuple):
+        return tuple(map(_hashable, value))
+    if isinstance(value, dict):
+        return frozenset((key, _hashable(item)) for key, item in value.items())
+    if isinstance(value, set):
+        return frozenset(value)
+    return value
+
+
+def _hash(self: Any) -> int:
+    known = self.__dict__.get("_hash")
+    if known is None:  # computed once: fields never change (what a loader sets later, like a layout's
+        # name, is not a field and not part of the value)
+        known = hash((type(self).__qualname__, _hashable(_values(self))))
+        object.__setattr__(self, "_hash", known)
+    return known  # type: ignore[no-any-return]
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(spec,))
 def model(cls: type[T]) -> type[T]:
     """Turn a class with annotated ``spec()`` attributes into an immutable model."""
     specs: dict[str, Spec] = {}
@@ -96,9 +141,12 @@ def model(cls: type[T]) -> type[T]:
         if name in cls.__dict__:
             delattr(cls, name)
     cls.__specs__ = specs  # type: ignore[attr-defined]
-    cls.__init__ = _init  # type: ignore[misc]
+    cls.__init__ = _init  # type: ignore[misc, method-assign]
     if "__repr__" not in cls.__dict__:
         cls.__repr__ = _repr  # type: ignore[method-assign]
+    if "__eq__" not in cls.__dict__:
+        cls.__eq__ = _eq  # type: ignore[method-assign, assignment]
+        cls.__hash__ = _hash  # type: ignore[method-assign, assignment]
     cls.__setattr__ = _frozen  # type: ignore[method-assign, assignment]
     return cls
 
