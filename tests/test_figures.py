@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from handouts.figures.checks import contact_problems, rom_problems
-from handouts.figures.cues import BADGE_R, GAP, Obstacles
+from handouts.figures.cues import GAP, Obstacles
 from handouts.figures.pose import load_illustration
 from handouts.figures.scene import Scene
 from handouts.figures.shapes import Arrow, Label, Layer, Stopwatch
@@ -58,7 +58,7 @@ def test_badges_and_the_clock_cover_neither_body_nor_arrow(path):
     pic = Scene(load_illustration(path)).picture(default_palette())
     layers = [item for item in pic.layers if isinstance(item, Layer) and item.role != "mat"]
     arrows = [item for item in pic.layers if isinstance(item, Arrow)]
-    room = Obstacles(layers, arrows, None)
+    room = Obstacles(layers, arrows, [])
     for item in pic.layers:
         if isinstance(item, Label):
             assert room.clearance(item.at) >= item.r + GAP - 1e-6, f"badge {item.text}"
@@ -67,7 +67,7 @@ def test_badges_and_the_clock_cover_neither_body_nor_arrow(path):
     badges = [item for item in pic.layers if isinstance(item, Label)]
     for i, a in enumerate(badges):
         for b in badges[i + 1:]:
-            assert (a.at[0] - b.at[0]) ** 2 + (a.at[1] - b.at[1]) ** 2 >= (2 * BADGE_R) ** 2
+            assert (a.at[0] - b.at[0]) ** 2 + (a.at[1] - b.at[1]) ** 2 >= (a.r + b.r) ** 2
 
 
 @pytest.mark.parametrize("path", POSES, ids=lambda p: p.stem)

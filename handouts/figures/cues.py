@@ -13,10 +13,20 @@ import math
 from .pose import Arrow as ArrowSpec
 from .shapes import Arrow, Capsule, Circle, Label, Layer, Point, Polygon, Shape, Stopwatch
 
-BADGE_R = 6.5  # cm: the badge disc (about the size of the head)
-CLOCK_R = 7.0  # cm: the stopwatch's face (its crown and the margin around it come on top)
-GAP = 2.5  # cm of white between a cue and anything else
-MIN_ARROW = 30.0  # cm: a shorter arrow is lengthened, so its shaft shows beside its head
+BADGE_R = 6.5  # cm: the badge disc (about the size of the head), at least
+CLOCK_R = 7.0  # cm: the stopwatch's face (its crown and the margin around it come on top), at least
+# A card prints a picture's longer side at about 120 pt or more, and a badge is never drawn under
+# 5.8 pt (its number would go under 8 pt): so a large picture gets larger cues, in proportion.
+BADGE_SHARE = 0.045
+CLOCK_SHARE = 0.04
+ARROW_SHARE = 0.16  # and an arrow at least this share of the picture, so its shaft shows beside its head
+
+
+def cue_sizes(extent: float) -> tuple[float, float]:
+    """The badge and stopwatch radii (cm) for a picture whose longer side is ``extent`` cm."""
+    return max(BADGE_R, BADGE_SHARE * extent), max(CLOCK_R, CLOCK_SHARE * extent)
+GAP = 3.5  # cm of white between a cue and anything else
+MIN_ARROW = 30.0  # cm: a shorter arrow is lengthened (see ARROW_SHARE)
 RING_STEP = 2.0
 RINGS = 45
 ANGLES = 24
@@ -25,10 +35,10 @@ ANGLES = 24
 class Obstacles:
     """What a badge or the stopwatch must not cover: shapes, and the sampled lines of the arrows."""
 
-    def __init__(self, layers: list[Layer], arrows: list[Arrow], floor: float | None):
+    def __init__(self, layers: list[Layer], arrows: list[Arrow], floors: list[float]):
         self.shapes: list[Shape] = [shape for layer in layers for shape in layer.shapes]
         self.points: list[Point] = [p for arrow in arrows for p in arrow.samples(40)]
-        self.floor = floor  # nothing below the floor line (side views)
+        self.floors = floors  # the floor lines of side views: nothing sits across one
 
     def add_disc(self, at: Point, r: float) -> None:
         self.shapes.append(Circle(at, r))
@@ -40,8 +50,8 @@ class Obstacles:
             best = min(best, _distance(shape, p))
         for q in self.points:
             best = min(best, math.dist(p, q) - 1.8)  # half the arrow's width, and its head
-        if self.floor is not None:
-            best = min(best, p[1] - self.floor)
+        for floor in self.floors:
+            best = min(best, abs(p[1] - floor))
         return best
 
     def free_spot(self, wanted: Point, r: float) -> Point:
@@ -85,19 +95,21 @@ def _polygon_distance(shape: Polygon, p: Point) -> float:
     return -best if inside else best
 
 
-def path_arrow(spec: ArrowSpec, a: Point, b: Point, color: str) -> Arrow:
-    """A curved arrow from ``a`` to ``b`` (a body point's place at the start and at the end)."""
+def path_arrow(spec: ArrowSpec, a: Point, b: Point, color: str, extent: float = 0.0) -> Arrow:
+    """A curved arrow from ``a`` to ``b`` (a body point's place at the start and at the end), in a
+    picture whose longer side is ``extent`` cm."""
+    shortest = max(MIN_ARROW, ARROW_SHARE * extent)
     dx, dy = spec.offset
     a = (a[0] + dx, a[1] + dy)
     b = (b[0] + dx, b[1] + dy)
     d = (b[0] - a[0], b[1] - a[1])
     length = math.hypot(*d) or 1.0
     ux, uy = d[0] / length, d[1] / length
-    if length < MIN_ARROW:  # too short for a shaft to show beside its head: lengthen it about its middle
-        grow = (MIN_ARROW - length) / 2
+    if length < shortest:  # too short for a shaft to show beside its head: lengthen it about its middle
+        grow = (shortest - length) / 2
         a = (a[0] - ux * grow, a[1] - uy * grow)
         b = (b[0] + ux * grow, b[1] + uy * grow)
-        length = MIN_ARROW
+        length = shortest
     mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
     normal = (-uy, ux)
     bulge = spec.bend * length
@@ -123,7 +135,7 @@ def _toward(p: Point, q: Point, distance: float) -> Point:
     return (p[0] + d[0] / n * distance, p[1] + d[1] / n * distance)
 
 
-def arrow_badges(arrow: Arrow, obstacles: Obstacles) -> list[Label]:
+def arrow_badges(arrow: Arrow, obstacles: Obstacles, r: float = BADGE_R) -> list[Label]:
     """'1' beside the arrow's start (the light pose), '2' beside its end, on the outside of its curve."""
     samples = arrow.samples(20)
     (ax, ay), (bx, by) = samples[0], samples[-1]
@@ -136,24 +148,23 @@ def arrow_badges(arrow: Arrow, obstacles: Obstacles) -> list[Label]:
     ux, uy = chord[0] / length, chord[1] / length
     out = []
     for (px, py), along, text in ((samples[0], -1.0, "1"), (samples[-1], 1.0, "2")):
-        wanted = (px + ux * along * (BADGE_R + GAP) + normal[0] * (BADGE_R + GAP),
-                  py + uy * along * (BADGE_R + GAP) + normal[1] * (BADGE_R + GAP))
-        at = obstacles.free_spot(wanted, BADGE_R)
-        obstacles.add_disc(at, BADGE_R)
-        out.append(Label(at, text, r=BADGE_R))
+        wanted = (px + ux * along * (r + GAP) + normal[0] * (r + GAP), py + uy * along * (r + GAP) + normal[1] * (r + GAP))
+        at = obstacles.free_spot(wanted, r)
+        obstacles.add_disc(at, r)
+        out.append(Label(at, text, r=r))
     return out
 
 
-def panel_badge(text: str, corner: Point, obstacles: Obstacles) -> Label:
+def panel_badge(text: str, corner: Point, obstacles: Obstacles, r: float = BADGE_R) -> Label:
     """A panel's number at its top left corner, or the free spot nearest it."""
-    at = obstacles.free_spot((corner[0] + BADGE_R, corner[1] + BADGE_R), BADGE_R)
-    obstacles.add_disc(at, BADGE_R)
-    return Label(at, text, r=BADGE_R)
+    at = obstacles.free_spot((corner[0] + r, corner[1] + r), r)
+    obstacles.add_disc(at, r)
+    return Label(at, text, r=r)
 
 
-def stopwatch(corner: Point, obstacles: Obstacles) -> Stopwatch:
+def stopwatch(corner: Point, obstacles: Obstacles, r: float = CLOCK_R) -> Stopwatch:
     """The hold cue at the picture's top right corner, or the free spot nearest it."""
-    room = CLOCK_R * 1.45  # the crown sits above the face
+    room = r * 1.45  # the crown sits above the face
     at = obstacles.free_spot((corner[0] - room, corner[1] - room), room)
     obstacles.add_disc(at, room)
-    return Stopwatch(at, CLOCK_R)
+    return Stopwatch(at, r)

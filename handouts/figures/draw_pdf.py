@@ -17,8 +17,8 @@ from ..cache import keep
 from ..rawpdf import Formatted, Recording, draw_recorded
 from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Stopwatch, arrow_head, capsule_arcs
 
-MIN_BADGE_RADIUS = 6.5  # points: a badge's number is 1.33 times its radius, so never under 8 pt
-MIN_CLOCK_RADIUS = 5.5  # points
+MIN_BADGE_RADIUS = 5.8  # points: the number in it is at least 8.5 pt
+MIN_CLOCK_RADIUS = 4.5  # points
 ARROW_WIDTH = 2.0  # times the figure line weight
 
 

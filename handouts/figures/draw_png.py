@@ -60,11 +60,11 @@ def render(pic: Picture2D, width_px: int, height_px: int, *, line_px: float, bad
                 _head(draw, points[3], points[0], head, item.color)
     for item in pic.layers:
         if isinstance(item, Label):
-            r = max(item.r * s, 6 * k * line_px)
+            r = max(item.r * s, 5 * k * line_px)
             x, y = px(item.at)
             badge(draw, min(max(x, r), W - r), min(max(y, r), H - r), r, item.text, fill=badge_fill, text_color=badge_text)
         elif isinstance(item, Stopwatch):
-            r = max(item.r * s, 5.5 * k * line_px)
+            r = max(item.r * s, 4 * k * line_px)
             x, y = px(item.at)
             stopwatch(draw, min(max(x, r * 1.1), W - r * 1.1), min(max(y, r * 1.45), H - r * 1.1), r, color=badge_fill,
                       width=max(2, round(lw * 1.2)))

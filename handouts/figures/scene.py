@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .body import Body, build_body
-from .cues import Obstacles, around_arrow, arrow_badges, panel_badge, path_arrow, stopwatch
+from .cues import Obstacles, around_arrow, arrow_badges, cue_sizes, panel_badge, path_arrow, stopwatch
 from .pose import Arrow as ArrowSpec
 from .pose import Illustration
 from .project import Camera, FigurePalette, panel_layers
@@ -22,6 +22,7 @@ from .surface import lowest, trunk_reach
 __all__ = ["MAT_THICKNESS", "FigurePalette", "Panel", "Scene"]
 
 PANEL_GAP = 14.0
+MAX_ROW_ASPECT = 3.0  # panels wider than this side by side are stacked
 
 
 class Panel(NamedTuple):
@@ -80,42 +81,65 @@ class Scene:
         """The picture seen by the pose file's camera: panels side by side, then arrows, badges, the hold cue."""
         cam = Camera(self.ill.view.turn, self.ill.view.tilt)
         out = Picture2D()
-        offset_x = 0.0
-        frames: list[tuple[float, tuple[float, float, float, float]]] = []  # each panel's shift and bounds
-        for panel in self.panels:
-            layers = panel_layers(panel.bodies, panel.light, panel.props, cam, palette)
-            bounds = bounds_of(layers)
-            shift = offset_x - bounds[0]
-            out.layers += [shifted(layer, shift, 0.0) for layer in layers]
-            frames.append((shift, (bounds[0] + shift, bounds[1], bounds[2] + shift, bounds[3])))
-            offset_x = bounds[2] + shift + PANEL_GAP
-        arrows = [self._arrow(spec, cam, palette, frames) for spec in self.ill.arrows]
+        drawn = [panel_layers(panel.bodies, panel.light, panel.props, cam, palette) for panel in self.panels]
+        frames = _arrange([bounds_of(layers) for layers in drawn])
+        for layers, ((dx, dy), _) in zip(drawn, frames, strict=True):
+            out.layers += [shifted(layer, dx, dy) for layer in layers]
+        whole = bounds_of(out.layers)
+        extent = max(whole[2] - whole[0], whole[3] - whole[1])
+        arrows = [self._arrow(spec, cam, palette, frames, extent) for spec in self.ill.arrows]
         out.layers += arrows
-        drawn = [item for item in out.layers if isinstance(item, Layer) and item.role != "mat"]
-        obstacles = Obstacles(drawn, arrows, 0.0 if cam.level else None)
+        solid = [item for item in out.layers if isinstance(item, Layer) and item.role != "mat"]
+        floors = [dy for (_, dy), _ in frames] if cam.level else []
+        obstacles = Obstacles(solid, arrows, floors)
+        x0, y0, x1, y1 = bounds_of(out.layers)
+        badge_r, clock_r = cue_sizes(max(x1 - x0, y1 - y0))
         paths = [a for a in arrows if a.bezier is not None]
         if self.ill.show == "overlay" and self.ill.badges and paths:
-            out.layers += arrow_badges(paths[0], obstacles)
-        for (_, (x0, _, _, y1)), panel in zip(frames, self.panels, strict=True):
+            out.layers += arrow_badges(paths[0], obstacles, badge_r)
+        for (_, (left, _, _, top)), panel in zip(frames, self.panels, strict=True):
             if panel.label:
-                out.layers.append(panel_badge(panel.label, (x0, y1), obstacles))
+                out.layers.append(panel_badge(panel.label, (left, top), obstacles, badge_r))
         if self.ill.hold:
-            top = max(bounds[3] for _, bounds in frames)
-            right = max(bounds[2] for _, bounds in frames)
-            out.layers.append(stopwatch((right, top), obstacles))
+            out.layers.append(stopwatch((x1, y1), obstacles, clock_r))
         out.bounds = bounds_of(out.layers)
         return out
 
-    def _arrow(self, spec: ArrowSpec, cam: Camera, palette: FigurePalette,
-               frames: list[tuple[float, tuple[float, float, float, float]]]) -> Arrow:
+    def _arrow(self, spec: ArrowSpec, cam: Camera, palette: FigurePalette, frames: list[Frame], extent: float) -> Arrow:
         panel = min((spec.panel - 1) if spec.panel else len(self.panels) - 1, len(self.panels) - 1)
-        shift = frames[panel][0]
+        dx, dy = frames[panel][0]
         bodies = self.bodies
         if spec.style == "around":
             body = bodies[min(panel, len(bodies) - 1)] if self.ill.show == "panels" else bodies[-1]
             cx, cy = cam.project(body.points[spec.point])
-            return around_arrow(spec, (cx + shift, cy), palette.arrow)
+            return around_arrow(spec, (cx + dx, cy + dy), palette.arrow)
         start, end = (bodies[max(0, panel - 1)], bodies[panel]) if self.ill.show == "panels" else (bodies[0], bodies[-1])
         a = cam.project(start.points[spec.point])
         b = cam.project(end.points[spec.point])
-        return path_arrow(spec, (a[0] + shift, a[1]), (b[0] + shift, b[1]), palette.arrow)
+        return path_arrow(spec, (a[0] + dx, a[1] + dy), (b[0] + dx, b[1] + dy), palette.arrow, extent)
+
+
+Bounds = tuple[float, float, float, float]
+Frame = tuple[tuple[float, float], Bounds]  # a panel's shift (dx, dy) and its bounds once shifted
+
+
+def _arrange(boxes: list[Bounds]) -> list[Frame]:
+    """Panels side by side, or, when that row would be much wider than tall (two lying figures), one
+    above the other: printed in a card's picture box, each figure then comes out about twice as big."""
+    widths = [b[2] - b[0] for b in boxes]
+    heights = [b[3] - b[1] for b in boxes]
+    row = sum(widths) + PANEL_GAP * (len(boxes) - 1)
+    frames: list[Frame] = []
+    if len(boxes) > 1 and row / max(heights) > MAX_ROW_ASPECT:
+        top = 0.0
+        for b, h in zip(boxes, heights, strict=True):  # first panel on top
+            dx, dy = -b[0], top - h - b[1]
+            frames.append(((dx, dy), (b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy)))
+            top -= h + PANEL_GAP * 1.5
+        return frames
+    left = 0.0
+    for b, w in zip(boxes, widths, strict=True):
+        dx = left - b[0]
+        frames.append(((dx, 0.0), (b[0] + dx, b[1], b[2] + dx, b[3])))
+        left += w + PANEL_GAP
+    return frames
