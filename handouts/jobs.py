@@ -147,13 +147,10 @@ class Job:
         from .render.fonts import font_problems
         from .render.handout import check_clinic_glyphs, check_glyphs
         from .render.images import logo_picture
+        from .render.legend import legend_marks
         from .render.pictures import picture_for
 
-        from .render.legend import EXAMPLE
-
         chosen = list(self.catalog.exercises.values()) if exercises is None else list(dict.fromkeys(exercises))
-        # the picture key on every document borrows its marks from this exercise's picture
-        legend_example = [e for e in (self.catalog.exercises.get(EXAMPLE),) if e is not None and e not in chosen]
         problems: list[Problem | str] = []
         for flag in _layout_flags(booklet):
             fonts = font_problems(self.layout(booklet=flag))
@@ -162,7 +159,8 @@ class Job:
                 continue  # no context (nor glyph check) without the fonts
             ctx = self._prepared[flag] = self._new_context(flag, self.lang)
             steps: list[Callable[[], object]] = [partial(logo_picture, ctx)] if ctx.layout.header.logo else []
-            steps += [partial(picture_for, ctx, exercise) for exercise in [*chosen, *legend_example]]
+            steps += [partial(picture_for, ctx, exercise) for exercise in chosen]
+            steps.append(partial(legend_marks, ctx))  # the key to the pictures borrows one picture's marks
             steps += [partial(check_glyphs, ctx, chosen), partial(check_clinic_glyphs, ctx)]
             for step in steps:
                 try:
