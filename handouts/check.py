@@ -40,6 +40,11 @@ def missing_translations(job: Job, lang: str) -> list[Problem]:
         for field in fields:
             if translation is None or not getattr(translation, field):
                 problems.append(Problem(str(catalog.folder / name), 0, f"translations.{lang}.{field}", f"no '{lang}' translation"))
+        flags = getattr(translation, "red_flags", None)
+        for field in ("title", "points", "see_doctor"):
+            if flags is None or not getattr(flags, field):
+                problems.append(Problem(str(catalog.folder / name), 0, f"translations.{lang}.red_flags.{field}",
+                                        f"no '{lang}' translation"))
     for region in ("lower", "mid", "upper"):
         intro = getattr(catalog.intros, region)
         translation = getattr(intro.translations, lang, None)
@@ -54,7 +59,7 @@ def _clinic_translations(clinic: object, doc: SourceDoc, lang: str) -> list[Prob
     translation = getattr(clinic.translations, lang, None)  # type: ignore[attr-defined]
     problems = []
     # every text of the clinic that would print in English; people's names (the clinician) are never asked for
-    for field in ("introduction", "disclaimer", "opening_hours"):
+    for field in ("introduction", "disclaimer", "opening_hours", "red_flags"):
         if getattr(clinic, field) and not (translation is not None and getattr(translation, field)):
             problems.append(doc.problem((field,), f"no '{lang}' translation (it would print in English); "
                                                   f"add it under translations: {lang}: {field}:"))

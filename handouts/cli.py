@@ -445,7 +445,9 @@ def check_command(programs: tuple[Path, ...], layout: str | None = None, clinic_
         job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=Path("."))
         found = run_check(job, lang or job.lang)
         problems = list(found)
-        notices = [*job.notices, *(n for n in job.context().notices if n not in job.notices)]
+        notices = list(job.notices)
+        for booklet in (False, True):  # the colours of both layouts, as printing would adjust them
+            notices += [n for n in job.context(booklet=booklet).notices if n not in notices]
         what = f"{len(job.catalog.exercises)} exercises, their pictures, the clinic profile and the layout"
     _echo_notices(notices)
     for problem in problems:

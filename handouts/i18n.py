@@ -35,7 +35,7 @@ class Messages:
             form = "one" if n == 1 and "one" in entry else "other"
             entry = entry[form]
         if n is not None:
-            values["n"] = self.number(n)
+            values["n"] = self.amount(n)
         return str(entry).format(**values) if values else str(entry)
 
     def get(self, key: str) -> Any:
@@ -51,6 +51,13 @@ class Messages:
             # Spanish style (RAE): no separator for four digits, a point from five digits up.
             return f"{value:,}".replace(",", ".") if abs(value) >= 10000 else str(value)
         return f"{value:,}"
+
+    def amount(self, n: float) -> str:
+        """A number, or a dose range (schema.ranges.DoseRange) as "15 to 20"."""
+        low = getattr(n, "low", None)
+        if low is None:
+            return self.number(n)
+        return str(self.table["number_range"]).format(low=self.number(low), high=self.number(n))
 
     def date(self, day: dt.date) -> str:
         months = self.table["date.months"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .cache import memo
 from .discover import ENV_VAR, find_clinic
-from .errors import Problems, UserError, problem_at
+from .errors import Problem, Problems, UserError, problem_at
 from .models.catalog import Catalog, load_catalog
 from .models.clinic import Clinic, load_clinic
 from .models.layout import Layout, load_layout
@@ -46,6 +46,19 @@ def default_layout(clinic: Clinic, *, booklet: bool) -> str:
     return clinic.layout or ("a4" if clinic.paper == "a4" else "standard")
 
 
+def region_list_problems(clinic: Clinic, clinic_doc: SourceDoc, catalog: Catalog) -> list[Problem]:
+    """Every id of the clinic's own region lists names a catalog exercise ('did you mean ...?' otherwise)."""
+    from .models.catalog import REGIONS, unknown_exercise
+
+    found = []
+    for region in REGIONS:
+        for index, exercise_id in enumerate(getattr(clinic.region_exercises, region) or []):
+            if exercise_id not in catalog.exercises:
+                found.append(clinic_doc.problem(("region_exercises", region, index),
+                                                unknown_exercise(exercise_id, catalog.exercises)))
+    return found
+
+
 class Job:
     """One command's inputs, loaded and validated, and where its output goes."""
 
@@ -78,6 +91,7 @@ class Job:
             problems.absorb(error)
         job = None
         if clinic is not None and clinic_doc is not None and catalog is not None:
+            problems.extend(region_list_problems(clinic, clinic_doc, catalog))
             job = cls(clinic, clinic_doc, catalog, layout, lang or clinic.lang, output_dir)
             if choice.note:
                 job.notices.append(choice.note)

@@ -80,5 +80,5 @@ def dosage_rows(dosage: Dosage, m: Messages) -> list[tuple[str, str]]:
     if dosage.sets > 1:
         rows.append((m("dosage.table.rounds"), m.number(dosage.sets)))
     if dosage.times_a_day:
-        rows.append((m("dosage.table.per_day"), m.number(dosage.times_a_day)))
+        rows.append((m("dosage.table.per_day"), m.amount(dosage.times_a_day)))
     return rows

@@ -115,7 +115,7 @@ def cards_per_page(data: bytes) -> list[int]:
 
 def test_standard_puts_two_cards_on_most_pages(rendered, catalog):
     for region in ("lower", "mid", "upper"):
-        count = len(catalog.in_region(region))
+        count = len(catalog.for_handout(region))
         cards = cards_per_page(rendered["standard"][region])
         assert sum(cards) == count and max(cards) == 2, (region, cards)
         with_cards = sum(1 for n in cards if n)

@@ -25,9 +25,9 @@ def test_handout_opens_with_pages_and_title(region_pdfs, region):
 
 
 @pytest.mark.parametrize("region", REGIONS)
-def test_handout_holds_exactly_its_regions_exercises(region_pdfs, catalog, region):
+def test_handout_holds_exactly_its_regions_list(region_pdfs, catalog, region):
     text = all_text(region_pdfs[region])
-    mine = {e.name for e in catalog.in_region(region)}
+    mine = {e.name for e in catalog.for_handout(region)}
     others = {e.name for e in catalog.exercises.values()} - mine
     for name in mine:
         assert name in text, f"{name} missing from the {region} handout"
@@ -85,7 +85,7 @@ def test_same_inputs_give_byte_identical_pdfs(cli, tmp_path):
 def test_cards_are_never_split_across_pages(region_pdfs, catalog):
     """Each exercise's name and its last caution are on the same page."""
     texts = [" ".join(t.split()) for t in page_texts(region_pdfs["lower"])]
-    for exercise in catalog.in_region("lower"):
+    for exercise in catalog.for_handout("lower"):
         pages = [i for i, t in enumerate(texts) if exercise.name in t]
         assert pages, exercise.name
         last_words = " ".join(exercise.cautions[-1].split()[-3:])

@@ -179,7 +179,11 @@ def test_numbers_and_dates_written_the_spanish_way():
     assert es("dosage.hold", n=1) == "Mantenga la posición 1 segundo."
     assert es("dosage.hold", n=20) == "Mantenga la posición 20 segundos."
     assert es("dosage.repeat_each_side", n=1) == "Hágalo una vez de cada lado."
-    assert es("program.minutes", n=12) == "Alrededor de 12 minutos al día"
+    assert es("key_points.program_minutes", n=12).startswith("Alrededor de 12 minutos al día")
+    from handouts.schema.ranges import DoseRange
+
+    assert es("dosage.hold", n=DoseRange(15, 20)) == "Mantenga la posición de 15 a 20 segundos."
+    assert en("dosage.times_a_day", n=DoseRange(2, 3)) == "Do this 2 to 3 times a day."
 
 
 def spanish_scores(text: str) -> tuple[float, float]:

@@ -7,13 +7,15 @@ catalog folder that lacks the two catalog-wide files uses the built-in ones.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from ..errors import Problem, Problems, UserError, display_path
 from ..files import real
-from ..schema.core import validate
+from ..schema.core import suggest, validate
 from ..schema.model import model, spec
+from ..schema.ranges import Dose
 from ..schema.types import PhotoPath, YamlPath
 from ..yamlio import SourceDoc, load_yaml
 
@@ -34,18 +36,20 @@ SHORT_TEXT_MAX = 240
 class Dosage:
     """How much and how often. Numbers are digits on the page, never arithmetic for the reader."""
 
-    hold_seconds: int | None = spec(
-        default=None, doc="Seconds to hold the position; empty when the exercise is not held.", minimum=1, maximum=120,
+    hold_seconds: Dose = spec(default=
+        default=None, doc="Seconds to hold the position, or a range such as [15, 20]; empty when the exercise is not held.",
+        minimum=1, maximum=120,
         why="a hold longer than 2 minutes is not a safe home exercise",
     )
-    repetitions: int | None = spec(
-        default=None, doc="How many times in a row (on each side when each_side is true).", minimum=1, maximum=50,
+    repetitions: Dose = spec(default=
+        default=None, doc="How many times in a row (on each side when each_side is true), or a range such as [6, 8].",
+        minimum=1, maximum=50,
         why="more than 50 in a row tires the muscles and invites injury",
     )
     sets: int = spec(default=1, doc="How many rounds of the repetitions, with a short rest between.", minimum=1, maximum=10,
                      why="more than 10 rounds is not a home exercise")
     each_side: bool = spec(default=False, doc="Done on the left and on the right.")
-    times_a_day: int | None = spec(default=None, doc="How many times a day.", minimum=1, maximum=6,
+    times_a_day: Dose = spec(default=None, doc="How many times a day, or a range such as [2, 3].", minimum=1, maximum=6,
                                    why="more than 6 times a day leaves no time to recover")
     days_a_week: int | None = spec(default=None, doc="How many days a week (empty: every day).", minimum=1, maximum=7,
                                    why="a week has 7 days")
@@ -64,8 +68,6 @@ class Dosage:
         settable = {"hold_seconds", "repetitions", "sets", "each_side", "times_a_day", "days_a_week", "seconds_per_repetition"}
         for index, name in enumerate(self.defaults):
             if name not in settable:
-                from ..schema.core import suggest
-
                 problems.append((("defaults", index), f"'{name}' is not a dosage field{suggest(name, sorted(settable))}"))
         return problems
 
@@ -123,10 +125,30 @@ class Exercise:
 
 
 @model
+class RedFlagsText:
+    title: str | None = spec(default=None, doc="Heading of the warning signs box.", min_length=1, max_length=80)
+    points: list[str] | None = spec(default=None, doc="The warning signs.", min_items=3, max_items=10, min_length=1,
+                                    max_length=SHORT_TEXT_MAX)
+    see_doctor: str | None = spec(default=None, doc="When to see a doctor soon (not urgently).", min_length=1,
+                                  max_length=SHORT_TEXT_MAX)
+
+
+@model
+class RedFlags:
+    """The warning signs that need urgent care (NICE NG59, NHS): on every document, never split, never left out."""
+
+    title: str = spec(doc="Heading of the warning signs box.", min_length=1, max_length=80)
+    points: list[str] = spec(doc="The warning signs, one a line.", min_items=3, max_items=10, min_length=1,
+                             max_length=SHORT_TEXT_MAX)
+    see_doctor: str = spec(doc="When to see a doctor soon (not urgently).", min_length=1, max_length=SHORT_TEXT_MAX)
+
+
+@model
 class SafetyText:
     title: str | None = spec(default=None, doc="Heading of the safety box.", min_length=1, max_length=80)
     points: list[str] | None = spec(default=None, doc="The points, one sentence or two each.", min_items=1, max_items=10,
                                     min_length=1, max_length=SHORT_TEXT_MAX)
+    red_flags: RedFlagsText | None = spec(default=None, doc="The warning signs box.")
 
 
 @model
@@ -136,10 +158,11 @@ class SafetyTranslations:
 
 @model
 class Safety:
-    """The general safety guidance, printed on every handout."""
+    """The general safety guidance and the warning signs, printed on every handout, program and booklet."""
 
     title: str = spec(doc="Heading of the safety box.", min_length=1, max_length=80)
     points: list[str] = spec(doc="The points.", min_items=1, max_items=10, min_length=1, max_length=SHORT_TEXT_MAX)
+    red_flags: RedFlags = spec(doc="The warning signs that need medical help right away.")
     translations: SafetyTranslations = spec(factory=SafetyTranslations, doc="Other languages.")
 
 
@@ -153,15 +176,22 @@ class RegionTranslations:
     es: RegionText | None = spec(default=None, doc="Spanish.")
 
 
+#: A region handout prints at most this many exercises (adherence falls as the number rises).
+REGION_LIST_MAX = 8
+
+
 @model
 class RegionIntro:
     introduction: str = spec(doc="Two or three sentences under the handout's title.", min_length=1, max_length=600)
+    exercises: list[str] = spec(
+        factory=list, doc="The exercise ids the region's handout prints, in this order (empty: every exercise of the region).",
+        max_items=REGION_LIST_MAX, unique=True, pattern=ID_PATTERN, max_length=60)
     translations: RegionTranslations = spec(factory=RegionTranslations, doc="Other languages.")
 
 
 @model
 class RegionIntros:
-    """Each region's introduction."""
+    """Each region's introduction and the exercises its handout prints."""
 
     lower: RegionIntro = spec(doc="Lower back.")
     mid: RegionIntro = spec(doc="Mid back.")
@@ -180,11 +210,15 @@ class Catalog:
         self.docs = docs or {}
 
     def in_region(self, region: str) -> list[Exercise]:
+        """Every exercise of a region (the booklet's sections)."""
         return [e for e in self.exercises.values() if region in e.regions]
 
-    def for_handout(self, region: str) -> list[Exercise]:
-        """The exercises of a region's handout; a catalog with none is refused, never printed empty."""
-        exercises = self.in_region(region)
+    def for_handout(self, region: str, chosen: list[str] | None = None, *, whole: bool = False) -> list[Exercise]:
+        """The exercises a region handout prints: ``chosen`` (a clinic's own list, ids checked at load), else
+        the catalog's list for the region (``_regions.yaml``), else every exercise of the region; with
+        ``whole``, every exercise of the region (the booklet). A region with none is refused, never printed empty."""
+        ids = [] if whole else (chosen or getattr(self.intros, region).exercises)
+        exercises = [self.exercises[i] for i in ids if i in self.exercises] or self.in_region(region)
         if not exercises:
             raise UserError([Problem(display_path(self.folder), 0, "", f"no exercise in this catalog is for the {region} "
                                      f"back (regions: [{region}]); add one, or print only the other regions")])
@@ -192,6 +226,10 @@ class Catalog:
 
     def problem(self, exercise_id: str, path: tuple[str | int, ...], message: str) -> Problem:
         return self.docs[exercise_id].problem(path, message)
+
+
+def unknown_exercise(exercise_id: str, exercises: Mapping[str, Exercise]) -> str:
+    return f"no exercise '{exercise_id}' in the catalog{suggest(exercise_id, exercises)}"
 
 
 def _validate_file(cls: type, path: Path, what: str) -> tuple[Any, SourceDoc]:
@@ -208,11 +246,13 @@ def load_catalog(folder: Path, builtin: Path | None = None) -> Catalog:
     files += sorted(p for p in folder.glob("*.yml") if not p.name.startswith("_"))
     exercises: dict[str, Exercise] = {}
     docs: dict[str, SourceDoc] = {}
+    failed: set[str] = set()  # entries that exist but have problems of their own (no second message)
     for path in files:
         try:
             exercise, doc = _validate_file(Exercise, path, "an exercise")
         except UserError as error:
             problems.absorb(error)
+            failed.add(path.stem)
             continue
         if exercise.id != path.stem:
             problems.add(doc.problem(("id",), f"'{exercise.id}' differs from the file name '{path.stem}'; they must be the same"))
@@ -226,17 +266,25 @@ def load_catalog(folder: Path, builtin: Path | None = None) -> Catalog:
     if not files:
         problems.add(Problem(str(folder), 0, "", "the catalog folder has no exercise files (*.yaml)"))
 
-    def catalog_wide(name: str, cls: type, what: str) -> Any:
+    def catalog_wide(name: str, cls: type, what: str) -> tuple[Any, SourceDoc | None]:
         path = folder / name
         if not path.exists() and builtin is not None:
             path = builtin / name
         try:
-            return _validate_file(cls, path, what)[0]
+            return _validate_file(cls, path, what)
         except UserError as error:
             problems.absorb(error)
-            return None
+            return None, None
 
-    safety = catalog_wide("_safety.yaml", Safety, "the safety guidance")
-    intros = catalog_wide("_regions.yaml", RegionIntros, "the region introductions")
+    safety, _ = catalog_wide("_safety.yaml", Safety, "the safety guidance")
+    intros, regions_doc = catalog_wide("_regions.yaml", RegionIntros, "the region introductions")
+    if intros is not None and regions_doc is not None and (folder / "_regions.yaml").exists():
+        # the folder's own lists must name its exercises; the built-in lists, used by a catalog
+        # folder without _regions.yaml, simply skip the entries that folder does not have
+        for region in REGIONS:
+            for index, exercise_id in enumerate(getattr(intros, region).exercises):
+                if exercise_id not in exercises and exercise_id not in failed:
+                    problems.add(regions_doc.problem(
+                        (region, "exercises", index), unknown_exercise(exercise_id, exercises)))
     problems.raise_if_any()
     return Catalog(folder, exercises, safety, intros, docs)

@@ -35,6 +35,19 @@ class ClinicText:
     introduction: str | None = spec(default=None, doc="The custom introduction.", min_length=1, max_length=800)
     disclaimer: str | None = spec(default=None, doc="The custom disclaimer.", min_length=1, max_length=800)
     opening_hours: list[str] | None = spec(default=None, doc="Opening hours.", max_items=10, max_length=80)
+    red_flags: list[str] | None = spec(default=None, doc="The clinic's own warning signs.", max_items=4, min_length=1, max_length=240)
+
+
+@model
+class RegionLists:
+    """A clinic's own choice of exercises for a region handout (catalog ids, in the order printed)."""
+
+    lower: list[str] | None = spec(default=None, doc="The lower back handout's exercises.", min_items=1, max_items=8, unique=True,
+                                   min_length=1, max_length=60)
+    mid: list[str] | None = spec(default=None, doc="The mid back handout's exercises.", min_items=1, max_items=8, unique=True,
+                                 min_length=1, max_length=60)
+    upper: list[str] | None = spec(default=None, doc="The upper back handout's exercises.", min_items=1, max_items=8, unique=True,
+                                   min_length=1, max_length=60)
 
 
 @model
@@ -62,6 +75,11 @@ class Clinic:
                                   min_length=1, max_length=800)
     video_url: str | None = spec(default=None, doc="Address of each exercise's video with {id} for the exercise id; "
                                            "puts a small QR code on each card.", max_length=300)
+    region_exercises: RegionLists = spec(
+        factory=RegionLists, doc="Replaces the exercises a region handout prints: catalog ids, in order, at most 8 a region.")
+    red_flags: list[str] = spec(
+        factory=list, doc="Warning signs added to the 'Get medical help right away' box (the built-in ones are always printed).",
+        max_items=4, min_length=1, max_length=240)
     paper: Literal["letter", "a4"] = spec(default="letter", doc="The paper the clinic prints on: chooses the default layouts.")
     layout: str | None = spec(default=None, doc="Layout for handouts and programs (name or path); default by paper.")
     booklet_layout: str | None = spec(default=None, doc="Layout for the booklet (name or path); default by paper.")

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from ..errors import Problem, UserError
 from ..schema.core import suggest, validate
 from ..schema.model import model, replace, spec
+from ..schema.ranges import Dose
 from ..schema.types import YamlPath
 from ..yamlio import PathKey, SourceDoc, load_yaml
 from .catalog import Catalog, Dosage
@@ -30,14 +31,14 @@ class ProgramExercise:
     __scalar_field__ = "id"  # '- cat-cow' is short for '- id: cat-cow'
 
     id: str = spec(doc="The exercise's catalog id (see `handouts catalog`).", min_length=1, max_length=60)
-    hold_seconds: int | None = spec(default=None, doc="Hold, in seconds.", minimum=1, maximum=120,
-                                    why="a hold longer than 2 minutes is not a safe home exercise")
-    repetitions: int | None = spec(default=None, doc="Repetitions (on each side when done on both sides).", minimum=1, maximum=50,
-                                   why="more than 50 in a row tires the muscles and invites injury")
+    hold_seconds: Dose = spec(default=None, doc="Hold, in seconds, or a range such as [15, 20].", minimum=1, maximum=120,
+                              why="a hold longer than 2 minutes is not a safe home exercise")
+    repetitions: Dose = spec(default=None, doc="Repetitions (on each side when done on both sides), or a range such as [6, 8].",
+                             minimum=1, maximum=50, why="more than 50 in a row tires the muscles and invites injury")
     sets: int | None = spec(default=None, doc="Rounds.", minimum=1, maximum=10, why="more than 10 rounds is not a home exercise")
     each_side: bool | None = spec(default=None, doc="Done on the left and on the right.")
-    times_a_day: int | None = spec(default=None, doc="Times a day.", minimum=1, maximum=6,
-                                   why="more than 6 times a day leaves no time to recover")
+    times_a_day: Dose = spec(default=None, doc="Times a day, or a range such as [2, 3].", minimum=1, maximum=6,
+                             why="more than 6 times a day leaves no time to recover")
     days_a_week: int | None = spec(default=None, doc="Days a week.", minimum=1, maximum=7, why="a week has 7 days")
     note: str | None = spec(default=None, doc="A note for the patient on this exercise.", min_length=1, max_length=240)
 
@@ -58,7 +59,8 @@ class Program:
     patient: str | None = spec(default=None, doc="The patient's name (leave out to print the program anonymously).", max_length=80)
     date: dt.date | None = spec(default=None, doc="The program's date (YYYY-MM-DD); default: today.")
     clinician: str | None = spec(default=None, doc="The clinician's name; default: the clinic profile's.", max_length=120)
-    clinic: Annotated[Path | None, YamlPath] = spec(default=None, doc="Clinic profile (relative to this file); default: the demo clinic.")
+    clinic: Annotated[Path | None, YamlPath] = spec(default=None, doc="Clinic profile (relative to this file); default: ./clinic.yaml, "
+                                                                          "else $HANDOUTS_CLINIC, else the demo clinic.")
     layout: str | None = spec(default=None, doc="Layout name or path (relative to this file); default: the clinic's.")
     lang: Literal["en", "es"] | None = spec(default=None, doc="Language; default: the clinic's (the --lang option wins).")
     order: Literal["position", "as listed"] = spec(
@@ -100,7 +102,7 @@ def check_ids(program: Program, doc: SourceDoc, catalog: Catalog) -> None:
 
 
 def exercise_seconds(dosage: Dosage) -> float:
-    """Seconds one session of an exercise takes (see the constants above)."""
+    """Seconds one session of an exercise takes (see the constants above); a range counts its upper end."""
     sides = 2 if dosage.each_side else 1
     reps = dosage.repetitions or 1
     per_rep = (dosage.hold_seconds + HOLD_TRANSITION if dosage.hold_seconds

@@ -19,7 +19,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -30,7 +29,17 @@ from ..text import exercise_words
 from .cards import styles_for
 from .context import RenderContext
 from .flowables import BIG, Gap, NoteLines, paragraphs
-from .handout import check_clinic_glyphs, check_glyphs, clinic_text, exercise_cards, intro_text, note_untranslated, ordered, safety_box
+from .guidance import booklet_key_points
+from .handout import (
+    check_clinic_glyphs,
+    check_glyphs,
+    clinic_text,
+    exercise_cards,
+    guidance,
+    intro_text,
+    note_untranslated,
+    ordered,
+)
 from .images import logo_picture
 from .log import log_flowables
 from .page import PageDecorator, PageState, breakable, build_or_explain, geometry
@@ -349,7 +358,7 @@ def booklet_exercises(ctx: RenderContext) -> dict[str, list[tuple[Exercise, bool
     out: dict[str, list[tuple[Exercise, bool]]] = {}
     for region in REGIONS:
         items = []
-        for exercise in ordered(ctx.catalog.for_handout(region), ctx.layout.order):
+        for exercise in ordered(ctx.catalog.for_handout(region, whole=True), ctx.layout.order):
             items.append((exercise, exercise.id in seen))
             seen.add(exercise.id)
         out[region] = items
@@ -373,9 +382,11 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     if intro:  # the clinic's own words, once, before the booklet's
         story.append(paragraph(intro, s.intro))
     story += paragraphs(ctx, m.get("booklet.how_to_use_points"), "bullet", bullet="\u2022")
-    # the safety guidance whole (on the next page if it does not fit here), then the contents, on the
-    # same page when a good part of it is left, not a page that holds three lines of a box
-    story += [Gap(10, page), KeepTogether([safety_box(ctx)]), Gap(14, page), CondPageBreak(frame_h * 0.4)]
+    # key points, the safety guidance and the warning signs, each whole (on the next page if it does not
+    # fit here), and the key to the pictures; then the contents, on the same page when a good part of it
+    # is left, not a page that holds three lines of a box
+    story += [Gap(10, page), *guidance(ctx, page, booklet_key_points(ctx), whole_safety=True), Gap(4, page),
+              CondPageBreak(frame_h * 0.4)]
     # contents
     entries: list[tuple[int, str, str, bool]] = []
     for region, items in sections.items():

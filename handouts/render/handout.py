@@ -6,7 +6,7 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from ..errors import Problems
 from ..models.catalog import POSITION_ORDER, Exercise
@@ -213,8 +213,33 @@ def ending(ctx: RenderContext, names: list[str], *, page: PageState, frame_heigh
     return story
 
 
+def region_exercises(ctx: RenderContext, region: str) -> list[Exercise]:
+    """The exercises a region handout prints: the clinic's own list for the region, else the catalog's."""
+    return ordered(ctx.catalog.for_handout(region, getattr(ctx.clinic.region_exercises, region)), ctx.layout.order)
+
+
+def guidance(ctx: RenderContext, page: PageState, key_points: list[str], *, whole_safety: bool = False) -> list[Flowable]:
+    """Key points, the safety guidance, the warning signs (always, whole) and, once, the key to the pictures."""
+    from .guidance import key_points_box, red_flag_box
+    from .legend import legend
+
+    gap = Gap(ctx.layout.cards.gap, page)
+    story: list[Flowable] = [key_points_box(ctx, key_points), gap]
+    if ctx.layout.blocks.safety:
+        box = safety_box(ctx)  # split between its points when it must, unless asked to stay whole
+        story += [KeepTogether([box]) if whole_safety else box, gap]
+    story += [red_flag_box(ctx), gap]
+    key = legend(ctx)
+    if key is not None:
+        story += [key, gap]
+    return story
+
+
 def render_region(ctx: RenderContext, region: str) -> bytes:
-    exercises = ordered(ctx.catalog.for_handout(region), ctx.layout.order)
+    from ..models.program import minutes_a_day
+    from .guidance import region_key_points
+
+    exercises = region_exercises(ctx, region)
     check_glyphs(ctx, exercises)
     check_clinic_glyphs(ctx)
     m = ctx.m
@@ -231,8 +256,8 @@ def render_region(ctx: RenderContext, region: str) -> bytes:
     if ctx.layout.blocks.introduction:
         story.append(paragraph(clinic_text(ctx, "introduction") or m("handout.introduction"), s.intro))
         story.append(paragraph(intro_text(ctx, region), s.intro))
-    if ctx.layout.blocks.safety:
-        story += [safety_box(ctx), Gap(ctx.layout.cards.gap, doc.page_state)]
+    minutes = minutes_a_day([e.dosage for e in exercises])
+    story += guidance(ctx, doc.page_state, region_key_points(ctx, len(exercises), minutes))
     story += exercise_cards(ctx, exercises, page=doc.page_state, frame_height=geo.frame_height)
     words = [exercise_words(e, ctx.lang).name for e in exercises]
     story += ending(ctx, words, page=doc.page_state, frame_height=geo.frame_height, width=geo.content_width)

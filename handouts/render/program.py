@@ -12,8 +12,9 @@ from ..models.program import Program, minutes_a_day
 from ..text import exercise_words
 from .cards import styles_for
 from .context import RenderContext
-from .flowables import Box, Gap, paragraphs
-from .handout import check_clinic_glyphs, check_glyphs, clinic_text, ending, exercise_cards, safety_box
+from .flowables import Box, Gap
+from .guidance import program_key_points
+from .handout import check_clinic_glyphs, check_glyphs, clinic_text, ending, exercise_cards, guidance
 from .page import HandoutDoc, geometry
 from .para import paragraph
 
@@ -58,17 +59,12 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
     page = doc.page_state
     story.append(Gap(8, page))
     minutes = minutes_a_day(list(dosage.values()))
-    summary = [paragraph(m("program.minutes_note"), s.body)]
-    summary += paragraphs(ctx, [m("program.count", n=len(exercises))], "body")
-    if ctx.layout.blocks.minutes:
-        story += [Box(ctx, m("program.minutes", n=minutes), summary), Gap(10, page)]
     if program.note:
         story += [Box(ctx, m("program.note_heading"), [paragraph(program.note, s.body)], filled=False), Gap(10, page)]
     intro = clinic_text(ctx, "introduction")
     if intro and ctx.layout.blocks.introduction:
         story.append(paragraph(intro, s.intro))
-    if ctx.layout.blocks.safety:
-        story += [safety_box(ctx), Gap(ctx.layout.cards.gap, page)]
+    story += guidance(ctx, page, program_key_points(ctx, len(exercises), minutes))
     numbered_order = [e for e, _ in order]
     story += exercise_cards(ctx, numbered_order, page=page, frame_height=geo.frame_height, dosage=dosage, notes=notes,
                             headings=program.order == "position", numbered=True)

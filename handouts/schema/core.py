@@ -64,6 +64,16 @@ def suggest(word: str, choices: typing.Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def _colon_hint(value: Any, raw: typing.Mapping[PathKey, str], path: PathKey) -> str:
+    """'- Monday: 8 to 6' is read as a mapping; say how to keep it a text."""
+    if isinstance(value, dict) and len(value) == 1:
+        (key, inner), = value.items()
+        if isinstance(key, str) and isinstance(inner, (str, int, float)) and not isinstance(inner, bool):
+            written = raw.get((*path, key), inner)
+            return f'; the colon and space make it "key: value": put the whole text in double quotes: "{key}: {written}"'
+    return ""
+
+
 def describe(value: Any) -> str:
     """How a wrong value is shown in a message."""
     if isinstance(value, str):
@@ -252,7 +262,7 @@ class Validator:
         return out if ok else _INVALID
 
     def scalar_type(self, tp: Any, value: Any, path: PathKey, meta: typing.Mapping[str, Any] | None = None) -> Any:
-        if isinstance(value, (list, dict)) or value is None:
+        if isinstance(value, dict) or value is None or (isinstance(value, list) and not getattr(tp, "accepts_list", False)):
             self.error(path, f"expected {tp.describe()}, got {describe(value)}")
             return _INVALID
         raw = self.doc.raw.get(path)
@@ -271,15 +281,20 @@ class Validator:
             self.error(path, _not_finite(raw, value, tp.describe()))
             return _INVALID
         if meta and isinstance(result, (int, float)):
-            # the field's own limits, tighter than the type's, in the type's words (60%, not 0.6)
-            return self.check_number(result, path, meta, show=getattr(tp, "show", _fmt))
+            # the field's own limits, tighter than the type's, in the type's words (60%, not 0.6);
+            # a range (see ranges.DoseRange) has both its ends checked
+            show = getattr(tp, "show", _fmt)
+            low = getattr(result, "low", None)
+            if low is not None and self.check_number(low, path, meta, show=show) is _INVALID:
+                return _INVALID
+            return result if self.check_number(result, path, meta, show=show) is not _INVALID else _INVALID
         return result
 
     def plain(self, tp: Any, value: Any, path: PathKey, meta: typing.Mapping[str, Any]) -> Any:
         raw = self.doc.raw.get(path)
         if tp is str:
             if isinstance(value, (list, dict)) or value is None:
-                self.error(path, f"expected text, got {describe(value)}")
+                self.error(path, f"expected text, got {describe(value)}{_colon_hint(value, self.doc.raw, path)}")
                 return _INVALID
             text = value if isinstance(value, str) else (raw if raw is not None else str(value))
             return self.check_text(text, path, meta)

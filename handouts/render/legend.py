@@ -1,0 +1,127 @@
+"""'How to read the pictures': a small key printed once per document.
+
+Its marks are not drawn here: they are taken from a real exercise picture (the light start pose,
+the dark end pose, the arrow) or made as the same picture items (the numbered badges, the hold
+clock) and drawn by the same code as every card's picture (``figures.draw_pdf`` through
+:class:`~.pictures.FigurePicture`). Whatever those marks look like, the key looks the same.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from ..figures.shapes import Arrow, Label, Layer, Picture2D, Stopwatch
+from .cards import styles_for
+from .context import RenderContext
+from .flowables import BIG
+from .para import paragraph
+from .pictures import FigurePicture, figure_palette, picture_for
+
+#: The exercise whose picture lends the key its marks: two poses, an arrow, and a hold.
+EXAMPLE = "standing-back-bend"
+ICON_W, ICON_H = 48.0, 46.0  # points
+CELL_MIN = 150.0  # points: the narrowest column of the key
+
+
+def _subpicture(items: list, bounds: tuple[float, float, float, float] | None = None) -> Picture2D:
+    pic = Picture2D()
+    pic.layers = list(items)
+    if bounds is None:
+        xs0, ys0, xs1, ys1 = [], [], [], []
+        for item in items:
+            if isinstance(item, Layer):
+                for shape in item.shapes:
+                    b = shape.bounds()
+                    xs0.append(b[0]); ys0.append(b[1]); xs1.append(b[2]); ys1.append(b[3])  # noqa: E702
+            elif isinstance(item, Arrow):
+                for x, y in item.samples(16):
+                    xs0.append(x - 3); ys0.append(y - 3); xs1.append(x + 3); ys1.append(y + 3)  # noqa: E702
+        bounds = (min(xs0), min(ys0), max(xs1), max(ys1))
+    pic.bounds = bounds
+    return pic
+
+
+def legend_marks(ctx: RenderContext) -> list[tuple[Picture2D, str]] | None:
+    """The five marks, each as a small picture, with its words; None when the example has no drawing."""
+    exercise = ctx.catalog.exercises.get(EXAMPLE)
+    figure = picture_for(ctx, exercise) if exercise is not None else None
+    if not isinstance(figure, FigurePicture):
+        from ..figures.library import picture2d
+        from ..paths import BUILTIN_ILLUSTRATIONS
+
+        pic = picture2d(BUILTIN_ILLUSTRATIONS / f"{EXAMPLE}.yaml", figure_palette(ctx.palette))
+    else:
+        pic = figure.pic
+    fp = figure_palette(ctx.palette)
+
+    def pose(outline: str) -> list[Layer]:
+        return [item for item in pic.layers if isinstance(item, Layer)
+                and ((item.role == "figure" and item.outline == outline) or (item.role == "face" and item.fill == outline))]
+
+    start, end = pose(fp.start_outline), pose(fp.outline)
+    arrows = [item for item in pic.layers if isinstance(item, Arrow)]
+    if not start or not end or not arrows:
+        return None
+    m = ctx.m
+    badges = _subpicture([Label((0.0, 0.0), "1"), Label((20.0, 0.0), "2")], (-12.0, -12.0, 32.0, 12.0))
+    clock = _subpicture([Stopwatch((0.0, 0.0), 6.0)], (-12.0, -12.0, 12.0, 12.0))
+    return [
+        (_subpicture(start), m("legend.start")),
+        (_subpicture(end), m("legend.end")),
+        (badges, m("legend.order")),
+        (_subpicture(arrows[:1]), m("legend.arrow")),
+        (clock, m("legend.hold")),
+    ]
+
+
+class Legend(Flowable):
+    """The key: a heading, then each mark beside its words, in as many columns as the width allows."""
+
+    def __init__(self, ctx: RenderContext, marks: list[tuple[Picture2D, str]]):
+        super().__init__()
+        self.ctx = ctx
+        s = styles_for(ctx)
+        self.heading = paragraph(ctx.m("legend.title"), s.small_heading)
+        self.items = [(FigurePicture(ctx, pic), paragraph(text, s.body)) for pic, text in marks]
+        self.gap = ctx.layout.text.body.size * 0.6
+
+    def _grid(self, width: float) -> tuple[int, float, list[float]]:
+        columns = max(1, min(len(self.items), int(width // CELL_MIN)))
+        cell = (width - (columns - 1) * self.gap) / columns
+        heights = []
+        for start in range(0, len(self.items), columns):
+            row = self.items[start : start + columns]
+            text_h = max(para.wrap(cell - ICON_W - self.gap, BIG)[1] for _, para in row)
+            heights.append(max(ICON_H, text_h))
+        return columns, cell, heights
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.columns, self.cell, self.rows = self._grid(availWidth)
+        self.head_h = self.heading.wrap(availWidth, BIG)[1] + self.gap * 0.5
+        self.width = availWidth
+        self.height = self.head_h + sum(self.rows) + self.gap * (len(self.rows) - 1)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []  # the key stays whole
+
+    def draw(self) -> None:
+        canvas = self.canv
+        top = self.height
+        self.heading.wrap(self.width, BIG)
+        self.heading.drawOn(canvas, 0, top - self.heading.height)
+        top -= self.head_h
+        for index, (icon, para) in enumerate(self.items):
+            row, column = divmod(index, self.columns)
+            row_top = top - sum(self.rows[:row]) - self.gap * row
+            x = column * (self.cell + self.gap)
+            row_h = self.rows[row]
+            icon.draw(canvas, x, row_top - (row_h + ICON_H) / 2, ICON_W, ICON_H)
+            _, h = para.wrap(self.cell - ICON_W - self.gap, BIG)
+            para.drawOn(canvas, x + ICON_W + self.gap, row_top - (row_h + h) / 2)
+
+
+def legend(ctx: RenderContext) -> Flowable | None:
+    """The key for this document, or None when the pictures are the clinic's own photos."""
+    marks = legend_marks(ctx)
+    return Legend(ctx, marks) if marks else None
