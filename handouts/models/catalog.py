@@ -36,12 +36,12 @@ SHORT_TEXT_MAX = 240
 class Dosage:
     """How much and how often. Numbers are digits on the page, never arithmetic for the reader."""
 
-    hold_seconds: Dose = spec(default=
+    hold_seconds: Dose = spec(
         default=None, doc="Seconds to hold the position, or a range such as [15, 20]; empty when the exercise is not held.",
         minimum=1, maximum=120,
         why="a hold longer than 2 minutes is not a safe home exercise",
     )
-    repetitions: Dose = spec(default=
+    repetitions: Dose = spec(
         default=None, doc="How many times in a row (on each side when each_side is true), or a range such as [6, 8].",
         minimum=1, maximum=50,
         why="more than 50 in a row tires the muscles and invites injury",
