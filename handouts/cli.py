@@ -92,7 +92,7 @@ def main(ctx: click.Context) -> None:
         from .jobs import Job
 
         started = time.perf_counter()
-        job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang=None, output_dir=Path("out"))
+        job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang=None, output_dir=Path("out"), booklet=None)
         files = job.render_regions(["lower", "mid", "upper"])
         booklet, sheet = job.render_booklet(impose=True)
         files.update(booklet)
@@ -109,8 +109,9 @@ def region(which: str, layout: str | None = None, clinic_file: Path | None = Non
     from .jobs import Job
 
     started = time.perf_counter()
-    job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=output_dir)
     regions = ["lower", "mid", "upper"] if which == "all" else [which]
+    job = Job.load(layout=layout, clinic_file=clinic_file, catalog_dir=catalog_dir, lang=lang, output_dir=output_dir,
+                   regions=regions)
     _report(job.write_regions(regions), job.notices, started)
 
 

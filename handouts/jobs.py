@@ -6,18 +6,24 @@ reported together, before anything is rendered or written.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import memo
 from .discover import ENV_VAR, find_clinic
 from .errors import Problem, Problems, UserError, problem_at
-from .models.catalog import Catalog, load_catalog
+from .models.catalog import Catalog, Exercise, load_catalog
 from .models.clinic import Clinic, load_clinic
 from .models.layout import Layout, load_layout
 from .models.program import Program
 from .output import prepare_folder, write_all
 from .paths import BUILTIN_CATALOG
 from .yamlio import SourceDoc
+
+if TYPE_CHECKING:
+    from .render.context import RenderContext
 
 REGION_FILES = {"lower": "lower-back.pdf", "mid": "mid-back.pdf", "upper": "upper-back.pdf"}
 
@@ -46,6 +52,11 @@ def default_layout(clinic: Clinic, *, booklet: bool) -> str:
     return clinic.layout or ("a4" if clinic.paper == "a4" else "standard")
 
 
+def _layout_flags(booklet: bool | None) -> tuple[bool, ...]:
+    """Which of a job's layouts a command prints with: the handouts' (False), the booklet's (True), both (None)."""
+    return (False, True) if booklet is None else (booklet,)
+
+
 def region_list_problems(clinic: Clinic, clinic_doc: SourceDoc, catalog: Catalog) -> list[Problem]:
     """Every id of the clinic's own region lists names a catalog exercise ('did you mean ...?' otherwise)."""
     from .models.catalog import REGIONS, unknown_exercise
@@ -72,10 +83,15 @@ class Job:
         self.output_dir = output_dir
         self.notices: list[str] = []
         self._layouts: dict[bool, Layout] = {}
+        self._prepared: dict[bool, RenderContext] = {}  # made by prepare(), handed to the first document
 
     @classmethod
     def load(cls, *, layout: str | None, clinic_file: Path | None, catalog_dir: Path | None, lang: str | None,
-             output_dir: Path, booklet: bool = False) -> Job:
+             output_dir: Path, booklet: bool | None = False, regions: Sequence[str] | None = None,
+             prepare: bool = True) -> Job:
+        """Load and check the clinic, the catalog and the layout, then (``prepare``) everything the documents
+        draw from (see :meth:`prepare`): for the booklet's layout (``booklet``), the handouts' (``False``) or
+        both (``None``), and the exercises of ``regions`` (None: every exercise of the catalog)."""
         problems = Problems()
         clinic = clinic_doc = catalog = None
         choice = find_clinic(clinic_file)
@@ -95,10 +111,11 @@ class Job:
             job = cls(clinic, clinic_doc, catalog, layout, lang or clinic.lang, output_dir)
             if choice.note:
                 job.notices.append(choice.note)
-            try:
-                job.layout(booklet=booklet)
-            except UserError as error:
-                problems.absorb(error)
+            for flag in _layout_flags(booklet):
+                try:
+                    job.layout(booklet=flag)
+                except UserError as error:
+                    problems.absorb(error)
         elif layout is not None:
             try:
                 cached_layout(layout)
@@ -106,7 +123,50 @@ class Job:
                 problems.absorb(error)
         problems.raise_if_any()
         assert job is not None
+        if prepare:
+            exercises = None
+            if regions is not None:  # what each region's handout prints (a region with none is refused)
+                exercises = []
+                for region in regions:
+                    try:
+                        exercises += job.catalog.for_handout(region, getattr(job.clinic.region_exercises, region))
+                    except UserError as error:
+                        problems.absorb(error)
+            try:
+                job.prepare(booklet=booklet, exercises=exercises)
+            except UserError as error:
+                problems.absorb(error)
+            problems.raise_if_any()
         return job
+
+    def prepare(self, *, booklet: bool | None = False, exercises: Sequence[Exercise] | None = None) -> None:
+        """Open and check everything the documents draw from, before any page is laid out, and refuse
+        with every problem at once: the layout's own fonts, the clinic's logo, each exercise's picture
+        (pose file or photo) and the characters the fonts cannot print. What is opened here is kept by
+        the process (see handouts.reuse), so the documents find it ready."""
+        from .render.fonts import font_problems
+        from .render.handout import check_clinic_glyphs, check_glyphs
+        from .render.images import logo_picture
+        from .render.pictures import picture_for
+
+        chosen = list(self.catalog.exercises.values()) if exercises is None else list(dict.fromkeys(exercises))
+        problems: list[Problem | str] = []
+        for flag in _layout_flags(booklet):
+            fonts = font_problems(self.layout(booklet=flag))
+            if fonts:
+                problems += fonts
+                continue  # no context (nor glyph check) without the fonts
+            ctx = self._prepared[flag] = self._new_context(flag, self.lang)
+            steps: list[Callable[[], object]] = [partial(logo_picture, ctx)] if ctx.layout.header.logo else []
+            steps += [partial(picture_for, ctx, exercise) for exercise in chosen]
+            steps += [partial(check_glyphs, ctx, chosen), partial(check_clinic_glyphs, ctx)]
+            for step in steps:
+                try:
+                    step()
+                except UserError as error:
+                    problems += error.problems
+        if problems:
+            raise UserError(list(dict.fromkeys(problems)))
 
     def layout(self, *, booklet: bool = False) -> Layout:
         if booklet not in self._layouts:
@@ -117,11 +177,19 @@ class Job:
                 self._layouts[booklet] = cached_layout(reference, relative_to=self.clinic_doc.folder)
         return self._layouts[booklet]
 
-    def context(self, *, booklet: bool = False, lang: str | None = None):
+    def context(self, *, booklet: bool = False, lang: str | None = None) -> RenderContext:
+        """The context of one document: the first one of each layout is the one :meth:`prepare` filled
+        (its pictures and logo loaded), the others are new."""
+        if lang is None or lang == self.lang:
+            prepared = self._prepared.pop(booklet, None)
+            if prepared is not None:
+                return prepared
+        return self._new_context(booklet, lang or self.lang)
+
+    def _new_context(self, booklet: bool, lang: str) -> RenderContext:
         from .render.context import RenderContext
 
-        ctx = RenderContext(self.layout(booklet=booklet), self.clinic, self.clinic_doc, self.catalog, lang or self.lang)
-        return ctx
+        return RenderContext(self.layout(booklet=booklet), self.clinic, self.clinic_doc, self.catalog, lang)
 
     def inputs(self) -> list[Path]:
         paths = [p for p in (self.clinic_doc.path, self.clinic.logo) if p is not None]
@@ -188,8 +256,9 @@ def program_job(program: Program, doc: SourceDoc, folder: Path, *, layout: str |
         resolved = resolve_layout_reference(program.layout, folder)
         layout_ref = str(resolved) if resolved is not None else program.layout
     job = Job.load(layout=layout_ref, clinic_file=clinic_file or program.clinic, catalog_dir=catalog_dir,
-                   lang=lang or program.lang, output_dir=output_dir)
+                   lang=lang or program.lang, output_dir=output_dir, prepare=False)
     check_ids(program, doc, job.catalog)
+    job.prepare(exercises=[job.catalog.exercises[item.id] for item in program.exercises])
     return job, program
 
 

@@ -246,20 +246,20 @@ def load_catalog(folder: Path, builtin: Path | None = None) -> Catalog:
     files += sorted(p for p in folder.glob("*.yml") if not p.name.startswith("_"))
     exercises: dict[str, Exercise] = {}
     docs: dict[str, SourceDoc] = {}
-    failed: set[str] = set()  # entries that exist but have problems of their own (no second message)
     for path in files:
         try:
             exercise, doc = _validate_file(Exercise, path, "an exercise")
         except UserError as error:
             problems.absorb(error)
-            failed.add(path.stem)
             continue
         if exercise.id != path.stem:
             problems.add(doc.problem(("id",), f"'{exercise.id}' differs from the file name '{path.stem}'; they must be the same"))
+            failed.add(path.stem)
             continue
         if exercise.image is not None and not exercise.image.is_relative_to(real(folder)):
             problems.add(doc.problem(("image",), f'"{doc.data["image"]}" is outside the catalog folder; put the picture '
                                                  "in the catalog folder, next to the entry"))
+            failed.add(path.stem)
             continue
         exercises[exercise.id] = exercise
         docs[exercise.id] = doc
@@ -281,9 +281,10 @@ def load_catalog(folder: Path, builtin: Path | None = None) -> Catalog:
     if intros is not None and regions_doc is not None and (folder / "_regions.yaml").exists():
         # the folder's own lists must name its exercises; the built-in lists, used by a catalog
         # folder without _regions.yaml, simply skip the entries that folder does not have
+        present = {path.stem for path in files}  # an entry refused for its own problems is not reported twice
         for region in REGIONS:
             for index, exercise_id in enumerate(getattr(intros, region).exercises):
-                if exercise_id not in exercises and exercise_id not in failed:
+                if exercise_id not in present:
                     problems.add(regions_doc.problem(
                         (region, "exercises", index), unknown_exercise(exercise_id, exercises)))
     problems.raise_if_any()

@@ -179,7 +179,7 @@ class Blocks:
     introduction: bool = spec(default=True, doc="The region's introduction under the title.")
     safety: bool = spec(default=True, doc="The safety guidance box.")
     summary: bool = spec(default=True, doc="Each card's one-sentence summary.")
-    also_known_as: bool = spec(default=True, doc="Other names of an exercise.")
+    also_known_as: bool = spec(default=False, doc="Other names of an exercise, on its card (the booklet's contents always list them).")
     cautions: bool = spec(default=True, doc="Each card's cautions.")
     dosage: Literal["sentences", "paragraph", "table"] = spec(
         default="sentences", doc="Dosage as one sentence per line, as one short paragraph, or as a small table.")

@@ -16,32 +16,35 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
-    CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
 )
 
 from ..models.catalog import REGIONS, Exercise
-from ..text import exercise_words
+from ..text import exercise_words, localized
+from .cardflow import outlines_of
 from .cards import styles_for
 from .context import RenderContext
+from .ending import stack_height
 from .flowables import BIG, Gap, NoteLines, paragraphs
-from .guidance import booklet_key_points
+from .guidance import booklet_key_points, key_points_box, red_flag_box
 from .handout import (
     check_clinic_glyphs,
     check_glyphs,
     clinic_text,
     exercise_cards,
-    guidance,
     intro_text,
     note_untranslated,
     ordered,
+    safety_box,
 )
 from .images import logo_picture
-from .log import log_flowables
+from .legend import legend
+from .log import LogGrid, LogRow, log_items
 from .page import PageDecorator, PageState, breakable, build_or_explain, geometry
 from .para import paragraph
 from .pictures import picture_for
@@ -76,7 +79,7 @@ class ContentsList(Flowable):
         self.entries = entries  # (level, title, key, printed elsewhere)
         self.pages = pages
         size = ctx.layout.text.body.size
-        self.line = size * 1.6
+        self.line = size * 1.25
         self.size = size
 
     def _entry_style(self, level: int) -> tuple[str, float]:
@@ -323,8 +326,7 @@ class BookletDoc(BaseDocTemplate):
 
     def afterFlowable(self, flowable: Flowable) -> None:
         self.page_state.placed(flowable)
-        outline = getattr(flowable, "outline", None)
-        if outline is not None:
+        for outline in outlines_of(flowable):
             self.mark(*outline)
 
     def decorate(self, canvas: Canvas, doc: Any) -> None:
@@ -382,40 +384,35 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     if intro:  # the clinic's own words, once, before the booklet's
         story.append(paragraph(intro, s.intro))
     story += paragraphs(ctx, m.get("booklet.how_to_use_points"), "bullet", bullet="\u2022")
-    # key points, the safety guidance and the warning signs, each whole (on the next page if it does not
-    # fit here), and the key to the pictures; then the contents, on the same page when a good part of it
-    # is left, not a page that holds three lines of a box
-    story += [Gap(10, page), *guidance(ctx, page, booklet_key_points(ctx), whole_safety=True), Gap(4, page),
-              CondPageBreak(frame_h * 0.4)]
-    # contents
-    entries: list[tuple[int, str, str, bool]] = []
-    for region, items in sections.items():
-        entries.append((0, m(f"region.{region}.name"), f"region-{region}", False))
-        entries += [(1, exercise_words(e, ctx.lang).name, f"exercise-{e.id}", False) for e, elsewhere in items if not elsewhere]
-    entries += [(0, m("log.title"), "log", False), (0, m("handout.notes"), "notes", False)]
-    story += [Outline("contents", m("booklet.contents"), 0, m("booklet.contents")),
-              paragraph(m("booklet.contents"), s.heading), ContentsList(ctx, entries, pages), PageBreak()]
+    # the contents; what each region's section is for, together (a card fills a page of its own); then key
+    # points, the safety guidance and the warning signs, each whole, and the key to the pictures, just
+    # before the exercises
+    story += [Gap(14, page), *contents(ctx, sections, pages), Gap(14, page)]
+    for region in sections:
+        story += [paragraph(m(f"region.{region}.title"), s.small_heading), paragraph(intro_text(ctx, region), s.intro)]
+    safety_title = str(localized(ctx.catalog.safety, ctx.lang, ("title",))[0]["title"])
+    # the key to the pictures after the introductions, the warning signs before the safety guidance:
+    # the boxes then fill their pages
+    key = legend(ctx)
+    if key is not None:
+        story += [Gap(12, page), key]
+    points = key_points_box(ctx, booklet_key_points(ctx))
+    story += [Gap(14, page), KeepTogether([Outline("safety", safety_title, 0, safety_title), points]), Gap(12, page),
+              red_flag_box(ctx), Gap(12, page), KeepTogether([safety_box(ctx)]), PageBreak()]
     # one section per region
     for region, items in sections.items():
         name = m(f"region.{region}.name")
-        story += [Outline(f"region-{region}", name, 0, name), paragraph(m(f"region.{region}.title"), s.title)]
-        story.append(paragraph(intro_text(ctx, region), s.intro))
-        story.append(paragraph(m("booklet.section_intro_list"), s.small_heading))
-        listed = [(1, exercise_words(e, ctx.lang).name, f"exercise-{e.id}", elsewhere) for e, elsewhere in items]
-        story += [Gap(4, page), ContentsList(ctx, listed, pages), PageBreak()]
+        lead: list[Flowable] = [Outline(f"region-{region}", name, 0, name)]
         fresh = [e for e, elsewhere in items if not elsewhere]
 
         def bookmark(card: Any, exercise: Exercise, words: Any) -> None:
             card.outline = (f"exercise-{exercise.id}", words.name, 1, None)
 
-        story += exercise_cards(ctx, fresh, page=page, frame_height=frame_h, bookmark=bookmark)
-        story.append(PageBreak())
-    # the log, for every exercise in the booklet in booklet order
-    names = [exercise_words(e, ctx.lang).name for items in sections.values() for e, elsewhere in items if not elsewhere]
-    story += [Outline("log", m("log.title"), 0, m("log.title")), paragraph(m("log.title"), s.heading),
-              paragraph(m("booklet.log_intro"), s.intro)]
-    for grid in log_flowables(ctx, names, ctx.layout.blocks.log_weeks, geo.content_width):
-        story += [grid, Gap(12, page)]
+        story += exercise_cards(ctx, fresh, page=page, frame_height=frame_h, bookmark=bookmark,
+                                chosen_box=True, reorder=True, lead=lead)
+    story.append(PageBreak())
+    # the log: lines for the patient to write the exercises chosen for them, then tick (two weeks a page)
+    story += [Outline("log", m("log.title"), 0, m("log.title")), *booklet_log(ctx, frame_h, geo.content_width)]
     # notes: at least one page, more to make the page count a multiple of 4
     spacing = NoteLines.line_spacing(ctx)
     for index in range(1 + extra_notes):
@@ -427,6 +424,41 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
         story.append(NoteLines(ctx, max(1, int((frame_h - heading_h) // spacing)), spacing))
     story += [NextPageTemplate("back"), PageBreak(), BackCover(ctx, geo.top - geo.bottom)]
     return story
+
+
+def contents(ctx: RenderContext, sections: dict[str, list[tuple[Exercise, bool]]], pages: dict[str, int]) -> list[Flowable]:
+    """Each region and its exercises, in page order (with their other names), the log and the notes.
+
+    An exercise of two regions is printed in the first and listed in the other with 'see page'.
+    """
+    m = ctx.m
+    entries: list[tuple[int, str, str, bool]] = []
+    for region, items in sections.items():
+        entries.append((0, m(f"region.{region}.name"), f"region-{region}", False))
+        listed = []
+        for exercise, elsewhere in items:
+            words = exercise_words(exercise, ctx.lang)
+            title = f"{words.name} ({', '.join(words.also_known_as)})" if words.also_known_as else words.name
+            listed.append((1, title, f"exercise-{exercise.id}", elsewhere))
+        entries += sorted(listed, key=lambda entry: pages.get(entry[2], 0))  # cards may change places to fill pages
+    entries += [(0, m("log.title"), "log", False), (0, m("handout.notes"), "notes", False)]
+    s = styles_for(ctx)
+    return [Outline("contents", m("booklet.contents"), 0, m("booklet.contents")),
+            paragraph(m("booklet.contents"), s.heading), ContentsList(ctx, entries, pages)]
+
+
+def booklet_log(ctx: RenderContext, frame_h: float, width: float) -> list[Flowable]:
+    """The log's page: its grids (two weeks each) with as many blank lines as fill it."""
+    intro = ctx.m("booklet.log_intro")
+    weeks = ctx.layout.blocks.log_weeks
+    probe = log_items(ctx, [LogRow("")], weeks, width, intro)
+    grids = [item for item in probe if isinstance(item, LogGrid)]
+    for grid in grids:
+        grid.wrap(width, BIG)
+    above = stack_height(probe, width) - sum(grid.height for grid in grids)
+    room = frame_h - above - sum(grid.head_h for grid in grids) - 2
+    lines = max(4, int(room // (len(grids) * grids[0].row_heights[0])))
+    return log_items(ctx, [LogRow("")] * lines, weeks, width, intro)
 
 
 def render_booklet(ctx: RenderContext) -> bytes:

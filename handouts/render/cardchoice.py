@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .cardplan import CardContent, CardPlan, CardStyle, Placement, Variant, plan_card
 
-SLOT_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6)
+SLOT_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
 SLOT_PICTURE = 108.0  # points: 1.5 in, the smallest a shrunk picture gets along its longer side
 MIN_PICTURE = 80.0  # points: below this a picture stops being useful (a card taller than a page)
 HAIR = 0.5  # points of rounding a fit forgives
@@ -47,8 +47,16 @@ class CardChooser:
         return Variant(placement or self.style.placement, scale, self.limits.max_picture_height * scale)
 
     def shrunk(self, width: float, scale: float) -> CardPlan | None:
-        """The plan with the picture at ``scale``; None when that makes the picture smaller than allowed."""
+        """The plan with the picture at ``scale``; None when that makes the picture smaller than allowed.
+
+        A picture on the left shrinks with its column, or alone in a column that keeps its width
+        (the dose panel under it wraps less): whichever makes the shorter card.
+        """
         plan = self.plan(width, self.scaled(scale))
+        if scale < 1:
+            kept = self.plan(width, Variant(plan.variant.placement, scale, plan.variant.picture_limit, keep_column=True))
+            if kept.height < plan.height:
+                plan = kept
         aspect = self.content.picture_aspect
         if aspect is not None and scale < 1 and plan.picture_box is not None:
             _, _, w, h = plan.picture_box
@@ -81,29 +89,42 @@ class CardChooser:
         return self.whole_page(width)
 
     def whole_page(self, width: float) -> CardPlan:
-        """The full picture; for a card taller than a page, the placement and picture size that fit one."""
+        """The full picture; for a card taller than a page, the placement and picture size that fit one:
+        each placement with its picture less tall, then in a narrower column (more room for the text).
+        If none fits, the shortest (it is then reported)."""
         frame = self.limits.frame_height
         first = self.style.placement
         placements: list[Placement] = [first]
         if self.content.picture_aspect is not None:
             placements += [p for p in ("left", "above") if p != first]
-        plan = self.plan(width, Variant(first, 1.0, self.limits.max_picture_height))
+        aspect = self.content.picture_aspect or 1.0
+        # the smallest a picture gets: 80 pt tall, or for a wide one 1.5 in wide (a dose panel may then fit beside it)
+        floor = min(MIN_PICTURE, SLOT_PICTURE / aspect) if aspect > 1 else MIN_PICTURE
+        tried: list[CardPlan] = []
         for placement in placements:
             variant = Variant(placement, 1.0, self.limits.max_picture_height)
             plan = self.plan(width, variant)
-            while plan.height > frame + HAIR and plan.picture_box is not None and variant.picture_limit > MIN_PICTURE:
-                limit = max(MIN_PICTURE, plan.picture_box[3] - (plan.height - frame) - 1)
+            while plan.height > frame + HAIR and plan.picture_box is not None and variant.picture_limit > floor:
+                limit = max(floor, min(plan.picture_box[3] - (plan.height - frame) - 1, variant.picture_limit - 4))
                 variant = Variant(placement, 1.0, limit)
                 plan = self.plan(width, variant)
             if plan.height <= frame + HAIR:
-                break
-        return plan
+                return plan
+            tried.append(plan)
+        for placement in placements:
+            for scale in SLOT_SCALES[1:]:
+                for keep in (False, True):
+                    plan = self.plan(width, Variant(placement, scale, self.limits.max_picture_height * scale, keep))
+                    if plan.height <= frame + HAIR:
+                        return plan
+                    tried.append(plan)
+        return min(tried, key=lambda plan: plan.height)
 
     def choose(self, width: float, room: float) -> CardPlan:
         """The plan to print with ``room`` points left on the page: the preferred one, or, when that does
         not fit the room, the largest smaller picture that does (better than an empty half page)."""
         preferred = self.preferred(width)
-        if not self.limits.slots or preferred.variant.placement != self.style.placement or preferred.height <= room + HAIR:
+        if not self.limits.slots or preferred.variant.placement != self.style.placement or preferred.height <= room:
             return preferred
         for scale in SLOT_SCALES:
             if scale >= preferred.variant.scale:
@@ -111,6 +132,6 @@ class CardChooser:
             plan = self.shrunk(width, scale)
             if plan is None:
                 break
-            if plan.height <= room + HAIR:
+            if plan.height <= room:
                 return plan
         return preferred

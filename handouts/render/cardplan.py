@@ -9,7 +9,7 @@ canvas, frame or document, so the same content and width always give the same pl
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from reportlab.platypus import Paragraph
@@ -35,9 +35,16 @@ class CardContent:
     label: Paragraph | None = None  # a group heading inside the card (one card a page)
     head: tuple[Paragraph, ...] = ()  # other names, summary: under the title
     cautions: tuple[Paragraph, ...] = ()
-    tail: tuple[Paragraph, ...] = ()  # after the cautions: the 'chosen for me' tick, a supervision line
+    tick: Paragraph | None = None  # after the cautions: 'My clinician chose this for me' beside a box to tick
     picture_aspect: float | None = None
     qr_caption: Paragraph | None = None  # a QR code to a video, with this caption
+    summary: Paragraph | None = None  # the purpose line (one of ``head``): left out of a card that cannot fit a page
+
+    def shorter(self) -> CardContent | None:
+        """The same card without its purpose line (None: nothing to leave out)."""
+        if self.summary is None:
+            return None
+        return replace(self, head=tuple(p for p in self.head if p is not self.summary), summary=None)
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class Variant:
     placement: Placement
     scale: float
     picture_limit: float
+    keep_column: bool = False  # a picture on the left: its column keeps its full width (for the dose panel)
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,7 @@ class CardPlan:
     picture_box: Box | None
     dose_box: Box | None
     qr_box: tuple[float, float, float] | None  # x, top, size
+    tick_box: tuple[float, float, float] | None = None  # x, top, size: the box beside the 'chosen' line
 
     @property
     def picture_side(self) -> float:
@@ -101,6 +110,14 @@ class _Sheet:
     picture_box: Box | None = None
     dose_box: Box | None = None
     qr_box: tuple[float, float, float] | None = None
+    tick_box: tuple[float, float, float] | None = None
+
+    def put(self, source: Paragraph, para: Paragraph, x: float, top: float) -> None:
+        """Place ``para`` (``source`` wrapped, or its first lines) at (x, top)."""
+        self.placed.append(Placed(para, x, top))
+        if source is self.content.tick and self.tick_box is None:
+            size = self.style.body_size * 0.9
+            self.tick_box = (x, top + (source.style.leading - size) / 2, size)
 
     @property
     def gap(self) -> float:
@@ -128,7 +145,7 @@ class _Sheet:
             if not wide_mode:
                 narrow_para, h = wrapped(para, nw)
                 if top + h <= column_bottom + 0.5:
-                    self.placed.append(Placed(narrow_para, nx, top))
+                    self.put(para, narrow_para, nx, top)
                     top += h
                     continue
                 wide_mode = True
@@ -136,14 +153,14 @@ class _Sheet:
                 cut = split_wrapped(para, nw, room, ww) if room > para.style.leading * 2 else None
                 if cut is not None:
                     first, first_h, rest, rest_h = cut
-                    self.placed.append(Placed(first, nx, top))
+                    self.put(para, first, nx, top)
                     top = max(top + first_h, column_bottom) + gap_after_column * 0.4
                     self.placed.append(Placed(rest, wx, top))
                     top += rest_h
                     continue
                 top = max(top, column_bottom + gap_after_column)
-            para, h = wrapped(para, ww)
-            self.placed.append(Placed(para, wx, top))
+            whole, h = wrapped(para, ww)
+            self.put(para, whole, wx, top)
             top += h
         return max(top, column_bottom)
 
@@ -189,7 +206,22 @@ def resolved_placement(content: CardContent, style: CardStyle, variant: Variant,
 
 
 def plan_card(content: CardContent, style: CardStyle, width: float, variant: Variant) -> CardPlan:
-    """The card laid out at ``width`` as ``variant`` says."""
+    """The card laid out at ``width`` as ``variant`` says.
+
+    The clinician's tick goes under the dose panel, when that panel is beside the picture or the steps
+    (in the room they often leave free there), or after the text: whichever makes the shorter card.
+    """
+    inner = width - 2 * style.padding
+    mode = resolved_placement(content, style, variant, inner)
+    in_column = _plan(content, style, width, variant, mode, tick_in_column=True)
+    if content.tick is None:
+        return in_column
+    after_text = _plan(content, style, width, variant, mode, tick_in_column=False)
+    return after_text if after_text.height < in_column.height else in_column
+
+
+def _plan(content: CardContent, style: CardStyle, width: float, variant: Variant, mode: Placement, *,
+          tick_in_column: bool) -> CardPlan:
     sheet = _Sheet(content, style)
     pad = style.padding
     body = style.body_size
@@ -202,10 +234,12 @@ def plan_card(content: CardContent, style: CardStyle, width: float, variant: Var
     text_items = top_items + [(p, gap) for p in content.head]
     text_items += [(p, gap * (2.0 if i == 0 else 1.0)) for i, p in enumerate(content.steps)]
     text_items += [(p, gap * 2.0) for p in content.cautions]
-    text_items += [(p, gap * 1.5) for p in content.tail]
-    mode = resolved_placement(content, style, variant, inner)
+    if content.tick is not None and not tick_in_column:
+        text_items.append((content.tick, gap * 2.0))
     if mode == "left" or (mode == "none" and inner > WIDE_CARD):
         left_w = inner * (style.picture_width * variant.scale if mode == "left" else 0.3)
+        if mode == "left" and variant.keep_column:  # a smaller picture in a column as wide as ever
+            left_w = inner * style.picture_width
         left_x, right_x = pad, pad + left_w + body
         top_left = pad
         if mode == "left" and aspect is not None:
@@ -214,14 +248,19 @@ def plan_card(content: CardContent, style: CardStyle, width: float, variant: Var
             top_left += pic_h + gap * 2
         top_left = sheet.dose_panel(left_x, top_left, left_w)
         top_left = sheet.qr_beside_caption(left_x, top_left, left_w)
+        if content.tick is not None and tick_in_column:
+            tick, tick_h = wrapped(content.tick, left_w)
+            sheet.put(content.tick, tick, left_x, top_left)
+            top_left += tick_h + gap * 1.5
         bottom = sheet.flow_around(text_items, (right_x, inner - left_w - body), (pad, inner), pad, top_left - gap * 1.5)
     else:
-        bottom = _plan_stacked(sheet, text_items, len(top_items), mode, inner, variant) - gap * 1.5
-    return CardPlan(variant, width, bottom + pad, tuple(sheet.placed), sheet.picture_box, sheet.dose_box, sheet.qr_box)
+        bottom = _plan_stacked(sheet, text_items, len(top_items), mode, inner, variant, tick_in_column) - gap * 1.5
+    return CardPlan(variant, width, bottom + pad, tuple(sheet.placed), sheet.picture_box, sheet.dose_box, sheet.qr_box,
+                    sheet.tick_box)
 
 
 def _plan_stacked(sheet: _Sheet, text_items: list[tuple[Paragraph, float]], n_top: int, mode: Placement,
-                  inner: float, variant: Variant) -> float:
+                  inner: float, variant: Variant, tick_in_column: bool) -> float:
     """Title, then the picture across the card, then the text: returns the bottom of what is placed."""
     content, style = sheet.content, sheet.style
     pad, body, gap = style.padding, style.body_size, sheet.gap
@@ -229,7 +268,7 @@ def _plan_stacked(sheet: _Sheet, text_items: list[tuple[Paragraph, float]], n_to
     has_qr = content.qr_caption is not None
     top = sheet.flow_around(text_items[:n_top], (pad, inner), (pad, inner), pad, pad)
     beside = False
-    qr_done = False
+    qr_done = tick_done = False
     if mode == "above" and aspect is not None:
         pic_h = min(inner / aspect, variant.picture_limit)
         pic_w = pic_h * aspect
@@ -240,6 +279,11 @@ def _plan_stacked(sheet: _Sheet, text_items: list[tuple[Paragraph, float]], n_to
             sheet.picture_box = (pad, top + gap, pic_w, pic_h)
             panel_bottom = sheet.dose_panel(pad + pic_w + body, top + gap, side_w)
             panel_bottom = sheet.qr_beside_caption(pad + pic_w + body, panel_bottom, side_w)
+            if content.tick is not None and tick_in_column:
+                tick, tick_h = wrapped(content.tick, side_w)
+                sheet.put(content.tick, tick, pad + pic_w + body, panel_bottom)
+                panel_bottom += tick_h + gap * 1.5
+                tick_done = True
             top = max(top + gap + pic_h + gap * 3, panel_bottom)
         elif has_qr:  # the video code at the right of the picture, not under everything
             room = inner - style.qr_size - body
@@ -251,6 +295,8 @@ def _plan_stacked(sheet: _Sheet, text_items: list[tuple[Paragraph, float]], n_to
             sheet.picture_box = (pad, top + gap, inner, pic_h)
             top += pic_h + gap * 3
     rest = text_items[n_top:]
+    if content.tick is not None and tick_in_column and not tick_done:  # no column beside the picture for it
+        rest = [*rest, (content.tick, gap * 2.0)]
     if beside:
         return sheet.flow_around(rest, (pad, inner), (pad, inner), top, top)
     if inner > WIDE_CARD:  # wide card: the panel starts a left column, the steps flow beside and below it

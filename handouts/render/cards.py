@@ -34,7 +34,7 @@ def styles_for(ctx: RenderContext) -> Styles:
 
 def card_content(ctx: RenderContext, exercise: Exercise, words: ExerciseWords, picture: PictureLike | None, *,
                  dosage: Dosage | None = None, note: str | None = None, video: str | None = None,
-                 number: int | None = None, label: str | None = None) -> CardContent:
+                 number: int | None = None, label: str | None = None, chosen_box: bool = False) -> CardContent:
     """The paragraphs of one exercise's card, in the layout's styles and the document's language."""
     s = styles_for(ctx)
     m = ctx.m
@@ -44,8 +44,11 @@ def card_content(ctx: RenderContext, exercise: Exercise, words: ExerciseWords, p
     head: list[Paragraph] = []
     if blocks.also_known_as and words.also_known_as:
         head.append(paragraph(m("card.also_known_as", names=", ".join(words.also_known_as)), s.aka))
-    if blocks.summary and words.summary:
-        head.append(paragraph(words.summary, s.summary))
+    summary = paragraph(words.summary, s.summary) if blocks.summary and words.summary else None
+    if summary is not None:
+        head.append(summary)
+    if exercise.supervised:  # needs a clinician's say-so first: said before the steps, in bold
+        head.append(paragraph(m("card.supervised"), s.body_bold))
     steps = tuple(paragraph(step, s.step, bullet=f"{i}.") for i, step in enumerate(words.steps, 1))
     cautions: tuple[Paragraph, ...] = ()
     if blocks.cautions and words.cautions:
@@ -73,6 +76,8 @@ def card_content(ctx: RenderContext, exercise: Exercise, words: ExerciseWords, p
         dose=tuple(dose),
         picture_aspect=picture.aspect if picture is not None else None,
         qr_caption=paragraph(m("card.video"), s.caption) if video and blocks.qr_codes else None,
+        tick=paragraph(m("card.chosen"), s.step) if chosen_box else None,
+        summary=summary,
     )
 
 
@@ -95,11 +100,16 @@ class ExerciseCard(Flowable):
         self.picture = picture
         self.video = video if content.qr_caption is not None else None
         self.chooser = CardChooser(content, card_style(ctx), limits)
+        shorter = content.shorter()
+        self.fallback = CardChooser(shorter, card_style(ctx), limits) if shorter is not None else None
         self.plan: CardPlan | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.plan = self.chooser.choose(availWidth, availHeight)
         frame = self.chooser.limits.frame_height
+        self.plan = self.chooser.choose(availWidth, availHeight)
+        if self.plan.height > frame + HAIR and self.fallback is not None:
+            # too long for a page even with its smallest picture: the purpose line gives way, not the steps
+            self.plan = self.fallback.choose(availWidth, availHeight)
         height = self.plan.height
         if frame < height <= frame + HAIR:
             height = frame  # a rounding hair over: it lands in the card's own padding
@@ -143,6 +153,11 @@ def draw_plan(canvas: Canvas, ctx: RenderContext, plan: CardPlan, width: float, 
     if plan.picture_box is not None and picture is not None:
         x, top, w, ph = plan.picture_box
         picture.draw(canvas, x, h - top - ph, w, ph)
+    if plan.tick_box is not None:
+        x, top, size = plan.tick_box
+        canvas.setStrokeColor(HexColor(p.text))
+        canvas.setLineWidth(max(0.8, lines.border))
+        canvas.rect(x, h - top - size, size, size, stroke=1, fill=0)
     if plan.qr_box is not None and video:
         from .qr import draw_qr
 
@@ -151,33 +166,6 @@ def draw_plan(canvas: Canvas, ctx: RenderContext, plan: CardPlan, width: float, 
     canvas.restoreState()
     for item in plan.placed:
         item.para.drawOn(canvas, item.x, h - item.top - item.para.height)
-
-
-class WithHeading(Flowable):
-    """A position heading and the first cards of its group: never apart, never split."""
-
-    def __init__(self, heading: Paragraph, block: Flowable):
-        super().__init__()
-        self.heading = heading
-        self.block = block
-        self.cards = getattr(block, "cards", 0)
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        _, self.heading_height = self.heading.wrapOn(self.canv, availWidth, availHeight)
-        below = self.heading_height + self.heading.getSpaceAfter()
-        _, block_height = self.block.wrapOn(self.canv, availWidth, availHeight - below)
-        self.width, self.height = availWidth, below + block_height
-        return self.width, self.height
-
-    def getSpaceBefore(self) -> float:
-        return self.heading.getSpaceBefore()
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        return []
-
-    def draw(self) -> None:
-        self.heading.drawOn(self.canv, 0, self.height - self.heading_height)
-        self.block.drawOn(self.canv, 0, 0)
 
 
 class CardRow(Flowable):

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from reportlab.lib.colors import HexColor
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from .cards import styles_for
@@ -41,27 +40,6 @@ class Gap(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = availWidth, 0.0 if self.page.empty else min(self.gap, max(0.0, availHeight))
         return self.width, self.height
-
-    def draw(self) -> None:
-        pass
-
-
-class CardGuard(Flowable):
-    """Forces a page break when the next ``needed`` cards would exceed the layout's cards per page."""
-
-    def __init__(self, page: PageState, per_page: int, needed: int = 1):
-        super().__init__()
-        self.page = page
-        self.per_page = per_page
-        self.needed = needed
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if self.page.cards + self.needed > self.per_page:
-            return availWidth, availHeight + 1  # does not fit: the frame moves on to a new page
-        return availWidth, 0
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        return []
 
     def draw(self) -> None:
         pass
@@ -121,66 +99,28 @@ class Box(Flowable):
             item.para.drawOn(canvas, item.x, self.height - item.top - item.para.height)
 
 
-class HereOrLater(Flowable):
-    """Flowables kept together, drawn here if they fit in what is left of the page, else by ``later()``.
+class SideBySide(Flowable):
+    """Two boxes in two columns, equally tall (the minutes a day beside the clinician's note)."""
 
-    The notes lines go under the last card when there is room; when there is not, they go after the
-    log rather than alone on a page of their own.
-    """
-
-    def __init__(self, items: list[Flowable], page: PageState):
+    def __init__(self, left: Flowable, right: Flowable, gap: float):
         super().__init__()
-        self.items = items
-        self.page = page
-        self.deferred = False
-
-    def _measure(self, availWidth: float) -> float:
-        total = 0.0
-        for index, item in enumerate(self.items):
-            _, h = item.wrap(availWidth, BIG)
-            total += h + (item.getSpaceBefore() if index else 0.0) + item.getSpaceAfter()
-        return total
+        self.left = left
+        self.right = right
+        self.gap = gap
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        needed = self._measure(availWidth)
-        # at the top of a page the last card filled the one before: not alone on this one
-        self.deferred = self.page.empty or needed > availHeight
-        self.width, self.height = availWidth, 0.0 if self.deferred else needed
-        return self.width, self.height
-
-    def draw(self) -> None:
-        if not self.deferred:
-            _draw_stack(self.canv, self.items, self.width, self.height)
-
-    def later(self) -> Flowable:
-        return _Later(self)
-
-
-class _Later(Flowable):
-    def __init__(self, source: HereOrLater):
-        super().__init__()
-        self.source = source
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        needed = self.source._measure(availWidth) if self.source.deferred else 0.0
-        self.width, self.height = availWidth, needed
+        self.column = (availWidth - self.gap) / 2
+        height = max(self.left.wrap(self.column, availHeight)[1], self.right.wrap(self.column, availHeight)[1])
+        self.left.height = self.right.height = height  # equal heights: the borders line up
+        self.width, self.height = availWidth, height
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return []
 
     def draw(self) -> None:
-        if self.source.deferred:
-            _draw_stack(self.canv, self.source.items, self.width, self.height)
-
-
-def _draw_stack(canvas: Canvas, items: list[Flowable], width: float, height: float) -> None:
-    top = height
-    for index, item in enumerate(items):
-        _, h = item.wrap(width, BIG)
-        top -= (item.getSpaceBefore() if index else 0.0)
-        item.drawOn(canvas, 0, top - h)
-        top -= h + item.getSpaceAfter()
+        self.left.drawOn(self.canv, 0, 0)
+        self.right.drawOn(self.canv, self.column + self.gap, 0)
 
 
 class NoteLines(Flowable):

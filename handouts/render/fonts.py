@@ -7,13 +7,14 @@ reject PDFs with fonts that are not embedded. Fonts are registered once per proc
 from __future__ import annotations
 
 import hashlib
+import struct
 import zlib
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import Problem, UserError
-from ..models.layout import Fonts
+from ..models.layout import Fonts, Layout
 
 
 class FontSet(NamedTuple):
@@ -42,16 +43,54 @@ def _vera_dir() -> Path:
     return Path(reportlab.__file__).parent / "fonts"
 
 
+#: What ReportLab raises on a damaged or truncated font file.
+_FONT_ERRORS = (OSError, ValueError, KeyError, IndexError, struct.error, UnicodeDecodeError, ZeroDivisionError)
+
+
 def _register(name: str, path: Path, field: str) -> set[int]:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError
 
     try:
         font = _font_class()(name, str(path))
-    except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
+    except (TTFError, *_FONT_ERRORS) as exc:
         raise UserError([Problem(str(path), 0, f"fonts.{field}", f"not a usable TrueType font ({exc})")]) from None
     pdfmetrics.registerFont(font)
     return set(font.face.charToGlyph)
+
+
+def font_problems(layout: Layout) -> list[Problem]:
+    """The layout's own TrueType files, opened and checked whole (every glyph read into a subset),
+    before any page is laid out: a damaged or truncated font is refused at the layout's line,
+    instead of failing half-way through a document. The Vera fonts that ship with ReportLab are trusted."""
+    from ..cache import memo
+
+    fonts = layout.fonts
+    problems: list[Problem] = []
+    for face in ("regular", "bold", "italic", "bold_italic"):
+        path = getattr(fonts, face)
+        if path is None:
+            continue
+        reason = memo("font-check", [path], partial(_font_fault, path))
+        if reason is not None:
+            message = f'"{path.name}" is not a usable TrueType font ({reason}); use an undamaged .ttf file'
+            problems.append(layout.source.problem(("fonts", face), message) if layout.source is not None
+                            else Problem(str(path), 0, f"fonts.{face}", message))
+    return problems
+
+
+def _font_fault(path: Path) -> str | None:
+    """Why ReportLab cannot embed the font file, or None."""
+    from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
+
+    try:
+        face = TTFontFile(str(path))
+        face.makeSubset(sorted(face.charToGlyph))  # reads every glyph: a file cut short fails here
+    except TTFError as exc:
+        return "it is not a TrueType font file" if "recognized" in str(exc) else "the file is damaged or cut short"
+    except _FONT_ERRORS:
+        return "the file is damaged or cut short"
+    return None
 
 
 # Characters beyond ASCII that our own texts print: Spanish letters and typographic punctuation.

@@ -6,16 +6,18 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether
 
 from ..errors import Problems
 from ..models.catalog import POSITION_ORDER, Exercise
 from ..text import exercise_words, localized
 from .cardchoice import Limits
-from .cards import CardRow, ExerciseCard, WithHeading, card_content, styles_for
+from .cardflow import CardGroup
+from .cards import CardRow, ExerciseCard, card_content, styles_for
 from .context import RenderContext
-from .flowables import BIG, Box, CardGuard, Gap, HereOrLater, NoteLines, paragraphs
-from .log import log_flowables
+from .ending import Ending, Notes
+from .flowables import Box, Gap, paragraphs
+from .log import LogRow, log_items, times_labels
 from .page import HandoutDoc, PageState, geometry
 from .para import paragraph
 from .pictures import picture_for
@@ -124,8 +126,15 @@ def safety_box(ctx: RenderContext) -> Flowable:
 
 def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageState, frame_height: float,
                    bookmark: Any = None, dosage: dict[str, Any] | None = None, notes: dict[str, str] | None = None,
-                   headings: bool = True, numbered: bool = False) -> list[Flowable]:
-    """Cards in order, in rows of the layout's columns, with position headings, never more per page than allowed."""
+                   headings: bool = True, numbered: bool = False, chosen_box: bool = False,
+                   reorder: bool = False, lead: list[Flowable] | None = None) -> list[Flowable]:
+    """Cards in groups by position, each group flowing on from what is before it (see :mod:`.cardflow`),
+    in rows of the layout's columns, never more on a page than the layout's ``cards.per_page``.
+
+    ``chosen_box``: a 'My clinician chose this for me' box on each card; ``reorder``: the cards of a
+    group may change places to fill a page (not in a program, whose cards are numbered); ``lead``: what
+    travels with the first card (a booklet section's title and introduction).
+    """
     layout = ctx.layout
     s = styles_for(ctx)
     grid = layout.cards
@@ -133,14 +142,9 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageS
     slot = (frame_height - (rows_per_page - 1) * grid.gap) / rows_per_page
     max_picture = max(72.0, slot * (grid.picture_height if grid.picture == "above" else 0.62))
     with_headings = headings and layout.order == "position" and layout.blocks.position_headings
-    # the shares of a page a card tries to keep to: 1/rows of it, then 1/(rows - 1), ... 1/2; the first
-    # card of a position group keeps its heading within its share
+    # the shares of a page a card tries to keep to: 1/rows of it, then 1/(rows - 1), ... 1/2
     slots = tuple((frame_height - (rows - 1) * grid.gap) / rows for rows in range(rows_per_page, 1, -1))
-    heading_h = 0.0
-    if with_headings and rows_per_page > 1:
-        heading = paragraph(ctx.m("position.lying on back"), s.heading)
-        heading_h = heading.wrap(BIG, BIG)[1] + heading.getSpaceBefore() + heading.getSpaceAfter()
-    # group consecutive exercises: a new group at each position when headings are shown
+    slots = slots or (frame_height,)  # one card a page: its picture may still shrink to fit the room left
     groups: list[tuple[str | None, list[Exercise]]] = []
     for exercise in exercises:
         key = exercise.position if with_headings else None
@@ -164,53 +168,34 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageS
                 ctx, exercise, words, picture, dosage=(dosage or {}).get(exercise.id),
                 note=(notes or {}).get(exercise.id), video=video, number=number if numbered else None,
                 label=ctx.m(f"position.{position}") if inside and position is not None and index == 0 else None,
+                chosen_box=chosen_box,
             )
-            card_slots = tuple(slot - heading_h for slot in slots) if index == 0 and not inside else slots
-            card = ExerciseCard(ctx, exercise, content, picture, Limits(frame_height, max_picture, card_slots), video)
+            card = ExerciseCard(ctx, exercise, content, picture, Limits(frame_height, max_picture, slots), video)
             if bookmark is not None:
                 bookmark(card, exercise, words)
             cards.append(card)
-        for start in range(0, len(cards), grid.columns):
-            row = cards[start : start + grid.columns]
-            block: Flowable = row[0] if grid.columns == 1 else CardRow(row, grid.columns, grid.gap)
-            story.append(CardGuard(page, grid.per_page, len(row)))
-            if start == 0 and position is not None and not inside:
-                # the heading travels with the first row of its group: never alone at the foot of a page
-                story.append(WithHeading(paragraph(ctx.m(f"position.{position}"), s.heading), block))
-            else:
-                story.append(block)
-            story.append(Gap(grid.gap, page))
+        units: list[Flowable] = [
+            cards[i] if grid.columns == 1 else CardRow(cards[i : i + grid.columns], grid.columns, grid.gap)
+            for i in range(0, len(cards), grid.columns)
+        ]
+        heading = [paragraph(ctx.m(f"position.{position}"), s.heading)] if position is not None and not inside else []
+        if not story and lead:
+            heading = lead + heading
+        if story and not heading:
+            story.append(Gap(grid.gap, page))  # (a heading brings its own space before it)
+        story.append(CardGroup(units, grid.gap, page, grid.per_page, heading=heading, reorder=reorder))
+    story.append(Gap(grid.gap, page))
     if words_missing:
         ctx.notice(f"no '{ctx.lang}' translation for some fields of: {', '.join(sorted(words_missing))}; printed in English")
     return story
 
 
-def ending(ctx: RenderContext, names: list[str], *, page: PageState, frame_height: float, width: float,
-           log: bool = True) -> list[Flowable]:
-    """Notes lines and the exercise log."""
-    s = styles_for(ctx)
-    story: list[Flowable] = []
+def ending(ctx: RenderContext, rows: list[LogRow], *, page: PageState, width: float, log: bool = True) -> list[Flowable]:
+    """The exercise log and the notes lines (see :mod:`.ending`)."""
     blocks = ctx.layout.blocks
-    with_log = log and blocks.log and names
-    notes: HereOrLater | None = None
-    if blocks.notes_lines:
-        items = [paragraph(ctx.m("handout.notes"), s.heading), NoteLines(ctx, blocks.notes_lines)]
-        if with_log:  # under the last card if they fit, else after the log: never a page of their own
-            notes = HereOrLater(items, page)
-            story.append(notes)
-        else:
-            story.append(CondPageBreak(min(frame_height, 90 + blocks.notes_lines * 10)))
-            story += items
-    if with_log:
-        story.append(CondPageBreak(frame_height - 1))  # a new page, unless this one is still empty
-        story.append(paragraph(ctx.m("log.title"), s.heading))
-        story.append(paragraph(ctx.m("log.intro"), s.intro))
-        for grid in log_flowables(ctx, names, blocks.log_weeks, width):
-            story.append(grid)
-            story.append(Gap(14, page))
-        if notes is not None:
-            story.append(notes.later())
-    return story
+    items = log_items(ctx, rows, blocks.log_weeks, width, ctx.m("log.intro")) if log and blocks.log and rows else []
+    notes = Notes(ctx, blocks.notes_lines) if blocks.notes_lines else None
+    return [Ending(items, notes, page)] if items or notes is not None else []
 
 
 def region_exercises(ctx: RenderContext, region: str) -> list[Exercise]:
@@ -258,7 +243,8 @@ def render_region(ctx: RenderContext, region: str) -> bytes:
         story.append(paragraph(intro_text(ctx, region), s.intro))
     minutes = minutes_a_day([e.dosage for e in exercises])
     story += guidance(ctx, doc.page_state, region_key_points(ctx, len(exercises), minutes))
-    story += exercise_cards(ctx, exercises, page=doc.page_state, frame_height=geo.frame_height)
-    words = [exercise_words(e, ctx.lang).name for e in exercises]
-    story += ending(ctx, words, page=doc.page_state, frame_height=geo.frame_height, width=geo.content_width)
+    story += exercise_cards(ctx, exercises, page=doc.page_state, frame_height=geo.frame_height, chosen_box=True,
+                            reorder=True)
+    rows = [LogRow(exercise_words(e, ctx.lang).name, times_labels(ctx, e.dosage.times_a_day)) for e in exercises]
+    story += ending(ctx, rows, page=doc.page_state, width=geo.content_width)
     return doc.render(story)

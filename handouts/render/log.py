@@ -1,8 +1,18 @@
-"""The exercise log: a grid of tick boxes, one row per exercise, one column per day."""
+"""The exercise log: a grid of tick boxes, one row per exercise, one column per day.
+
+An exercise done twice a day gets two boxes a day, on two lines labelled AM and PM (three times a
+day: AM, midday, PM), so the log matches the dose. Two weeks go side by side when the page is wide
+enough. A grid too long for one page is cut into parts of equal length, so that no page of the log
+holds a leftover row or two.
+"""
 
 from __future__ import annotations
 
+import math
+from typing import NamedTuple
+
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from .cards import styles_for
@@ -10,61 +20,82 @@ from .context import RenderContext
 from .para import paragraph, wrapped
 
 BIG = 1e6
+SMALLEST_CELL = 15.0  # points: a day's column; its box is about 10 pt, big enough to tick
+WRITING_LINE = 24.0  # points: the height of a blank row, to write a name on
+SHARE_FOR_DAYS = 0.66  # of the page's width, for the day columns (the rest for the names)
 
 
-class LogWeeks(Flowable):
-    """A tick-box grid: one row per exercise, one column per day, as many weeks side by side as fit."""
+class LogRow(NamedTuple):
+    """One exercise's row: its name (blank: a line to write one on) and the labels of its lines."""
 
-    def __init__(self, ctx: RenderContext, names: list[str], first_day: int, days: int):
+    name: str
+    times: tuple[str, ...] = ("",)  # one label a line: ("",) once a day, ("AM", "PM") twice
+
+
+def times_labels(ctx: RenderContext, times_a_day: int | None) -> tuple[str, ...]:
+    m = ctx.m
+    if times_a_day == 2:
+        return (m("log.am"), m("log.pm"))
+    if times_a_day == 3:
+        return (m("log.am"), m("log.midday"), m("log.pm"))
+    return ("",)
+
+
+def cell_size(ctx: RenderContext, width: float, days: int) -> float:
+    """A day's column: as wide as the text wants, narrower (down to SMALLEST_CELL) to fit ``days``."""
+    wanted = max(20.0, ctx.layout.text.body.size * 1.6)
+    return max(SMALLEST_CELL, min(wanted, width * SHARE_FOR_DAYS / days))
+
+
+class LogGrid(Flowable):
+    """Rows of tick boxes under a head of week labels and day numbers."""
+
+    def __init__(self, ctx: RenderContext, rows: list[LogRow], first_day: int, days: int, cell: float):
         super().__init__()
         self.ctx = ctx
-        self.names = names
+        self.rows = rows
         self.first_day = first_day
         self.days = days
+        self.cell = cell
         s = styles_for(ctx)
-        self.paras = [paragraph(name, s.body) for name in names]
-        self.frame_height = BIG  # set by the story builder: a whole page's height
-        self.head_style = s.caption_center
-        self.label_style = s.body_bold
+        self.paras = [paragraph(row.name, s.body) for row in rows]
+        self.label_font, self.label_size = ctx.fonts.bold, ctx.layout.text.caption.size
+        self.head_h = self.label_size * 1.3 * 2 + 6
 
-    @staticmethod
-    def cell_size(ctx: RenderContext) -> float:
-        return max(20.0, ctx.layout.text.body.size * 1.6)
+    def line_height(self, row: LogRow) -> float:
+        if not row.name:
+            return max(self.cell, WRITING_LINE)  # a blank row: room to write an exercise's name
+        return self.cell if len(row.times) == 1 else max(self.label_size * 1.35, self.cell * 0.7)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        cell = self.cell_size(self.ctx)
-        self.cell = cell
-        self.name_w = availWidth - self.days * cell
-        self.row_heights = []
+        self.name_w = availWidth - self.days * self.cell
+        label_w = max((stringWidth(t, self.label_font, self.label_size) for r in self.rows for t in r.times), default=0)
+        self.label_w = label_w + 6 if label_w else 0.0
         self.wrapped = []
-        for para in self.paras:
-            para, h = wrapped(para, self.name_w - 8)
+        self.row_heights = []
+        for para, row in zip(self.paras, self.rows, strict=True):
+            para, h = wrapped(para, self.name_w - 8 - self.label_w)
             self.wrapped.append(para)
-            self.row_heights.append(max(cell, h + 6))
-        size = self.ctx.layout.text.caption.size
-        self.head_h = size * 1.3 * 2 + 6
+            self.row_heights.append(max(self.line_height(row) * len(row.times), h + 6))
         self.width = availWidth
         self.height = self.head_h + sum(self.row_heights)
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """Equal parts, the first of which fits ``availHeight``: never a part of one or two rows."""
         self.wrap(availWidth, availHeight)
-        if self.height <= self.frame_height:
-            return []  # a week that fits on a page is kept whole: it moves to the next page
-        used = self.head_h
-        fit = 0
+        used, fit = self.head_h, 0
         for h in self.row_heights:
             if used + h > availHeight:
                 break
             used += h
             fit += 1
-        if fit < 3 or fit >= len(self.names):
+        if fit < 3 or fit >= len(self.rows):
             return []
-        parts = [LogWeeks(self.ctx, self.names[:fit], self.first_day, self.days),
-                 LogWeeks(self.ctx, self.names[fit:], self.first_day, self.days)]
-        for part in parts:
-            part.frame_height = self.frame_height
-        return parts
+        parts = math.ceil(len(self.rows) / fit)
+        first = math.ceil(len(self.rows) / parts)
+        return [LogGrid(self.ctx, self.rows[:first], self.first_day, self.days, self.cell),
+                LogGrid(self.ctx, self.rows[first:], self.first_day, self.days, self.cell)]
 
     def draw(self) -> None:
         canvas = self.canv
@@ -72,7 +103,7 @@ class LogWeeks(Flowable):
         p = ctx.palette
         m = ctx.m
         cell = self.cell
-        size = ctx.layout.text.caption.size
+        size = self.label_size
         top = self.height
         canvas.saveState()
         canvas.setFont(ctx.fonts.bold, size)
@@ -91,14 +122,21 @@ class LogWeeks(Flowable):
         canvas.setStrokeColor(HexColor(p.rule))
         canvas.setLineWidth(ctx.layout.lines.rule)
         canvas.line(0, y, self.width, y)
-        box = cell * 0.62
-        for para, h in zip(self.wrapped, self.row_heights, strict=True):
+        for para, h, row in zip(self.wrapped, self.row_heights, self.rows, strict=True):
             para.drawOn(canvas, 2, y - (h + para.height) / 2)
-            canvas.setStrokeColor(HexColor(p.text))
-            canvas.setLineWidth(max(0.6, ctx.layout.lines.rule))
-            for d in range(self.days):
-                x = self.name_w + d * cell + (cell - box) / 2
-                canvas.rect(x, y - (h + box) / 2, box, box, stroke=1, fill=0)
+            line_h = h / len(row.times)
+            box = min(cell, line_h) * (0.62 if len(row.times) == 1 else 0.72)
+            for index, label in enumerate(row.times):
+                middle = y - line_h * (index + 0.5)
+                if label:
+                    canvas.setFont(ctx.fonts.bold, size)
+                    canvas.setFillColor(HexColor(p.muted))
+                    canvas.drawRightString(self.name_w - 4, middle - size * 0.35, label)
+                canvas.setStrokeColor(HexColor(p.text))
+                canvas.setLineWidth(max(0.6, ctx.layout.lines.rule))
+                for d in range(self.days):
+                    x = self.name_w + d * cell + (cell - box) / 2
+                    canvas.rect(x, middle - box / 2, box, box, stroke=1, fill=0)
             y -= h
             canvas.setStrokeColor(HexColor(p.rule))
             canvas.setLineWidth(ctx.layout.lines.rule)
@@ -109,23 +147,44 @@ class LogWeeks(Flowable):
         canvas.restoreState()
 
 
-def log_flowables(ctx: RenderContext, names: list[str], weeks: int, width: float) -> list[Flowable]:
-    """The log for ``weeks`` weeks: as many whole weeks side by side as the width allows."""
-    cell = LogWeeks.cell_size(ctx)
-    per_row = max(1, min(weeks, int((width * 0.62) // (7 * cell))))
+def log_grids(ctx: RenderContext, rows: list[LogRow], weeks: int, width: float) -> list[Flowable]:
+    """The log for ``weeks`` weeks: two weeks side by side when the width allows, else one."""
+    per_grid = max(1, min(weeks, 2, int(width * SHARE_FOR_DAYS // (7 * SMALLEST_CELL))))
     out: list[Flowable] = []
     day = 1
     remaining = weeks
-    from .page import geometry
-
-    frame_height = geometry(ctx).frame_height
     while remaining > 0:
-        span = min(per_row, remaining)
-        grid = LogWeeks(ctx, names, day, span * 7)
-        grid.frame_height = frame_height
-        out.append(grid)
+        span = min(per_grid, remaining)
+        out.append(LogGrid(ctx, rows, day, span * 7, cell_size(ctx, width, per_grid * 7)))
         day += span * 7
         remaining -= span
     return out
 
 
+def log_items(ctx: RenderContext, rows: list[LogRow], weeks: int, width: float, intro: str) -> list[Flowable]:
+    """The log's heading, what to do with it, and its grids."""
+    s = styles_for(ctx)
+    if any(len(row.times) > 1 for row in rows):
+        intro = f"{intro} {ctx.m('log.twice')}"
+    items: list[Flowable] = [paragraph(ctx.m("log.title"), s.heading), paragraph(intro, s.intro)]
+    grids = log_grids(ctx, rows, weeks, width)
+    for index, grid in enumerate(grids):
+        items.append(grid)
+        if index < len(grids) - 1:
+            items.append(LogSpace(14))
+    return items
+
+
+class LogSpace(Flowable):
+    """Space between two grids of the log (none at the top of a page)."""
+
+    def __init__(self, height: float):
+        super().__init__()
+        self.space = height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = availWidth, min(self.space, max(0.0, availHeight))
+        return self.width, self.height
+
+    def draw(self) -> None:
+        pass

@@ -302,15 +302,24 @@ def canvas_class(ctx: RenderContext) -> type[Canvas]:
 
 class PageState:
     """What is on the page being filled: kept by the document template, read by the blocks that decide
-    whether to start a new page (see :class:`.flowables.CardGuard`, :class:`.flowables.Gap`)."""
+    whether to start a new page (see :class:`.cardflow.CardGroup`, :class:`.flowables.Gap`)."""
 
     def __init__(self) -> None:
         self.cards = 0  # exercise cards on this page
         self.empty = True  # nothing with a height drawn on it yet
+        self.number = 0  # the page being filled, counted from 1
+        #: pages left short because the next card did not fit the room left, even with its smallest picture
+        self.left_short: list[int] = []
 
     def new_page(self) -> None:
         self.cards = 0
         self.empty = True
+        self.number += 1
+
+    def card_moved_on(self) -> None:
+        """The next card does not fit what is left of this page: it starts the next one."""
+        if self.number not in self.left_short:
+            self.left_short.append(self.number)
 
     def placed(self, flowable: Any) -> None:
         """``flowable`` was drawn on this page."""

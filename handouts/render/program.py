@@ -12,9 +12,11 @@ from ..models.program import Program, minutes_a_day
 from ..text import exercise_words
 from .cards import styles_for
 from .context import RenderContext
+from .ending import stack_height
 from .flowables import Box, Gap
 from .guidance import program_key_points
 from .handout import check_clinic_glyphs, check_glyphs, clinic_text, ending, exercise_cards, guidance
+from .log import LogRow, log_items, times_labels
 from .page import HandoutDoc, geometry
 from .para import paragraph
 
@@ -49,25 +51,43 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
     buffer = io.BytesIO()
     doc = HandoutDoc(buffer, ctx, title=f"{title} \u2013 {ctx.clinic.name}", subject=m("program.title"),
                      short_title=program.patient or "")
-    story: list[Flowable] = [paragraph(shown, s.title)]
-    facts = [m("program.date", date=m.date(day))]
-    if clinician:
-        facts.append(m("program.clinician", name=clinician))
-    story.append(paragraph("   \u00b7   ".join(facts), s.body))
-    if program.follow_up:
-        story.append(paragraph(m("program.follow_up", date=m.date(program.follow_up)), s.body_bold))
     page = doc.page_state
-    story.append(Gap(8, page))
     minutes = minutes_a_day(list(dosage.values()))
-    if program.note:
-        story += [Box(ctx, m("program.note_heading"), [paragraph(program.note, s.body)], filled=False), Gap(10, page)]
-    intro = clinic_text(ctx, "introduction")
-    if intro and ctx.layout.blocks.introduction:
-        story.append(paragraph(intro, s.intro))
-    story += guidance(ctx, page, program_key_points(ctx, len(exercises), minutes))
+
+    def first_page(count_key: str) -> list[Flowable]:
+        """Title, facts, the clinician's note, key points, the safety guidance and warning signs."""
+        story: list[Flowable] = [paragraph(shown, s.title)]
+        facts = [m("program.date", date=m.date(day))]
+        if clinician:
+            facts.append(m("program.clinician", name=clinician))
+        story.append(paragraph("   \u00b7   ".join(facts), s.body))
+        if program.follow_up:
+            story.append(paragraph(m("program.follow_up", date=m.date(program.follow_up)), s.body_bold))
+        story.append(Gap(8, page))
+        if program.note:
+            story += [Box(ctx, m("program.note_heading"), [paragraph(program.note, s.body)], filled=False),
+                      Gap(10, page)]
+        intro = clinic_text(ctx, "introduction")
+        if intro and ctx.layout.blocks.introduction:
+            story.append(paragraph(intro, s.intro))
+        count = m("program.count", n=len(exercises))
+        points = [m(count_key, n=len(exercises)) if line == count else line
+                  for line in program_key_points(ctx, len(exercises), minutes)]
+        return story + guidance(ctx, page, points)
+
     numbered_order = [e for e, _ in order]
+    rows = [LogRow(f"{i}. {exercise_words(e, ctx.lang).name}", times_labels(ctx, dosage[e.id].times_a_day))
+            for i, e in enumerate(numbered_order, 1)]
+    blocks = ctx.layout.blocks
+    log = log_items(ctx, rows, blocks.log_weeks, geo.content_width, m("log.intro")) if blocks.log else []
+    # the log on the first page when it fits there whole (the program at a glance), else after the cards
+    story = first_page("program.count_log_first")
+    log_first = bool(log) and stack_height(story + log, geo.content_width) <= geo.frame_height
+    if log_first:
+        story += [*log, Gap(ctx.layout.cards.gap, page)]
+    else:
+        story = first_page("program.count")
     story += exercise_cards(ctx, numbered_order, page=page, frame_height=geo.frame_height, dosage=dosage, notes=notes,
                             headings=program.order == "position", numbered=True)
-    names = [f"{i}. {exercise_words(e, ctx.lang).name}" for i, e in enumerate(numbered_order, 1)]
-    story += ending(ctx, names, page=page, frame_height=geo.frame_height, width=geo.content_width)
+    story += ending(ctx, rows, page=page, width=geo.content_width, log=not log_first)
     return doc.render(story)

@@ -72,7 +72,7 @@ class Amount:
 
     @classmethod
     def describe(cls) -> str:
-        return "a whole number such as 10, or a range such as [15, 20]"
+        return "a whole number"  # the same words as for a plain number; a bad range says how to write one
 
     @classmethod
     def json_schema(cls) -> dict[str, Any]:

@@ -1,0 +1,140 @@
+"""Cards flowing onto pages: a group of cards done in one position fills the room left on a page.
+
+A group (its heading, then its cards) continues on the same page as whatever comes before it: it
+puts as many of its cards on this page as fit (each card's picture may shrink to fit the room left),
+and the rest follow on the next. Its heading travels with its first card, so a heading is never
+alone at the foot of a page. Where the order of the cards within a group is free (region handouts),
+a later card that fits the room left comes forward rather than leave the page half empty.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from .page import PageState
+
+BIG = 1e6
+
+
+def cards_in(unit: Flowable) -> int:
+    return int(getattr(unit, "cards", 0))
+
+
+class CardStack(Flowable):
+    """A heading (or none) and cards (or rows of cards) one under another, never split."""
+
+    def __init__(self, units: list[Flowable], gap: float, heading: list[Flowable] | None = None):
+        super().__init__()
+        self.units = units
+        self.gap = gap
+        self.heading = heading or []  # a position heading, or a section's title and introduction
+        self.cards = sum(cards_in(u) for u in units)
+        self.outlines = [u.outline for u in units if getattr(u, "outline", None) is not None]
+        self.placed: list[tuple[Flowable, float]] = []  # each unit and its height
+
+    def heading_height(self, width: float) -> float:
+        total = 0.0
+        for index, item in enumerate(self.heading):
+            total += item.wrap(width, BIG)[1] + (item.getSpaceBefore() if index else 0.0) + item.getSpaceAfter()
+        return total
+
+    def getSpaceBefore(self) -> float:
+        return self.heading[0].getSpaceBefore() if self.heading else 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        used = self.heading_height(availWidth)
+        self.placed = []
+        for index, unit in enumerate(self.units):
+            used += self.gap if index else 0.0
+            _, h = unit.wrap(availWidth, availHeight - used)
+            self.placed.append((unit, h))
+            used += h
+        self.width, self.height = availWidth, used
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        top = self.height
+        for index, item in enumerate(self.heading):
+            _, h = item.wrap(self.width, BIG)
+            top -= item.getSpaceBefore() if index else 0.0
+            item.drawOn(self.canv, 0, top - h)
+            top -= h + item.getSpaceAfter()
+        for index, (unit, h) in enumerate(self.placed):
+            top -= self.gap if index else 0.0
+            unit.drawOn(self.canv, 0, top - h)
+            top -= h
+
+
+class CardGroup(CardStack):
+    """A position group that splits between its cards: what fits here, the rest on the next page.
+
+    ``per_page`` caps the cards on one page (the layout's ``cards.per_page``); the count of cards
+    already on the page comes from the document's :class:`PageState`.
+    """
+
+    def __init__(self, units: list[Flowable], gap: float, page: PageState, per_page: int, *,
+                 heading: list[Flowable] | None = None, reorder: bool = False):
+        super().__init__(units, gap, heading)
+        self.page = page
+        self.per_page = per_page
+        self.reorder = reorder
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = super().wrap(availWidth, availHeight)
+        if self.page.cards + self.cards > self.per_page:
+            height = max(height, availHeight + 1)  # more cards than the page may hold: it must split
+        self.height = height
+        return width, height
+
+    def _take(self, width: float, room: float) -> list[Flowable]:
+        """The units that go on this page, in the order they are printed."""
+        allowed = self.per_page - self.page.cards
+        left = list(self.units)
+        taken: list[Flowable] = []
+        used = self.heading_height(width)
+        while left:
+            candidates = left if self.reorder else left[:1]
+            gap = self.gap if taken else 0.0
+            fitting = None
+            for unit in candidates:
+                if cards_in(unit) > allowed:
+                    continue
+                _, h = unit.wrap(width, room - used - gap)
+                if used + gap + h <= room:
+                    fitting = unit
+                    break
+            if fitting is None:
+                break
+            taken.append(fitting)
+            left.remove(fitting)
+            allowed -= cards_in(fitting)
+            used += gap + fitting.wrap(width, room - used - gap)[1]
+        if not taken and self.page.empty and not self.heading:
+            taken = self.units[:1]  # a card too tall for an empty page: printed as it is, and reported
+        return taken
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        taken = self._take(availWidth, availHeight)
+        if not taken and self.page.empty and self.heading:  # no card fits under its heading on a whole page
+            return [CardStack([], self.gap, self.heading),
+                    CardGroup(self.units, self.gap, self.page, self.per_page, reorder=self.reorder)]
+        if not taken:
+            if not self.page.empty and self.page.cards < self.per_page:
+                self.page.card_moved_on()
+            return []  # nothing fits: the whole group goes to the next page, heading and all
+        rest = [u for u in self.units if u not in taken]
+        here = CardStack(taken, self.gap, self.heading)
+        if not rest:
+            return [here]
+        return [here, CardGroup(rest, self.gap, self.page, self.per_page, reorder=self.reorder)]
+
+
+def outlines_of(flowable: Any) -> list[Any]:
+    """The bookmarks a placed flowable carries: its own, or its cards'."""
+    own = getattr(flowable, "outline", None)
+    return [own] if own is not None else list(getattr(flowable, "outlines", ()))

@@ -1,0 +1,120 @@
+"""The card planner and the chooser on their own: content and width in, a plan out, no document."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.lib.styles import ParagraphStyle
+
+from handouts.render.cardchoice import SLOT_PICTURE, CardChooser, Limits
+from handouts.render.cardplan import CardContent, CardPlan, CardStyle, Variant, plan_card
+from handouts.render.para import paragraph
+
+BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=12, leading=14.4)
+STEP = ParagraphStyle("step", parent=BODY, leftIndent=19.2, bulletIndent=0)
+TITLE = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=15, leading=18)
+STYLE = CardStyle(padding=8, body_size=12, picture_width=0.36, placement="left")
+STEP_TEXT = "Lie on your back on a mat. Bend both knees and put your feet flat on the mat, hip-width apart."
+
+
+def content(*, steps: int = 4, aspect: float | None = 2.5, qr: bool = False, tick: bool = False,
+            step_text: str = STEP_TEXT) -> CardContent:
+    return CardContent(
+        title=paragraph("Pelvic tilt", TITLE),
+        steps=tuple(paragraph(step_text, STEP, bullet=f"{i}.") for i in range(1, steps + 1)),
+        dose=(paragraph("How much", BODY), paragraph("Hold for 5 seconds. Repeat 5 times.", BODY)),
+        cautions=(paragraph("Be careful: keep the move small and gentle.", BODY),),
+        picture_aspect=aspect,
+        qr_caption=paragraph("Scan for a video", BODY) if qr else None,
+        tick=paragraph("My clinician chose this for me", STEP) if tick else None,
+    )
+
+
+def inside(plan: CardPlan) -> None:
+    """Everything the plan places lies within the card."""
+    for item in plan.placed:
+        assert item.x >= 0 and item.x + item.para.width <= plan.width + 0.5
+        assert item.top >= 0 and item.top + item.para.height <= plan.height + 0.5
+    for box in (plan.picture_box, plan.dose_box):
+        if box is not None:
+            x, top, w, h = box
+            assert x >= 0 and x + w <= plan.width + 0.5 and top >= 0 and top + h <= plan.height + 0.5
+    if plan.qr_box is not None:
+        x, top, size = plan.qr_box
+        assert x + size <= plan.width + 0.5 and top + size <= plan.height + 0.5
+
+
+def overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    ax, at, aw, ah = a
+    bx, bt, bw, bh = b
+    return ax < bx + bw and bx < ax + aw and at < bt + bh and bt < at + ah
+
+
+def test_same_content_and_width_give_the_same_plan():
+    first = plan_card(content(), STYLE, 540, Variant("left", 1.0, 190))
+    second = plan_card(content(), STYLE, 540, Variant("left", 1.0, 190))
+    assert first.height == second.height
+    assert [(p.x, p.top) for p in first.placed] == [(p.x, p.top) for p in second.placed]
+    inside(first)
+
+
+def test_long_text_makes_a_taller_card_and_flows_under_the_picture():
+    short = plan_card(content(steps=2), STYLE, 540, Variant("left", 1.0, 190))
+    long = plan_card(content(steps=6, step_text=STEP_TEXT * 2), STYLE, 540, Variant("left", 1.0, 190))
+    assert long.height > short.height + 100
+    inside(long)
+    assert long.picture_box is not None
+    left = STYLE.padding
+    picture_bottom = long.picture_box[1] + long.picture_box[3]
+    # the steps beside the picture start right of it; the last ones run at full width below it
+    assert any(p.x > left + 100 for p in long.placed)
+    assert any(p.x == pytest.approx(left, abs=1) and p.top > picture_bottom for p in long.placed)
+
+
+def test_tall_picture_is_kept_to_its_height_limit():
+    plan = plan_card(content(aspect=0.4), STYLE, 540, Variant("auto", 1.0, 150))
+    assert plan.picture_box is not None
+    _, _, _, h = plan.picture_box
+    assert h == pytest.approx(150)  # 0.4 aspect at 36% of the width would be 470 pt tall
+    assert plan.picture_box[0] == STYLE.padding  # 'auto' puts a standing (tall) picture beside the text
+    inside(plan)
+
+
+def test_qr_code_has_its_own_place():
+    plan = plan_card(content(qr=True), STYLE, 540, Variant("left", 1.0, 190))
+    assert plan.qr_box is not None
+    inside(plan)
+    x, top, size = plan.qr_box
+    assert plan.picture_box is not None and not overlap((x, top, size, size), plan.picture_box)
+    assert plan.dose_box is not None and not overlap((x, top, size, size), plan.dose_box)
+    assert any("Scan" in p.para.getPlainText() for p in plan.placed)
+
+
+def test_narrow_page_puts_the_picture_above_the_text():
+    plan = plan_card(content(qr=True), STYLE, 250, Variant("left", 1.0, 190))
+    assert plan.picture_box is not None
+    _, top, _, h = plan.picture_box
+    title = plan.placed[0]
+    assert top > title.top  # under the title, not beside the steps
+    steps = [p for p in plan.placed if p.para.getPlainText().startswith("Lie on")]
+    assert all(p.top > top + h for p in steps)
+    inside(plan)
+
+
+def test_tick_box_sits_beside_its_label():
+    plan = plan_card(content(tick=True), STYLE, 540, Variant("left", 1.0, 190))
+    assert plan.tick_box is not None
+    x, top, size = plan.tick_box
+    label = next(p for p in plan.placed if p.para.getPlainText().startswith("My clinician"))
+    assert label.x == pytest.approx(x) and label.top <= top <= label.top + label.para.height
+    assert size < STEP.leftIndent  # the label's indent leaves room for the box
+    inside(plan)
+
+
+def test_chooser_shrinks_the_picture_to_fit_the_room_but_not_below_the_smallest():
+    chooser = CardChooser(content(aspect=0.6, steps=3), STYLE, Limits(640, 200, (314,)))
+    roomy = chooser.choose(540, 640)
+    tight = chooser.choose(540, roomy.height - 20)
+    assert tight.height < roomy.height and tight.variant.scale < roomy.variant.scale
+    assert tight.picture_side >= SLOT_PICTURE
+    hopeless = chooser.choose(540, 40)  # nothing fits 40 pt: the card keeps its preferred plan
+    assert hopeless.height == chooser.preferred(540).height
