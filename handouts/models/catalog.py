@@ -254,12 +254,10 @@ def load_catalog(folder: Path, builtin: Path | None = None) -> Catalog:
             continue
         if exercise.id != path.stem:
             problems.add(doc.problem(("id",), f"'{exercise.id}' differs from the file name '{path.stem}'; they must be the same"))
-            failed.add(path.stem)
             continue
         if exercise.image is not None and not exercise.image.is_relative_to(real(folder)):
             problems.add(doc.problem(("image",), f'"{doc.data["image"]}" is outside the catalog folder; put the picture '
                                                  "in the catalog folder, next to the entry"))
-            failed.add(path.stem)
             continue
         exercises[exercise.id] = exercise
         docs[exercise.id] = doc
