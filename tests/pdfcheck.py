@@ -271,6 +271,38 @@ def outside_margins(data: bytes, left: float, right: float, top: float, bottom: 
     return bad
 
 
+#: Every operator a PDF content stream may use (ISO 32000-1, annex A). Anything else is a renderer's
+#: "unknown operator": a number ReportLab could not format (``nan``) shows up as one.
+PDF_OPERATORS = frozenset([
+    'b', 'B', 'b*', 'B*', 'BDC', 'BI', 'BMC', 'BT', 'BX', 'c', 'cm', 'CS', 'cs', 'd', 'd0', 'd1', 'Do', 'DP',
+    'EI', 'EMC', 'ET', 'EX', 'f', 'F', 'f*', 'G', 'g', 'gs', 'h', 'i', 'ID', 'j', 'J', 'K', 'k', 'l', 'm', 'M',
+    'MP', 'n', 'q', 'Q', 're', 'RG', 'rg', 'ri', 's', 'S', 'SC', 'sc', 'SCN', 'scn', 'sh', 'T*', 'Tc', 'Td', 'TD',
+    'Tf', 'Tj', 'TJ', 'TL', 'Tm', 'Tr', 'Ts', 'Tw', 'Tz', 'v', 'w', 'W', 'W*', 'y', "'", '"'
+])
+
+
+def unknown_operators(pdf) -> set[str]:
+    """Operators in any page's or form's content stream that are not PDF operators."""
+    import pikepdf
+
+    found: set[str] = set()
+    seen: set[tuple[int, int]] = set()
+
+    def visit(holder, resources) -> None:
+        for instruction in pikepdf.parse_content_stream(holder):
+            operator = str(instruction.operator)
+            if operator not in PDF_OPERATORS:
+                found.add(operator)
+        for xobject in ((resources or {}).get("/XObject") or {}).values():
+            if xobject.get("/Subtype") == "/Form" and xobject.objgen not in seen:
+                seen.add(xobject.objgen)
+                visit(xobject, xobject.get("/Resources"))
+
+    for page in pdf.pages:
+        visit(page, page.obj.get("/Resources"))
+    return found
+
+
 @lru_cache(maxsize=24)
 def fonts(data: bytes) -> dict[str, bool]:
     """Every font used on any page (including inside form XObjects) -> whether it is embedded."""
@@ -300,8 +332,9 @@ def fonts(data: bytes) -> dict[str, bool]:
 
 
 def validate(data: bytes, where: str = "") -> None:
-    """What a printer and a second PDF engine need: qpdf finds no syntax or stream errors, every font is
-    embedded, and PDFium (not ReportLab's own reader) renders every page. Checked once per PDF."""
+    """What a printer and a second PDF engine need: qpdf finds no syntax or stream errors and gives no warning,
+    every content stream uses only PDF operators, every font is embedded, and PDFium (not ReportLab's own
+    reader) renders every page. Checked once per PDF."""
     digest = hashlib.sha256(data).digest()
     if digest not in _VALID:
         _validate(data, where)
@@ -317,7 +350,11 @@ def _validate(data: bytes, where: str) -> None:
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
         problems = pdf.check_pdf_syntax()
+        unknown = unknown_operators(pdf)
+        warnings = pdf.get_warnings()
     assert not problems, f"{where}: qpdf finds {problems[:3]}"
+    assert not warnings, f"{where}: qpdf warns {warnings[:3]}"
+    assert not unknown, f"{where}: content streams use operators no renderer knows: {sorted(unknown)[:5]}"
     missing = [name for name, embedded in fonts(data).items() if not embedded]
     assert not missing, f"{where}: fonts not embedded: {missing}"
     document = pypdfium2.PdfDocument(data)

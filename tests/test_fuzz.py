@@ -2,6 +2,7 @@
 
 Whatever the input, the outcome is either a PDF that passes the checks (qpdf, embedded fonts, a second
 renderer, nothing outside the margins) or a user error with located problems, never any other exception.
+The inputs include numbers that are not finite (.nan, .inf) and text that cannot wrap at a space.
 
 The CI run is short; a long run is:  HYPOTHESIS_PROFILE=long python -m pytest tests/test_fuzz.py
 """
@@ -31,6 +32,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 TEXT = st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "Zs", "S"]), max_size=120)
 WORDS = st.sampled_from(["Lie on your back.", "Bend your knees.", "<b>bold</b> & <font size=200>", "Ñandú ¿qué? ¡sí!",
                          "x" * 90, "猫", "🐄", "", "   ", "Hold.\nNext line"])
+# Numbers that are not finite, as YAML writes them (.nan, .inf, -.inf), and text too large to be a number.
+NOT_FINITE = st.one_of(st.sampled_from([float("nan"), float("inf"), float("-inf"), "1e999in", "9" * 400]),
+                       st.floats(allow_nan=True, allow_infinity=True))
+# Text that cannot wrap at a space: a long name with none, in any script.
+UNBREAKABLE = st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N"]), min_size=30, max_size=80)
 ANY = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(min_value=-10**12, max_value=10**12), st.floats(allow_nan=True),
               TEXT, WORDS),
@@ -95,7 +101,8 @@ LAYOUT_VALUES = {
     ("page", "size"): st.sampled_from(["letter", "a4", "a5", "half-letter", "legal", "200mm x 250mm", "a3", 5, "9x9in"]),
     ("page", "orientation"): st.sampled_from(["portrait", "landscape", "sideways"]),
     ("page", "margins", "left"): st.sampled_from(["0.5in", "10mm", 18, 0, "-1in", "3in", "wide"]),
-    ("text", "body", "size"): st.one_of(st.integers(min_value=-5, max_value=40), st.floats(min_value=0, max_value=30)),
+    ("text", "body", "size"): st.one_of(st.integers(min_value=-5, max_value=72), st.floats(min_value=0, max_value=30),
+                                        NOT_FINITE),
     ("text", "title", "size"): st.integers(min_value=6, max_value=80),
     ("text", "body", "leading"): st.floats(min_value=0.5, max_value=3),
     ("colors", "text"): st.sampled_from(["#000", "#ffffff", "#777777", "red", "#12345", "#1d5c85"]),
@@ -109,6 +116,13 @@ LAYOUT_VALUES = {
     ("order",): st.sampled_from(["catalog", "position", "random"]),
     ("grayscale",): st.booleans(),
     ("extends",): st.sampled_from(["standard", "compact", "large-print", "nope"]),
+    ("cards", "padding"): st.one_of(NOT_FINITE, st.sampled_from([0, "4in", "2.5in", "1in", 10])),
+    ("cards", "gap"): st.one_of(NOT_FINITE, st.sampled_from([0, "3in", 12])),
+    ("cards", "corner_radius"): st.one_of(NOT_FINITE, st.sampled_from([0, "2in", 6])),
+    ("header", "height"): st.one_of(NOT_FINITE, st.sampled_from([0, "9in", "2in", "0.5in"])),
+    ("page", "margins", "top"): st.one_of(NOT_FINITE, st.sampled_from(["0.5in", "4in", "5.4in"])),
+    ("text", "card_title", "size"): st.one_of(NOT_FINITE, st.integers(min_value=8, max_value=72)),
+    ("lines", "border"): NOT_FINITE,
 }
 
 
@@ -137,7 +151,9 @@ def test_fuzzed_layout(tmp_path_factory, values):
         checked(*result)
 
 
-@given(name=st.one_of(TEXT, WORDS), phone=st.one_of(st.none(), TEXT, st.integers()), website=st.one_of(st.none(), TEXT),
+@given(name=st.one_of(TEXT, WORDS, UNBREAKABLE), phone=st.one_of(st.none(), TEXT, st.integers()),
+       website=st.one_of(st.none(), TEXT, st.sampled_from(["javascript:alert(1)", "www.x.example\nevil",
+                                                            "https://x.example/" + "a" * 150])),
        brand=st.one_of(st.none(), st.sampled_from(["#ffff00", "#000000", "#e0e0e0", "blue", "#abc", "nope"])),
        logo=st.sampled_from([None, "logo.png", "missing.png", "folder", "logo.svg", "clinic.yaml"]),
        video=st.one_of(st.none(), st.sampled_from(["https://x.example/{id}", "https://x.example/v", "{id}", "ftp://{id}"])),
@@ -173,16 +189,17 @@ IDS = ["cat-cow", "cobra", "wall-sit", "neck-roll", "knee-roll", "pelvic-tilt", 
 
 @given(items=st.lists(st.one_of(st.sampled_from(IDS), st.fixed_dictionaries(
            {"id": st.sampled_from(IDS)},
-           optional={"hold_seconds": st.integers(-5, 700), "repetitions": st.one_of(st.integers(-1, 300), TEXT),
+           optional={"hold_seconds": st.one_of(st.integers(-5, 700), NOT_FINITE),
+                     "repetitions": st.one_of(st.integers(-1, 300), TEXT, NOT_FINITE),
                      "sets": st.integers(0, 12), "times_a_day": st.integers(0, 9), "each_side": st.one_of(st.booleans(), TEXT),
-                     "note": st.one_of(TEXT, WORDS)})), max_size=9),
-       patient=st.one_of(st.none(), TEXT), order=st.sampled_from(["position", "as listed", "alphabetical"]),
-       note=st.one_of(st.none(), TEXT, WORDS))
+                     "note": st.one_of(TEXT, WORDS, UNBREAKABLE)})), max_size=9),
+       patient=st.one_of(st.none(), TEXT, UNBREAKABLE), order=st.sampled_from(["position", "as listed", "alphabetical"]),
+       note=st.one_of(st.none(), TEXT, WORDS, UNBREAKABLE))
 def test_fuzzed_program(tmp_path_factory, items, patient, order, note):
     from handouts.jobs import render_program_file
 
     folder = tmp_path_factory.mktemp("program")
-    program = {"exercises": items, "patient": patient, "order": order, "note": note}
+    program = {"exercises": items, "patient": patient, "clinician": patient, "order": order, "note": note}
     path = folder / "program.yaml"
     path.write_text(yaml.safe_dump(program, allow_unicode=True), encoding="utf-8")
     checked(outcome(lambda: render_program_file(path, output_dir=folder)[1]), standard_margins())

@@ -127,6 +127,14 @@ def test_every_catalog_entry_has_its_spanish_texts(catalog):
             assert not re.search(r"\b(tu|tus|te)\b", text.lower()), f"{exercise.id}: use usted, not tú: {text}"
 
 
+def test_summaries_say_what_the_exercise_does_not_order_it(catalog):
+    """'Estira la espalda' under a title reads as a tú command ('Stretch your back!') beside the usted
+    steps: a summary starts with its subject ('Este ejercicio estira…') or says what it is for ('Sirve para…')."""
+    for exercise in catalog.exercises.values():
+        summary = exercise.translations.es.summary
+        assert re.match(r"(Este ejercicio|Sirve para) ", summary), f"{exercise.id}: {summary!r}"
+
+
 def test_check_command_finds_nothing_missing(cli):
     for clinic in ("clinic", "clinic-a4"):
         result = cli("check", "--lang", "es", "--clinic", str(ROOT / "assets" / clinic))
@@ -156,7 +164,7 @@ def test_accents_and_spanish_punctuation_come_back_out_of_the_pdf(tmp_path):
     profile = folder / "clinic.yaml"
     intro = "¿Tiene preguntas? ¡Llámenos! Añada la cigüeña: áéíóú ÁÉÍÓÚ ñÑ üÜ."
     text = profile.read_text(encoding="utf-8").replace(
-        "    introduction: Nuestros fisioterapeutas han elegido estos ejercicios para usted. Hágalos con calma en casa y "
+        "    introduction: Su fisioterapeuta ha elegido estos ejercicios para usted. Hágalos con calma en casa y "
         "traiga sus preguntas a la próxima visita.", f"    introduction: \"{intro}\"")
     profile.write_text(text, encoding="utf-8")
     job = Job.load(layout=None, clinic_file=profile, catalog_dir=None, lang="es", output_dir=tmp_path)
@@ -220,6 +228,25 @@ NEVER_IN_SPANISH = {
     r"\bnecesita:": "abrupt as a label: 'Material:'",
     r"\bvea la página\b": "page references are 'ver pág. N', like the bare numbers beside them",
     r"\bespalda (media|alta)\b": "the sections are 'Parte baja/media/alta de la espalda', like the titles",
+    r"\bcrunch\b": "English: 'abdominal', 'encogimiento abdominal'",
+    r"\bcuatro patas\b": "said of animals, and sexual slang in Latin America: 'Sobre manos y rodillas'",
+    r"\bt[ií]r(e|a|ar|ando)\b": "'tirar' is 'to throw' in Mexico and Peru and vulgar in Chile and Argentina: 'acerque', 'lleve'",
+    r"\b(pies? planos?|manos planas|antebrazos planos)\b": "'pie plano' is a diagnosis (flat foot): 'apoye bien las plantas de los pies'",
+    r"\bfloj[oa]s?\b": "'flojo' is 'lazy' in Mexico: 'doble ligeramente las rodillas'",
+    r"(?<!sitio )\bweb\b": "'la web' alone is jargon: 'sitio web'",
+    r"\bcorreo:": "the label is 'Correo electrónico:'",
+    r"\bal sitio\b": "'sitio' is a country house in Chile: 'al lugar'",
+    r"\bpresi[óo]n alta\b": "ambiguous: 'la tensión o presión arterial alta (hipertensión)'",
+    r"\bno pasa nada\b": "colloquial: 'No se preocupe si…'",
+    r"\bparte de delante\b": "'la parte delantera'",
+    r"\ben esta parte:": "the booklet's sections are 'secciones': 'En esta sección:'",
+    r"\bficha\b": "never defined on the page: name the 'Cuánto hacer' box",
+    r"\bd[ée]j(e|elas|elos)? caer\b": "'dejar caer' is dropping, beside 'despacio': 'Baje despacio'",
+    r"\beche la cabeza\b": "'echar' the head back reads as a jerk: 'No lleve la cabeza hacia atrás'",
+    r"\berguid[oa]s?\b|\b(acostad|tumbad|cansad|maread)[oa]s?\b|(?<!posición )\bsentad[oa]s?\b":
+        "an adjective of the patient has a gender, and the patient may be a man or a woman: say it without one",
+    r"fisioterapeuta:[^\n.]*, fisioterapeuta\b": "the title printed twice after its label",
+    r"\b1 (vez|serie|paso|día|ejercicio)\b": "a digit in running text where the word reads better: 'una vez', 'un paso'",
 }
 
 
@@ -336,3 +363,33 @@ def test_clinic_texts_left_in_english_are_noted_and_names_never_asked_for(cli, t
     assert again.code == 0 and "note: clinic.yaml" not in again.stderr, again.stderr
     assert not [line for line in cli("check", "--lang", "es", cwd=folder).stdout.splitlines()
                 if line.startswith("clinic.yaml:")]
+
+
+def test_a_number_never_ends_a_line_away_from_what_it_counts():
+    """'Repita 3 / veces', '30 / centímetros': a number and the word after it share a line, in any language."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from handouts.render.para import paragraph
+
+    style = ParagraphStyle("body", fontName="Helvetica", fontSize=12, leading=14)
+    texts = ["No la suba más de unos 30 centímetros del suelo.", "Repita 3 veces de cada lado y haga 3 series.",
+             "Hold for 20 seconds, then repeat 5 times."]
+    checked = 0
+    for text in texts:
+        for width in range(110, 320, 4):  # from a width where each bound pair fits on a line
+            para = paragraph(text, style)
+            para.wrap(width, 1000)
+            lines = [" ".join(w if isinstance(w, str) else w.text for w in (line.words if hasattr(line, "words")
+                                                                              else line[1]))
+                     for line in para.blPara.lines]
+            for line in lines[:-1]:
+                checked += 1
+                assert not re.search(r"\d$", line.rstrip()), (text, width, lines)
+    assert checked > 100
+
+
+def test_the_clinicians_line_names_the_title_once(spanish):
+    text = all_text(spanish["booklet"]) + all_text(spanish["program"])
+    assert "Fisioterapeuta: Lucía Fernández Ortega" in all_text(spanish["program"])
+    assert "Fisioterapeuta: Maya Okafor" in all_text(spanish["booklet"])
+    assert not re.search(r"Fisioterapeuta: Dra?\. ", text)

@@ -57,6 +57,13 @@ def room_problems(layout: Layout, doc: SourceDoc) -> list[Problem]:
                                  f"{_inches(MIN_PICTURE)} its picture needs"))
     header = layout.header
     header_height = header.height + HEADER_GAP if (header.logo or header.clinic_name or header.phone) else 0.0
+    # the header's lines take 1.25 times their size each, of which a fifth of the first line's size is space, not ink
+    header_lines = ((text.body.size * 1.25 if header.clinic_name else 0.0) + (text.footer.size * 1.25 if header.phone else 0.0)
+                    - 0.2 * (text.body.size if header.clinic_name else text.footer.size))
+    if header.height < header_lines:  # the lines are centred on the band: they would stick out into the margin
+        problems.append(located(doc, [("header", "height"), ("text", "body", "size"), ("text", "footer", "size")],
+                                f"leaves a header {_inches(header.height)} tall, less than the {_inches(header_lines)} the "
+                                "clinic's name (at the body text size) and phone need in it"))
     footer_height = FOOTER_LINES * text.footer.size * text.footer.leading + FOOTER_GAP
     content_height = page.height - page.margins.top - page.margins.bottom - header_height - footer_height
     card_height = content_height - 2 * cards.padding

@@ -243,7 +243,7 @@ class BackCover(_WholePage):
         self.blocks: list[Any] = [paragraph(m("booklet.back_cover_title"), s.heading), paragraph(clinic.name, s.small_heading)]
         clinician = clinic_text(ctx, "clinician")
         if clinician:
-            self.blocks.append(paragraph(clinician, s.body))
+            self.blocks.append(paragraph(m("program.clinician", name=clinician), s.body))  # 'Fisioterapeuta: name'
         if clinic.address:
             self.blocks += [paragraph(line, s.body) for line in clinic.address.splitlines() if line.strip()]
         for label, value in (("booklet.phone", clinic.phone), ("booklet.email", clinic.email), ("booklet.website", clinic.website)):

@@ -13,6 +13,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from .flowables import draw_stack
 from .page import PageState
 
 BIG = 1e6
@@ -58,12 +59,7 @@ class CardStack(Flowable):
         return []
 
     def draw(self) -> None:
-        top = self.height
-        for index, item in enumerate(self.heading):
-            _, h = item.wrap(self.width, BIG)
-            top -= item.getSpaceBefore() if index else 0.0
-            item.drawOn(self.canv, 0, top - h)
-            top -= h + item.getSpaceAfter()
+        top = draw_stack(self.canv, self.heading, self.width, self.height)
         for index, (unit, h) in enumerate(self.placed):
             top -= self.gap if index else 0.0
             unit.drawOn(self.canv, 0, top - h)

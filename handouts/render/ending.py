@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from .cards import styles_for
 from .context import RenderContext
-from .flowables import Gap, NoteLines
+from .flowables import Gap, NoteLines, draw_stack
 from .page import PageState
 from .para import paragraph
 
@@ -97,11 +97,6 @@ class Ending(Flowable):
         return [*parts, PageBreak(), Ending(self.log, notes, self.page)] if self.log else parts
 
     def draw(self) -> None:
-        top = self.height
-        for index, item in enumerate(self.log):
-            _, h = item.wrap(self.width, BIG)
-            top -= item.getSpaceBefore() if index else 0.0
-            item.drawOn(self.canv, 0, top - h)
-            top -= h + item.getSpaceAfter()
+        draw_stack(self.canv, self.log, self.width, self.height)
         if self.notes is not None and self.notes.height:
             self.notes.drawOn(self.canv, 0, 0)

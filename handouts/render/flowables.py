@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from .cards import styles_for
@@ -161,3 +162,14 @@ class NoteLines(Flowable):
 def paragraphs(ctx: RenderContext, texts: Sequence[str], style_name: str = "body", bullet: str | None = None) -> list[Any]:
     style = getattr(styles_for(ctx), style_name)
     return [paragraph(t, style, bullet=bullet) for t in texts]
+
+
+def draw_stack(canvas: Canvas, items: Sequence[Flowable], width: float, top: float) -> float:
+    """Draw ``items`` one under another from ``top`` down (spaces between them as on a page); returns
+    where the next item would go."""
+    for index, item in enumerate(items):
+        _, h = item.wrap(width, BIG)
+        top -= item.getSpaceBefore() if index else 0.0
+        item.drawOn(canvas, 0, top - h)
+        top -= h + item.getSpaceAfter()
+    return top

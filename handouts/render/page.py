@@ -190,6 +190,8 @@ class PageDecorator:
         if short and any(stringWidth(text, font, size) > available for text, font, size, _ in lines):
             # the clinic's name matters more than the section's: never cut it to make room for one
             short, available = [], geo.right - x
+        if layout.header.clinic_name and stringWidth(ctx.clinic.name, fonts.bold, name_size) > available:
+            self._wrap_name(lines, available, h)
         total_h = sum(size * 1.25 for _, _, size, _ in lines)
         y = top - (h - total_h) / 2
         for text, font, size, color in lines:
@@ -207,6 +209,23 @@ class PageDecorator:
         canvas.setStrokeColor(HexColor(p.rule))
         canvas.setLineWidth(layout.lines.rule)
         canvas.line(geo.left, top - h - HEADER_GAP / 2, geo.right, top - h - HEADER_GAP / 2)
+
+    def _wrap_name(self, lines: list[tuple[str, str, float, str]], available: float, band: float) -> None:
+        """A clinic's name too wide for the header goes on two lines where the band has room for them; one that
+        still does not fit is refused at its line (never cut short)."""
+        ctx, layout = self.ctx, self.ctx.layout
+        name, font, size, color = lines[0]
+        wrapped = fit_text(name, font, size, available)
+        if len(wrapped) == 2 and not wrapped[1].endswith("\u2026") and \
+                sum(s * 1.25 for _, _, s, _ in lines) + size * 1.25 <= band:
+            lines[0:1] = [(line, font, size, color) for line in wrapped]
+            return
+        width = stringWidth(name, font, size)
+        problem = ctx.clinic_doc.problem(("name",), f"is too wide for the header of layout '{layout.name}' ({width / 72:.1f} in "
+                                         f"at {size:g} pt; there is {available / 72:.1f} in beside the logo, and no room for a "
+                                         "second line); shorten it, or set header: {height: 0.75in} in a layout")
+        if problem not in ctx.problems.found:
+            ctx.problems.found.append(problem)
 
     def footer_baseline(self) -> float:
         """The baseline of the line with the page number and the date."""

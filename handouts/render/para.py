@@ -63,13 +63,28 @@ def _no_runt(words: list[str]) -> str:
     return " ".join(words)
 
 
+_NUMBER = re.compile(r"\d+([.,:]\d+)*")  # 30, 1.500, 8:00: a number a unit or noun follows
+
+
+def _bind_numbers(words: list[str]) -> list[str]:
+    """The words with each number joined to the word after it by a no-break space: '30 centímetros',
+    'Repita 3 veces', '20 seconds' never break between the number and what it counts."""
+    out: list[str] = []
+    for word in words:
+        if out and _NUMBER.fullmatch(out[-1].rsplit("\u00a0", 1)[-1]):
+            out[-1] += "\u00a0" + word
+        else:
+            out.append(word)
+    return out
+
+
 def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, lead: str | None = None,
          lead_font: str | None = None) -> Paragraph:
     """A paragraph of plain ``text`` (whitespace collapsed), optionally after a bold ``lead`` ('Be careful:')."""
     frags = []
     if lead:
         frags.append(_frag(lead + " ", style, lead_font or style.fontName, 1))
-    frags.append(_frag(_no_runt(_SPACES.split(text.strip())), style, style.fontName, 0))
+    frags.append(_frag(_no_runt(_bind_numbers(_SPACES.split(text.strip()))), style, style.fontName, 0))
     para = Paragraph("", style, bulletText=bullet, frags=frags)
     para._key = (text, style_key(style), bullet, lead, lead_font)  # what makes two paragraphs lay out the same
     para._spec = (text, style, bullet, lead, lead_font)

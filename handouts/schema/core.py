@@ -349,6 +349,7 @@ class Validator:
         low, high = meta.get("minimum"), meta.get("maximum")
         raw = self.doc.raw.get(path)
         shown = raw.strip() if raw is not None else show(number)  # as the user wrote it: 1e308, not 300 digits
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
         if low is not None and number < low:
             self.error(path, f"{shown} is too small; the smallest allowed is {show(low)}")
             return _INVALID
@@ -366,6 +367,9 @@ def pattern_words(pattern: str) -> str:
 
 
 def _fmt(number: float) -> str:
+    if isinstance(number, int) and abs(number) >= 10**15:  # too large for a float: shown by its digits
+        digits = str(abs(number))
+        return f"{'-' if number < 0 else ''}{digits[0]}.{digits[1:4]}e+{len(digits) - 1}"
     if abs(number) >= 1e15:
         return f"{number:g}"
     return str(int(number)) if float(number).is_integer() else f"{number:g}"
