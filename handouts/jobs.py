@@ -147,6 +147,7 @@ class Job:
         from .render.fonts import font_problems
         from .render.handout import check_clinic_glyphs, check_glyphs
         from .render.images import logo_picture
+        from .render.legend import legend_marks
         from .render.pictures import picture_for
 
         chosen = list(self.catalog.exercises.values()) if exercises is None else list(dict.fromkeys(exercises))
@@ -159,6 +160,7 @@ class Job:
             ctx = self._prepared[flag] = self._new_context(flag, self.lang)
             steps: list[Callable[[], object]] = [partial(logo_picture, ctx)] if ctx.layout.header.logo else []
             steps += [partial(picture_for, ctx, exercise) for exercise in chosen]
+            steps.append(partial(legend_marks, ctx))  # the key to the pictures borrows one picture's marks
             steps += [partial(check_glyphs, ctx, chosen), partial(check_clinic_glyphs, ctx)]
             for step in steps:
                 try:

@@ -247,6 +247,7 @@ NEVER_IN_SPANISH = {
         "an adjective of the patient has a gender, and the patient may be a man or a woman: say it without one",
     r"fisioterapeuta:[^\n.]*, fisioterapeuta\b": "the title printed twice after its label",
     r"\b1 (vez|serie|paso|día|ejercicio)\b": "a digit in running text where the word reads better: 'una vez', 'un paso'",
+    r"\b[AP]M\b": "English abbreviations, unusual in Spain: 'Mañana', 'Tarde'",
 }
 
 
@@ -393,3 +394,34 @@ def test_the_clinicians_line_names_the_title_once(spanish):
     assert "Fisioterapeuta: Lucía Fernández Ortega" in all_text(spanish["program"])
     assert "Fisioterapeuta: Maya Okafor" in all_text(spanish["booklet"])
     assert not re.search(r"Fisioterapeuta: Dra?\. ", text)
+
+
+def test_a_column_too_narrow_for_a_number_and_its_word_breaks_between_them_not_inside_a_word():
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from handouts.render.para import paragraph, wrapped
+
+    style = ParagraphStyle("box", fontName="Helvetica", fontSize=12, leading=14)
+    text = "Mantenga la posición 30 segundos."
+    width = stringWidth("30\u00a0segundos.", "Helvetica", 12) - 4  # 'segundos.' fits, the pair does not
+    for para in (paragraph(text, style), wrapped(paragraph(text, style), width)[0]):
+        para.wrap(width, 1000)
+        words = [w for line in para.blPara.lines
+                 for w in " ".join(x if isinstance(x, str) else x.text
+                                   for x in (line.words if hasattr(line, "words") else line[1])).split()]
+        assert words == text.split(), words
+
+
+def test_the_spanish_booklet_takes_at_most_15_percent_more_pages_than_the_english(spanish, tmp_path):
+    """Issue 19's paper target, where it holds today (the region handouts and the A4 program do not yet:
+    a Spanish card is often over half a page, so it cannot share one)."""
+    from handouts.jobs import Job
+    from handouts.render.booklet import render_booklet
+
+    from pdfcheck import page_texts
+
+    job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang="en", output_dir=tmp_path)
+    english = len(page_texts(render_booklet(job.context(booklet=True))))
+    spanish_pages = len(page_texts(spanish["booklet"]))
+    assert spanish_pages <= 1.15 * english, (spanish_pages, english)

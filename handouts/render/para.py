@@ -33,7 +33,22 @@ def _frag(text: str, style: ParagraphStyle, font: str, bold: int) -> ParaFrag:
     return frag
 
 
-class SharedParagraph(Paragraph):
+class TextParagraph(Paragraph):
+    """A paragraph of plain text whose numbers are bound to the word after them (:func:`_bind_numbers`)
+    wherever each bound pair fits the line: in a column too narrow for '30 segundos.' the pair may
+    break, rather than the word being cut in the middle."""
+
+    _bound: tuple[ParaFrag, str, str, float] | None = None  # (fragment, bound text, loose text, widest pair)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._bound is not None:
+            frag, bound, loose, widest = self._bound
+            room = availWidth - self.style.leftIndent - self.style.rightIndent
+            frag.text = bound if widest <= room else loose
+        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+
+
+class SharedParagraph(TextParagraph):
     """A paragraph wrapped once, at one width, and shared (see :func:`wrapped`): it is drawn once.
 
     Drawing it again, in this document or a later one, repeats the operators of the first time
@@ -84,8 +99,16 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, le
     frags = []
     if lead:
         frags.append(_frag(lead + " ", style, lead_font or style.fontName, 1))
-    frags.append(_frag(_no_runt(_bind_numbers(_SPACES.split(text.strip()))), style, style.fontName, 0))
-    para = Paragraph("", style, bulletText=bullet, frags=frags)
+    words = _SPACES.split(text.strip())
+    bound_words = _bind_numbers(words)
+    body = _frag(_no_runt(bound_words), style, style.fontName, 0)
+    frags.append(body)
+    para = TextParagraph("", style, bulletText=bullet, frags=frags)
+    if len(bound_words) < len(words):
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        widest = max(stringWidth(w, style.fontName, style.fontSize) for w in bound_words if "\u00a0" in w)
+        para._bound = (body, body.text, _no_runt(words), widest)
     para._key = (text, style_key(style), bullet, lead, lead_font)  # what makes two paragraphs lay out the same
     para._spec = (text, style, bullet, lead, lead_font)
     return para
@@ -116,7 +139,7 @@ def _repeatable(para: Paragraph) -> tuple[str, ...]:
     return tuple(sorted(fonts))
 
 
-def fresh(para: Paragraph, kind: type[Paragraph] = Paragraph) -> Paragraph:
+def fresh(para: Paragraph, kind: type[Paragraph] = TextParagraph) -> Paragraph:
     """A new paragraph of class ``kind`` with the same text: the copy that :func:`wrapped` shares, or
     one to cut between columns (:func:`split_wrapped`).
 
