@@ -15,10 +15,10 @@ from .shapes import Arrow, Capsule, Circle, Label, Layer, Point, Polygon, Shape,
 
 BADGE_R = 6.5  # cm: the badge disc (about the size of the head), at least
 CLOCK_R = 7.0  # cm: the stopwatch's face (its crown and the margin around it come on top), at least
-# A card prints a picture's longer side at 108 pt (1.5 in) or more, and a badge is never drawn under
+# A card prints a picture's longer side at about 120 pt or more, and a badge is never drawn under
 # 5.8 pt (its number would go under 8 pt): so a large picture gets larger cues, in proportion.
-BADGE_SHARE = 0.05
-CLOCK_SHARE = 0.042
+BADGE_SHARE = 0.045
+CLOCK_SHARE = 0.04
 ARROW_SHARE = 0.16  # and an arrow at least this share of the picture, so its shaft shows beside its head
 
 
