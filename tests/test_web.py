@@ -175,7 +175,9 @@ def test_pick_three_change_a_dose_and_the_minutes_follow(browser: Chrome) -> Non
     wait(browser, lambda d: d.find_element(By.ID, "minutes").text == f"About {first} minutes a day")
     set_value(item_input(browser, 0, "repetitions"), "41")
     set_value(item_input(browser, 0, "hold_seconds"), "37")
-    expected = minutes_of("exercises: [{id: cat-cow, repetitions: 41, hold_seconds: 37}, pelvic-tilt, knee-to-chest]")
+    set_value(item_input(browser, 2, "hold_seconds"), "12-18")  # a range
+    expected = minutes_of("exercises: [{id: cat-cow, repetitions: 41, hold_seconds: 37}, pelvic-tilt,"
+                          " {id: knee-to-chest, hold_seconds: [12, 18]}]")
     assert expected > first
     wait(browser, lambda d: d.find_element(By.ID, "minutes").text == f"About {expected} minutes a day")
 
@@ -210,6 +212,7 @@ def test_saved_file_prints_the_same_bytes_as_the_download(browser: Chrome, serve
     text = saved.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=") and "program.schema.json" in text
     assert "repetitions: 41" in text and "hold_seconds: 37" in text and "- pelvic-tilt" in text
+    assert "hold_seconds: [12, 18]" in text
     assert "lang: es\n" in text and "layout: large-print\n" in text and "clinic:" not in text
     result = run_cli("check", str(saved), cwd=server.folder)
     assert result.code == 0, result.stdout + result.stderr
@@ -234,6 +237,7 @@ def test_open_a_saved_file(browser: Chrome, downloads: Path) -> None:
     wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#items .item")) == 3)
     assert browser.find_element(By.ID, "patient").get_attribute("value") == "Jane Testpatient"
     assert item_input(browser, 0, "repetitions").get_attribute("value") == "41"
+    assert item_input(browser, 2, "hold_seconds").get_attribute("value") == "12-18"
     from handouts.jobs import load_catalog_dir
     from handouts.web.programs import dose_text
 

@@ -111,3 +111,19 @@ def test_a_clinic_given_to_serve_is_named_in_the_saved_file(catalog) -> None:
     assert f"clinic: {(folder / 'clinic.yaml').resolve()}\n" in text and "layout:" not in text
     checked = check(text, catalog)
     assert checked.problems == [] and checked.program is not None and checked.program.clinic == (folder / "clinic.yaml").resolve()
+
+
+def test_ranges_where_the_schema_allows_them(catalog) -> None:
+    from handouts.web.workspace import Workspace
+
+    state = {"exercises": [item(catalog, "cat-cow", hold_seconds="15-20", repetitions="6 to 8", sets="2-3")]}
+    text = program_text(state, catalog, SERVED)
+    assert "hold_seconds: [15, 20]" in text and "repetitions: [6, 8]" in text and "sets: [2, 3]" in text
+    fields = {p.field: p.message for p in check(text, catalog).problems}
+    assert list(fields) == ["exercises[1].sets"]  # sets take one number; the message is the validator's
+    state["exercises"][0]["sets"] = "2"
+    checked = check(program_text(state, catalog, SERVED), catalog)
+    assert checked.problems == [] and checked.program is not None
+    assert page_state(checked.program, catalog, SERVED)["exercises"][0]["hold_seconds"] == "15-20"
+    note = Workspace().range_note()
+    assert note.startswith("Hold, repetitions") and "15-20" in note

@@ -162,7 +162,8 @@ class Cards:
                                 why="the steps beside the picture need the rest of the card")
     picture_height: Share = spec(default=0.42, doc="Share of the card's height the picture takes (picture above).")
     gap: LengthPt = spec(default=12.0, doc="Space between cards.")
-    padding: LengthPt = spec(default=10.0, doc="Space inside a card's border.")
+    padding: LengthPt = spec(default=10.0, doc="Space inside a card's border.", minimum=4.0,
+                             why="a picture's arrows reach a little past its box, and must stay inside the card")
     corner_radius: LengthPt = spec(default=6.0, doc="Rounding of the card's corners.", maximum=36.0,
                                    why="a rounder corner cuts into the card's text")
     filled: bool = spec(default=False, doc="Fill cards with the box colour.")

@@ -115,9 +115,10 @@ class _Sheet:
     def put(self, source: Paragraph, para: Paragraph, x: float, top: float) -> None:
         """Place ``para`` (``source`` wrapped, or its first lines) at (x, top)."""
         self.placed.append(Placed(para, x, top))
-        if source is self.content.tick and self.tick_box is None:
+        tick = self.content.tick
+        if tick is not None and source is tick and self.tick_box is None:
             size = self.style.body_size * 0.9
-            self.tick_box = (x, top + (source.style.leading - size) / 2, size)
+            self.tick_box = (x, top + (tick.style.leading - size) / 2, size)
 
     @property
     def gap(self) -> float:

@@ -268,6 +268,12 @@ $("cards").addEventListener("click", event => {
   if (index >= 0) program.exercises.splice(index, 1);
   else program.exercises.push(newItem(id));
   renderItems();
+  if (index < 0) {  // show the new row (and where it went) without moving the catalog
+    const row = $("items").lastElementChild;
+    if (!isVisible(row)) row.scrollIntoView({ block: "nearest" });
+    row.classList.add("new");
+    setTimeout(() => row.classList.remove("new"), 1200);
+  }
 });
 
 function filterCards() {
