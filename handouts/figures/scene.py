@@ -22,7 +22,7 @@ from .surface import lowest, trunk_reach
 __all__ = ["MAT_THICKNESS", "FigurePalette", "Panel", "Scene"]
 
 PANEL_GAP = 14.0
-MAX_ROW_ASPECT = 2.5  # panels wider than this side by side are stacked
+MAX_ROW_ASPECT = 3.0  # panels wider than this side by side are stacked
 
 
 class Panel(NamedTuple):
