@@ -22,6 +22,29 @@ _CODE_MODULES = ("render/images.py",)  # and every module of figures/ (see code_
 MAX_ENTRY_BYTES = 64_000_000  # far above any real entry (a prepared logo is well under 1 MB)
 
 
+#: The libraries whose output the cache keeps (import name, distribution name).
+LIBRARIES = ("reportlab", "PIL:pillow", "svglib")
+
+
+def library_version(library: str) -> str:
+    """An installed library's version, read from its distribution's folder name (``pillow-13.0.0.dist-info``)
+    without importing it or ``importlib.metadata`` (both cost a cold start tens of milliseconds)."""
+    import importlib.util
+
+    module, _, distribution = library.partition(":")
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        return "absent"
+    site = Path(spec.origin).parent.parent
+    prefix = (distribution or module).lower().replace("-", "_")
+    for info in site.glob(f"[{prefix[0].upper()}{prefix[0]}]{prefix[1:]}-*.dist-info"):
+        name, _, version = info.name[: -len(".dist-info")].partition("-")
+        if name.lower().replace("-", "_") == prefix:
+            return version
+    stat = Path(spec.origin).stat()  # no metadata beside it: the module file itself stands for the version
+    return f"file:{stat.st_size}:{stat.st_mtime_ns}"
+
+
 @lru_cache(maxsize=1)
 def folder() -> Path | None:
     setting = os.environ.get("HANDOUTS_CACHE_DIR")
@@ -37,10 +60,13 @@ def folder() -> Path | None:
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """The drawing code's own fingerprint: a changed engine never reads an old entry."""
+    """The drawing code's own fingerprint, with the versions of the libraries that make an entry's bytes
+    (ReportLab, Pillow, svglib) and of this package: an upgrade never reads an old entry."""
     from . import __version__
 
     h = hashlib.sha256(__version__.encode())
+    for distribution in LIBRARIES:
+        h.update(f"|{distribution}={library_version(distribution)}".encode())
     package = Path(__file__).parent
     figures = sorted(p.relative_to(package).as_posix() for p in (package / "figures").glob("*.py"))
     for name in (*figures, *_CODE_MODULES):

@@ -118,3 +118,22 @@ def test_chooser_shrinks_the_picture_to_fit_the_room_but_not_below_the_smallest(
     assert tight.picture_side >= SLOT_PICTURE
     hopeless = chooser.choose(540, 40)  # nothing fits 40 pt: the card keeps its preferred plan
     assert hopeless.height == chooser.preferred(540).height
+
+
+def test_a_shrunken_picture_never_squeezes_the_dose_panel_under_its_longest_word():
+    """'Mantenga la posición 5 segundos' beside a picture at half size cut words ('Manteng/a', 'segund/os')."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    card = content(aspect=0.5, qr=True)
+    card = CardContent(**{**card.__dict__, "dose": (paragraph("Cuánto hacer", BODY),
+                                                    paragraph("Mantenga la posición 30\u00a0segundos.", BODY),
+                                                    paragraph("fisioterapeuta", BODY))})
+    plan = plan_card(card, STYLE, 300, Variant("left", 0.5, 95))
+    longest = max(stringWidth(w, "Helvetica", 12) for w in ("Mantenga", "30\u00a0segundos.", "fisioterapeuta"))
+    assert plan.dose_box is not None and plan.dose_box[2] - 2 * STYLE.padding * 0.7 >= longest
+    for item in plan.placed:  # and the video code's caption never wraps one letter a line
+        if item.para.getPlainText().startswith("Scan"):
+            assert item.para.width >= stringWidth("video", "Helvetica", 12)
+    inside(plan)
+    broken = plan_card(card, STYLE, 300, Variant("left", 0.5, 95, whole_words=False))
+    assert broken.dose_box is not None and broken.dose_box[2] < plan.dose_box[2]  # only as a last resort

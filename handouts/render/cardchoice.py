@@ -30,10 +30,11 @@ class Limits:
 class CardChooser:
     """The plans of one card, made when first asked for (they never change), and the choice between them."""
 
-    def __init__(self, content: CardContent, style: CardStyle, limits: Limits):
+    def __init__(self, content: CardContent, style: CardStyle, limits: Limits, *, break_words: bool = False):
         self.content = content
         self.style = style
         self.limits = limits
+        self.break_words = break_words  # a last resort: a dose panel narrow enough to break a long word
         self._plans: dict[tuple[float, Variant], CardPlan] = {}
 
     def plan(self, width: float, variant: Variant) -> CardPlan:
@@ -111,13 +112,15 @@ class CardChooser:
             if plan.height <= frame + HAIR:
                 return plan
             tried.append(plan)
-        for placement in placements:
-            for scale in SLOT_SCALES[1:]:
-                for keep in (False, True):
-                    plan = self.plan(width, Variant(placement, scale, self.limits.max_picture_height * scale, keep))
-                    if plan.height <= frame + HAIR:
-                        return plan
-                    tried.append(plan)
+        for whole_words in (True, False) if self.break_words else (True,):
+            for placement in placements:
+                for scale in SLOT_SCALES[1:]:
+                    for keep in (False, True):
+                        limit = self.limits.max_picture_height * scale
+                        plan = self.plan(width, Variant(placement, scale, limit, keep, whole_words))
+                        if plan.height <= frame + HAIR:
+                            return plan
+                        tried.append(plan)
         return min(tried, key=lambda plan: plan.height)
 
     def choose(self, width: float, room: float) -> CardPlan:

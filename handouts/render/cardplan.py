@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from .para import split_wrapped, wrapped
@@ -21,6 +22,7 @@ WIDE_PICTURE = 1.6  # width/height from which 'auto' puts the picture above the 
 QR_SIZE = 50.0  # points: 0.7 in, phone-scannable for an exercise's video address
 NARROWEST_TEXT = 12.0  # text sizes: the narrowest column of steps beside a picture
 BESIDE_PANEL = 13.0  # the dosage panel goes beside a picture when this many text sizes fit there
+MOST_PANEL = 0.45  # the widest share of a card's inner width a dose panel takes to keep its words whole
 WIDE_CARD = 360.0  # points: a card this wide puts its dose panel in a column of its own
 BIG = 1e6
 
@@ -66,6 +68,7 @@ class Variant:
     scale: float
     picture_limit: float
     keep_column: bool = False  # a picture on the left: its column keeps its full width (for the dose panel)
+    whole_words: bool = True  # the dose panel is never narrower than its longest word (off only as a last resort)
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,11 @@ class _Sheet:
             top += h
         return max(top, column_bottom)
 
+    def panel_width_for_words(self) -> float:
+        """The narrowest dose panel (and tick) that breaks no word: its widest word, plus the insets."""
+        paras = [*self.content.dose, *([self.content.tick] if self.content.tick is not None else [])]
+        return widest_word(paras) + 2 * self.style.padding * 0.7 + 1.0
+
     def dose_panel(self, x: float, top: float, width: float) -> float:
         """The 'How much' panel: dosage, equipment and the clinician's note, on the box colour."""
         gap = self.gap
@@ -189,9 +197,19 @@ class _Sheet:
             return top
         size = self.style.qr_size
         self.qr_box = (x, top, size)
+        if width - size - 8 < widest_word([self.content.qr_caption]):  # no room beside it for a whole word: under it
+            caption, h = wrapped(self.content.qr_caption, width)
+            self.placed.append(Placed(caption, x, top + size + 2))
+            return top + size + 2 + h + self.gap
         caption, h = wrapped(self.content.qr_caption, max(10.0, width - size - 8))
         self.placed.append(Placed(caption, x + size + 6, top + (size - h) / 2))
         return top + size + self.gap
+
+
+def widest_word(paras: Sequence[Paragraph]) -> float:
+    """The width of the widest word (words joined by a no-break space count as one) of ``paras``."""
+    return max((stringWidth(word, frag.fontName, frag.fontSize) + para.style.leftIndent
+                for para in paras for frag in para.frags for word in frag.text.split(" ")), default=0.0)
 
 
 def resolved_placement(content: CardContent, style: CardStyle, variant: Variant, inner: float) -> Placement:
@@ -241,19 +259,21 @@ def _plan(content: CardContent, style: CardStyle, width: float, variant: Variant
         left_w = inner * (style.picture_width * variant.scale if mode == "left" else 0.3)
         if mode == "left" and variant.keep_column:  # a smaller picture in a column as wide as ever
             left_w = inner * style.picture_width
-        left_x, right_x = pad, pad + left_w + body
+        # a shrunken picture must not squeeze the dose panel under its longest word ('fisioterapeuta')
+        column_w = max(left_w, min(sheet.panel_width_for_words(), inner * MOST_PANEL)) if variant.whole_words else left_w
+        left_x, right_x = pad, pad + column_w + body
         top_left = pad
         if mode == "left" and aspect is not None:
             pic_h = min(left_w / aspect, variant.picture_limit)
             sheet.picture_box = (left_x, top_left, left_w, pic_h)
             top_left += pic_h + gap * 2
-        top_left = sheet.dose_panel(left_x, top_left, left_w)
-        top_left = sheet.qr_beside_caption(left_x, top_left, left_w)
+        top_left = sheet.dose_panel(left_x, top_left, column_w)
+        top_left = sheet.qr_beside_caption(left_x, top_left, column_w)
         if content.tick is not None and tick_in_column:
-            tick, tick_h = wrapped(content.tick, left_w)
+            tick, tick_h = wrapped(content.tick, column_w)
             sheet.put(content.tick, tick, left_x, top_left)
             top_left += tick_h + gap * 1.5
-        bottom = sheet.flow_around(text_items, (right_x, inner - left_w - body), (pad, inner), pad, top_left - gap * 1.5)
+        bottom = sheet.flow_around(text_items, (right_x, inner - column_w - body), (pad, inner), pad, top_left - gap * 1.5)
     else:
         bottom = _plan_stacked(sheet, text_items, len(top_items), mode, inner, variant, tick_in_column) - gap * 1.5
     return CardPlan(variant, width, bottom + pad, tuple(sheet.placed), sheet.picture_box, sheet.dose_box, sheet.qr_box,

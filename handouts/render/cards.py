@@ -102,6 +102,8 @@ class ExerciseCard(Flowable):
         self.chooser = CardChooser(content, card_style(ctx), limits)
         shorter = content.shorter()
         self.fallback = CardChooser(shorter, card_style(ctx), limits) if shorter is not None else None
+        # last, a dose panel so narrow it breaks a long word: better than a card that cannot print
+        self.last_resort = CardChooser(shorter or content, card_style(ctx), limits, break_words=True)
         self.plan: CardPlan | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -110,6 +112,8 @@ class ExerciseCard(Flowable):
         if self.plan.height > frame + HAIR and self.fallback is not None:
             # too long for a page even with its smallest picture: the purpose line gives way, not the steps
             self.plan = self.fallback.choose(availWidth, availHeight)
+        if self.plan.height > frame + HAIR:
+            self.plan = self.last_resort.choose(availWidth, availHeight)
         height = self.plan.height
         if frame < height <= frame + HAIR:
             height = frame  # a rounding hair over: it lands in the card's own padding
