@@ -25,9 +25,10 @@ from typing import Any
 class Interrupted(BaseException):
     """Ctrl-C or SIGTERM, raised where the main process was."""
 
-    def __init__(self, signum: int):
+    def __init__(self, signum: object = None):
+        # ReportLab re-raises an exception from a page callback as type(exc)(message): keep the signal anyway
         super().__init__(signum)
-        self.signum = signum
+        self.signum = signum if isinstance(signum, int) else _RECEIVED[-1]
 
     @property
     def exit_code(self) -> int:
@@ -38,7 +39,11 @@ class Interrupted(BaseException):
         return "Ctrl-C" if self.signum == signal.SIGINT else signal.Signals(self.signum).name
 
 
+_RECEIVED = [signal.SIGINT]
+
+
 def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
+    _RECEIVED.append(signum)
     raise Interrupted(signum)
 
 
