@@ -39,7 +39,7 @@ class Interrupted(BaseException):
         return "Ctrl-C" if self.signum == signal.SIGINT else signal.Signals(self.signum).name
 
 
-_RECEIVED = [signal.SIGINT]
+_RECEIVED: list[int] = [signal.SIGINT]
 
 
 def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
