@@ -202,6 +202,9 @@ function move(from, to) {
   if (to < 0 || to >= program.exercises.length || from === to) return;
   const [item] = program.exercises.splice(from, 1);
   program.exercises.splice(to, 0, item);
+  // an order set by hand is the order printed: grouping by body position would undo it
+  const asListed = document.querySelector('input[name="order"][value="as listed"]');
+  if (asListed && !asListed.checked) { asListed.checked = true; asListed.dispatchEvent(new Event("change", {bubbles: true})); }
   renderItems();
 }
 
