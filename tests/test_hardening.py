@@ -276,3 +276,24 @@ def test_a_clinic_name_that_cannot_fit_the_header_is_refused(tmp_path):
     assert result.stderr.startswith("clinic.yaml:1: name: is too wide for the header of layout 'standard' (")
     assert "shorten it, or set header: {height: 0.75in} in a layout" in result.stderr
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_long_contact_details_are_printed_whole_in_the_footer(tmp_path):
+    """An address, phone, e-mail and website too long for two footer lines used to end in '…'."""
+    address = ("Unit 12, Second Floor, The Old Grain Warehouse and Mill Building, 1450 North Riverside Industrial "
+               "Parkway, Riverside Business Park, Springfield, Sangamon County, Illinois 62701")
+    (tmp_path / "clinic.yaml").write_text(
+        f"name: Long Address Clinic\naddress: {address}\nphone: (217) 555-0142\n"
+        f"email: appointments.and.enquiries@long-address-clinic.example\nwebsite: www.long-address-clinic.example\n",
+        encoding="utf-8")
+    result = run_cli("region", "upper", "--clinic", "clinic.yaml", "-o", "out", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    data = (tmp_path / "out" / "upper-back.pdf").read_bytes()
+    text = all_text(data)
+    flat = text.replace(" ", "")
+    assert "appointments.and.enquiries@long-address-clinic.example·www.long-address-clinic.example" in flat
+    assert "Illinois62701" in flat
+    from handouts.models.layout import load_layout
+
+    m = load_layout("standard").page.margins
+    assert not outside_margins(data, m.left, m.right, m.top, m.bottom)

@@ -99,7 +99,8 @@ def footer_contact_lines(ctx: RenderContext, width: float) -> list[str]:
         text = contact_line(ctx, email=email)
         if stringWidth(text, font, size) <= width:
             return [text] if text else []
-    return fit_text(contact_line(ctx), font, size, width)
+    # every line of the clinic's contact details is printed (the footer band grows), never cut with '…'
+    return fit_text(contact_line(ctx), font, size, width, max_lines=None)
 
 
 def breakable(words: list[str], font: str, size: float, width: float) -> list[str]:
@@ -117,8 +118,9 @@ def breakable(words: list[str], font: str, size: float, width: float) -> list[st
     return out
 
 
-def fit_text(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy word wrap to at most two lines; the second line ends with an ellipsis if needed."""
+def fit_text(text: str, font: str, size: float, width: float, max_lines: int | None = 2) -> list[str]:
+    """Greedy word wrap to at most ``max_lines`` lines (None: as many as it takes); the last ends with an
+    ellipsis if needed."""
     words = breakable(text.split(), font, size, width)
     lines: list[str] = []
     current = ""
@@ -131,11 +133,11 @@ def fit_text(text: str, font: str, size: float, width: float) -> list[str]:
             current = word
     if current:
         lines.append(current)
-    if len(lines) > 2:
-        second = " ".join(lines[1:])
+    if max_lines is not None and len(lines) > max_lines > 1:
+        second = " ".join(lines[max_lines - 1:])
         while second and stringWidth(second + "\u2026", font, size) > width:
             second = second[:-1]
-        lines = [lines[0], second.rstrip() + "\u2026"]
+        lines = [*lines[: max_lines - 1], second.rstrip() + "\u2026"]
     return lines
 
 
