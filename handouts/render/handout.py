@@ -203,17 +203,19 @@ def region_exercises(ctx: RenderContext, region: str) -> list[Exercise]:
     return ordered(ctx.catalog.for_handout(region, getattr(ctx.clinic.region_exercises, region)), ctx.layout.order)
 
 
-def guidance(ctx: RenderContext, page: PageState, key_points: list[str], *, whole_safety: bool = False) -> list[Flowable]:
-    """Key points, the safety guidance, the warning signs (always, whole) and, once, the key to the pictures."""
+def guidance(ctx: RenderContext, page: PageState, key_points: list[str], regions: Iterable[str], *,
+             whole_safety: bool = False) -> list[Flowable]:
+    """Key points, the warning signs of ``regions`` (always, whole), the safety guidance and, once, the key to
+    the pictures."""
     from .guidance import key_points_box, red_flag_box
     from .legend import legend
 
     gap = Gap(ctx.layout.cards.gap, page)
-    story: list[Flowable] = [key_points_box(ctx, key_points), gap]
+    # the warning signs straight after the summary: what a patient must not miss comes first
+    story: list[Flowable] = [key_points_box(ctx, key_points), gap, red_flag_box(ctx, list(regions)), gap]
     if ctx.layout.blocks.safety:
         box = safety_box(ctx)  # split between its points when it must, unless asked to stay whole
         story += [KeepTogether([box]) if whole_safety else box, gap]
-    story += [red_flag_box(ctx), gap]
     key = legend(ctx)
     if key is not None:
         story += [key, gap]
@@ -242,7 +244,7 @@ def render_region(ctx: RenderContext, region: str) -> bytes:
         story.append(paragraph(clinic_text(ctx, "introduction") or m("handout.introduction"), s.intro))
         story.append(paragraph(intro_text(ctx, region), s.intro))
     minutes = minutes_a_day([e.dosage for e in exercises])
-    story += guidance(ctx, doc.page_state, region_key_points(ctx, len(exercises), minutes))
+    story += guidance(ctx, doc.page_state, region_key_points(ctx, len(exercises), minutes), [region])
     story += exercise_cards(ctx, exercises, page=doc.page_state, frame_height=geo.frame_height, chosen_box=True,
                             reorder=True)
     rows = [LogRow(exercise_words(e, ctx.lang).name, times_labels(ctx, e.dosage.times_a_day)) for e in exercises]

@@ -73,7 +73,8 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
         count = m("program.count", n=len(exercises))
         points = [m(count_key, n=len(exercises)) if line == count else line
                   for line in program_key_points(ctx, len(exercises), minutes)]
-        return story + guidance(ctx, page, points)
+        covered = {region for exercise in exercises for region in exercise.regions}
+        return story + guidance(ctx, page, points, covered)
 
     numbered_order = [e for e, _ in order]
     rows = [LogRow(f"{i}. {exercise_words(e, ctx.lang).name}", times_labels(ctx, dosage[e.id].times_a_day))
