@@ -154,6 +154,8 @@ def program_key_points(ctx: RenderContext, count: int, minutes: int) -> list[str
     return [*lines, m("program.count", n=count), *common_points(ctx)]
 
 
-def booklet_key_points(ctx: RenderContext) -> list[str]:
+def booklet_key_points(ctx: RenderContext, choice_page: int | None) -> list[str]:
+    """``choice_page``: the page of 'Your exercises' (from the previous layout pass)."""
     m = ctx.m
-    return [m("key_points.booklet_choose"), *common_points(ctx), m("key_points.booklet_log")]
+    page = m.number(choice_page) if choice_page else "\u2013"
+    return [m("key_points.booklet_choose", page=page), *common_points(ctx), m("key_points.booklet_log")]

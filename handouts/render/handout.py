@@ -114,13 +114,18 @@ def note_untranslated(ctx: RenderContext, field: str) -> None:
                f"{language} document (add it under translations: {ctx.lang}: {field}:)")
 
 
-def safety_box(ctx: RenderContext) -> Flowable:
+def disclaimer_text(ctx: RenderContext) -> str:
+    return clinic_text(ctx, "disclaimer") or ctx.m("handout.disclaimer")
+
+
+def safety_box(ctx: RenderContext, *, disclaimer: bool = True) -> Flowable:
+    """'Before you start', with the disclaimer at its end (unless the document prints it elsewhere)."""
     values, missing = localized(ctx.catalog.safety, ctx.lang, ("title", "points"))
     if missing:
         ctx.notice(f"_safety.yaml: no '{ctx.lang}' translation of {', '.join(missing)}; printed in English")
     paras = paragraphs(ctx, values["points"], "bullet", bullet="\u2022")
-    disclaimer = clinic_text(ctx, "disclaimer") or ctx.m("handout.disclaimer")
-    paras += paragraphs(ctx, [disclaimer], "summary")
+    if disclaimer:
+        paras += paragraphs(ctx, [disclaimer_text(ctx)], "summary")
     return Box(ctx, values["title"], paras, filled=True)
 
 
