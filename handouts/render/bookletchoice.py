@@ -38,6 +38,28 @@ class TickBox(Flowable):
         canvas.rect(0, 0, self.size, self.size, stroke=1, fill=0)
 
 
+class PageLink(Flowable):
+    """A page number, right-aligned, that is also a link to the exercise's bookmark across the row's width."""
+
+    def __init__(self, text: str, key: str | None, font: str, size: float, row_width: float, color: str):
+        super().__init__()
+        self.text, self.key, self.font, self.size, self.row_width = text, key, font, size, row_width
+        self.color = color
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = availWidth, self.size * 1.2
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFont(self.font, self.size)
+        canvas.setFillColor(HexColor(self.color))
+        canvas.drawRightString(self.width, self.size * 0.25, self.text)
+        if self.key:
+            left = self.width - self.row_width
+            canvas.linkRect("", self.key, (left, -self.size * 1.5, self.width, self.height), relative=1, thickness=0)
+
+
 def dose_words(dosage: Dosage, m: Messages) -> str:
     """The dose in one short sentence, to follow an exercise's name and a colon:
     'hold for 15 seconds, 3 times on each side, once a day.'"""
@@ -64,8 +86,12 @@ def choice_list(ctx: RenderContext, sections: dict[str, list[Exercise]], names: 
     size = ctx.layout.text.body.size
     p = ctx.palette
     title = m("choice.title")
+    box_w = size * 1.6
+    page_w = max(size * 2.4, stringWidth(m("choice.page"), ctx.fonts.bold, size) + 2)
+    width = geometry(ctx).content_width
     rows: list[list[object]] = [["", paragraph(m("choice.exercise"), s.body_bold), paragraph(m("choice.page"), s.body_bold)]]
     style = [
+        ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.regular),  # the empty cells' font too: only embedded fonts
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("ALIGN", (2, 0), (2, -1), "RIGHT"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -86,10 +112,9 @@ def choice_list(ctx: RenderContext, sections: dict[str, list[Exercise]], names: 
             page = pages.get(f"exercise-{exercise.id}")
             cell = paragraph(dose_words(exercise.dosage, m), s.body, lead=f"{words.name}:", lead_font=ctx.fonts.bold)
             style.append(("LINEBELOW", (0, len(rows)), (-1, len(rows)), ctx.layout.lines.rule, HexColor(p.rule)))
-            rows.append([TickBox(size * 0.9, p.text, 0.9), cell, paragraph(m.number(page) if page else "\u2013", s.body)])
-    box_w = size * 1.6
-    page_w = max(size * 2.4, stringWidth(m("choice.page"), ctx.fonts.bold, size) + 2)
-    width = geometry(ctx).content_width
+            link = PageLink(m.number(page) if page else "\u2013", f"exercise-{exercise.id}" if page else None,
+                            ctx.fonts.regular, size, width, p.text)
+            rows.append([TickBox(size * 0.9, p.text, 0.9), cell, link])
     table = Table(rows, colWidths=[box_w, width - box_w - page_w, page_w], repeatRows=0, hAlign="LEFT")
     table.setStyle(TableStyle(style))
     return [Outline("your-exercises", title, 0, title), paragraph(title, s.heading), paragraph(m("choice.intro"), s.intro),
