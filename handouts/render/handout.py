@@ -195,10 +195,17 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageS
     return story
 
 
+def log_intro(ctx: RenderContext) -> str:
+    """What the log is for; a log of fewer than 4 weeks says how to go on (a copy, or a new sheet from the clinic)."""
+    weeks = ctx.layout.blocks.log_weeks
+    intro = ctx.m("log.intro")
+    return f"{intro} {ctx.m('log.copy', first=weeks + 1, second=weeks + 2)}" if weeks < 4 else intro
+
+
 def ending(ctx: RenderContext, rows: list[LogRow], *, page: PageState, width: float, log: bool = True) -> list[Flowable]:
     """The exercise log and the notes lines (see :mod:`.ending`)."""
     blocks = ctx.layout.blocks
-    items = log_items(ctx, rows, blocks.log_weeks, width, ctx.m("log.intro")) if log and blocks.log and rows else []
+    items = log_items(ctx, rows, blocks.log_weeks, width, log_intro(ctx)) if log and blocks.log and rows else []
     notes = Notes(ctx, blocks.notes_lines) if blocks.notes_lines else None
     return [Ending(items, notes, page)] if items or notes is not None else []
 
