@@ -84,3 +84,17 @@ def test_a_picture_shows_the_start_and_the_end():
         ill = load_illustration(path)
         if ill.show != "single":
             assert len(ill.keyframes) >= 2 and ill.arrows, path.name
+
+
+def test_a_close_up_draws_nothing_below_its_cut():
+    from handouts.figures.crop import cut_above
+    from handouts.figures.shapes import Capsule, Circle, Line, Polygon
+
+    layer = Layer((Capsule((0, 0), (0, 50), 5, 5), Circle((20, 60), 4), Polygon(((0, 0), (10, 0), (5, 5)))), "#000", None, "figure")
+    floor = Line(((0, 0), (10, 0)), "#000")
+    (kept,) = cut_above([layer, floor], 30.0)
+    assert isinstance(kept, Layer) and len(kept.shapes) == 2  # the capsule cut, the circle whole, the polygon gone
+    assert min(s.bounds()[1] for s in kept.shapes) >= 30.0 - 1e-9
+    neck = Scene(load_illustration(BUILTIN_ILLUSTRATIONS / "neck-roll.yaml"))
+    pic = neck.picture(default_palette())
+    assert pic.height < 0.8 * pic.width  # three head-and-shoulder close-ups, not three standing figures

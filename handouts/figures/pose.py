@@ -130,6 +130,8 @@ class View:
                        minimum=-180, maximum=180)
     tilt: float = spec(default=0.0, doc="Camera looking down from above, in degrees (0 = level; 30 shows a lying figure's "
                                 "knees falling to the side, or arms out to the sides).", minimum=0, maximum=75)
+    crop: float | None = spec(default=None, doc="A close-up: draw only what is above this height, in cm (e.g. 100 for "
+                              "the head, arms and trunk of a standing figure).", minimum=0, maximum=250)
 
 
 @model

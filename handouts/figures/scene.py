@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .body import Body, build_body
+from .crop import cut_above
 from .cues import Obstacles, around_arrow, arrow_badges, cue_sizes, panel_badge, path_arrow, stopwatch
 from .pose import Arrow as ArrowSpec
 from .pose import Illustration
@@ -82,6 +83,8 @@ class Scene:
         cam = Camera(self.ill.view.turn, self.ill.view.tilt)
         out = Picture2D()
         drawn = [panel_layers(panel.bodies, panel.light, panel.props, cam, palette) for panel in self.panels]
+        if self.ill.view.crop is not None:
+            drawn = [cut_above(layers, self.ill.view.crop) for layers in drawn]
         frames = _arrange([bounds_of(layers) for layers in drawn])
         for layers, ((dx, dy), _) in zip(drawn, frames, strict=True):
             out.layers += [shifted(layer, dx, dy) for layer in layers]
