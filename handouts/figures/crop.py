@@ -30,7 +30,7 @@ def _cut_polygon(points: list[Point], cut: float) -> list[Point]:
 
 
 def _cut_shape(shape: Shape, cut: float) -> Shape | None:
-    x0, y0, x1, y1 = shape.bounds()
+    _, y0, _, y1 = shape.bounds()
     if y0 >= cut:
         return shape
     if y1 <= cut:
