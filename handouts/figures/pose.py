@@ -122,6 +122,8 @@ class Arrow:
     offset: list[float] = spec(factory=lambda: [0.0, 0.0], doc="Shift the arrow by [x, y] cm on the page.",
                                min_items=2, max_items=2)
     panel: int = spec(default=0, doc="In a panel picture, the panel it is drawn in (0 = the last).", minimum=0, maximum=4)
+    keep: bool = spec(default=False, doc="Keep the arrow exactly where it is placed, even over the body (by default an "
+                      "arrow that would cross the body or a floor line is moved to the nearest free place beside it).")
 
 
 @model
