@@ -16,7 +16,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-_CODE_MODULES = ("render/images.py",)  # and every module of figures/ (see code_digest)
+# the modules whose code makes an entry (and every module of figures/, see code_digest)
+_CODE_MODULES = ("render/images.py", "render/raster.py", "render/svg.py", "render/pdfimages.py", "render/imagestore.py")
 
 
 MAX_ENTRY_BYTES = 64_000_000  # far above any real entry (a prepared logo is well under 1 MB)

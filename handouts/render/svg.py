@@ -8,6 +8,8 @@ svglib reports what it cannot draw (a linked picture, a circular ``<use>``, an u
 its logger, with no file name. Those messages are collected while the logo is converted and become
 ``note:`` lines that name the profile's line; they are never printed by the library itself. The logo is
 converted from memory, so pictures it links to outside itself are never opened: they are left out.
+
+A converted logo is kept for the run, keyed by the file's content (and whether it is printed grey).
 """
 
 from __future__ import annotations
@@ -17,7 +19,11 @@ import logging
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
+
+from ..errors import UserError
+from .raster import Locate, digest, read_picture
 
 MAX_SVG_BYTES = 4_000_000
 MAX_SVG_ELEMENTS = 20_000
@@ -86,3 +92,51 @@ def svg_drawing(data: bytes) -> tuple[Any, list[str]]:
     if drawing is None or not all(math.isfinite(side) and side > 0 for side in (drawing.width, drawing.height)):
         raise ValueError("is not a readable SVG image (it has no size)")
     return drawing, list(messages)
+
+
+_SVG_CACHE: dict[tuple[str, bool], tuple[Any, list[str]]] = {}
+
+
+def svg_picture(path: Path, locate: Locate, *, grayscale: bool) -> tuple[Any, list[str]]:
+    """The SVG file as a Drawing, and what svglib could not draw in it, as note lines naming the file."""
+    data = read_picture(path, locate)
+    key = (digest(data), grayscale)
+    if key in _SVG_CACHE:
+        return _SVG_CACHE[key]
+    try:
+        drawing, notes = svg_drawing(data)
+    except ValueError as exc:
+        raise UserError([locate(f'"{path.name}" {exc}')]) from None
+    if grayscale:
+        grey_drawing(drawing)
+    _SVG_CACHE[key] = drawing, [str(locate(f'"{path.name}": {note}')) for note in notes]
+    return _SVG_CACHE[key]
+
+
+def grey_drawing(node: Any) -> None:
+    """Every fill and stroke colour of a drawing turned to the grey of the same lightness."""
+    from reportlab.lib.colors import Color
+
+    from ..colors import relative_luminance
+
+    def grey(color: Any) -> Any:
+        if isinstance(color, Color):
+            hexed = "#" + "".join(f"{round(c * 255):02x}" for c in (color.red, color.green, color.blue))
+            lum = relative_luminance(hexed)
+            value = lum * 12.92 if lum <= 0.0031308 else 1.055 * lum ** (1 / 2.4) - 0.055
+            return Color(value, value, value, alpha=getattr(color, "alpha", 1))
+        return color
+
+    for attr in ("fillColor", "strokeColor"):
+        if hasattr(node, attr):
+            setattr(node, attr, grey(getattr(node, attr)))
+    for child in getattr(node, "contents", []) or []:
+        grey_drawing(child)
+
+
+def set_fonts(node: Any, font: str) -> None:
+    """Every text of a drawing in ``font`` (an embedded font, never the standard Helvetica)."""
+    if hasattr(node, "fontName"):
+        node.fontName = font
+    for child in getattr(node, "contents", []) or []:
+        set_fonts(child, font)

@@ -13,8 +13,6 @@ Supported annotations: ``str``, ``int``, ``float``, ``bool``, ``datetime.date``,
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import math
 import re
 import types
 import typing
@@ -25,8 +23,9 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from ..errors import Problem, UserError
 from ..yamlio import REFUSED, PathKey, SourceDoc
 from .model import Spec, is_model, spec, specs_of
+from .words import colon_hint, describe, fmt_number, infinite, normalise_choice, not_finite, pattern_words, suggest, type_words
 
-__all__ = ["Validator", "model_fields", "spec", "suggest", "validate"]
+__all__ = ["Validator", "describe", "model_fields", "spec", "suggest", "validate"]
 
 T = TypeVar("T")
 
@@ -47,67 +46,6 @@ def has_default(f: Spec) -> bool:
 
 def default_of(f: Spec) -> Any:
     return f.make_default()
-
-
-def normalise_choice(text: str) -> str:
-    """'Hands-and-Knees' and 'hands_and_knees' both mean 'hands and knees'."""
-    return re.sub(r"[\s_\-]+", " ", text.strip().lower())
-
-
-def suggest(word: str, choices: typing.Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` or nothing."""
-    options = list(choices)
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if not close:
-        lowered = {normalise_choice(o): o for o in options}
-        close = [lowered[m] for m in difflib.get_close_matches(normalise_choice(word), list(lowered), n=1, cutoff=0.6)]
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _colon_hint(value: Any, raw: typing.Mapping[PathKey, str], path: PathKey) -> str:
-    """'- Monday: 8 to 6' is read as a mapping; say how to keep it a text."""
-    if isinstance(value, dict) and len(value) == 1:
-        (key, inner), = value.items()
-        if isinstance(key, str) and isinstance(inner, (str, int, float)) and not isinstance(inner, bool):
-            written = raw.get((*path, key), inner)
-            return f'; the colon and space make it "key: value": put the whole text in double quotes: "{key}: {written}"'
-    return ""
-
-
-def describe(value: Any) -> str:
-    """How a wrong value is shown in a message."""
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f'"{shown}"'
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping (key: value lines)"
-    if value is None:
-        return "an empty value"
-    return str(value)
-
-
-def type_words(tp: Any) -> str:
-    """'a whole number', 'text', ... for messages."""
-    origin = get_origin(tp)
-    if tp is str:
-        return "text"
-    if tp is int:
-        return "a whole number"
-    if tp is float:
-        return "a number"
-    if tp is bool:
-        return "yes or no"
-    if tp is dt.date:
-        return "a date (YYYY-MM-DD)"
-    if origin is list:
-        return "a list"
-    if origin is dict or is_model(tp):
-        return "a mapping (key: value lines)"
-    return "a value"
 
 
 class Validator:
@@ -266,8 +204,8 @@ class Validator:
             self.error(path, f"expected {tp.describe()}, got {describe(value)}")
             return _INVALID
         raw = self.doc.raw.get(path)
-        if _infinite(value):
-            self.error(path, _not_finite(raw, value, tp.describe()))
+        if infinite(value):
+            self.error(path, not_finite(raw, value, tp.describe()))
             return _INVALID
         try:
             if getattr(tp, "relative_to_file", False):
@@ -277,13 +215,13 @@ class Validator:
         except ValueError as exc:
             self.error(path, str(exc))
             return _INVALID
-        if _infinite(result):  # '1e999in', or 400 digits: too large for a number
-            self.error(path, _not_finite(raw, value, tp.describe()))
+        if infinite(result):  # '1e999in', or 400 digits: too large for a number
+            self.error(path, not_finite(raw, value, tp.describe()))
             return _INVALID
         if meta and isinstance(result, (int, float)):
             # the field's own limits, tighter than the type's, in the type's words (60%, not 0.6);
             # a range (see ranges.DoseRange) has both its ends checked
-            show = getattr(tp, "show", _fmt)
+            show = getattr(tp, "show", fmt_number)
             low = getattr(result, "low", None)
             if low is not None and self.check_number(low, path, meta, show=show) is _INVALID:
                 return _INVALID
@@ -294,7 +232,7 @@ class Validator:
         raw = self.doc.raw.get(path)
         if tp is str:
             if isinstance(value, (list, dict)) or value is None:
-                self.error(path, f"expected text, got {describe(value)}{_colon_hint(value, self.doc.raw, path)}")
+                self.error(path, f"expected text, got {describe(value)}{colon_hint(value, self.doc.raw, path)}")
                 return _INVALID
             text = value if isinstance(value, str) else (raw if raw is not None else str(value))
             return self.check_text(text, path, meta)
@@ -304,9 +242,9 @@ class Validator:
             self.error(path, f"expected yes or no (true or false), got {describe(raw or value)}")
             return _INVALID
         if tp is int or tp is float:
-            if _infinite(value) or (tp is float and isinstance(value, int) and not isinstance(value, bool)
+            if infinite(value) or (tp is float and isinstance(value, int) and not isinstance(value, bool)
                                     and abs(value) > 1e300):
-                self.error(path, _not_finite(raw, value, type_words(tp)))
+                self.error(path, not_finite(raw, value, type_words(tp)))
                 return _INVALID
             number = _number(value)
             if number is None or (tp is int and number != int(number)):
@@ -345,7 +283,7 @@ class Validator:
 
     def check_number(self, number: float, path: PathKey, meta: typing.Mapping[str, Any],
                      show: typing.Callable[[float], str] | None = None) -> Any:
-        show = show or _fmt
+        show = show or fmt_number
         low, high = meta.get("minimum"), meta.get("maximum")
         raw = self.doc.raw.get(path)
         shown = raw.strip() if raw is not None else show(number)  # as the user wrote it: 1e308, not 300 digits
@@ -358,31 +296,6 @@ class Validator:
             self.error(path, f"{shown} is too large; the largest allowed is {show(high)}{why}")
             return _INVALID
         return number
-
-
-def pattern_words(pattern: str) -> str:
-    return {
-        r"[a-z0-9]+(-[a-z0-9]+)*": "lowercase letters, digits and hyphens, e.g. cat-cow",
-    }.get(pattern, pattern)
-
-
-def _fmt(number: float) -> str:
-    if isinstance(number, int) and abs(number) >= 10**15:  # too large for a float: shown by its digits
-        digits = str(abs(number))
-        return f"{'-' if number < 0 else ''}{digits[0]}.{digits[1:4]}e+{len(digits) - 1}"
-    if abs(number) >= 1e15:
-        return f"{number:g}"
-    return str(int(number)) if float(number).is_integer() else f"{number:g}"
-
-
-def _infinite(value: Any) -> bool:
-    """A float that is not a number one can print with: .nan, .inf, -.inf."""
-    return isinstance(value, float) and not math.isfinite(value)
-
-
-def _not_finite(raw: str | None, value: Any, expected: str) -> str:
-    shown = raw.strip() if raw is not None else describe(value)
-    return f"{shown} is not a finite number; expected {expected}"
 
 
 def _number(value: Any) -> float | None:
