@@ -107,6 +107,7 @@ def test_each_exercise_printed_once_and_the_supervised_ones_last(booklet, catalo
     supervised = [where[e.id] for e in catalog.exercises.values() if e.supervised]
     others = [where[e.id] for e in catalog.exercises.values() if not e.supervised]
     assert supervised and min(supervised) > max(others)
+    assert "With your clinician" in texts[min(supervised)]
     assert "Only if your clinician has shown you how" in texts[min(supervised)]
 
 

@@ -107,11 +107,11 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
         if not items:
             continue
         name = names[key_name]
-        if key_name == SUPERVISED:  # a heading of its own, and a short running head
-            lead: list[Flowable] = [Outline(f"region-{key_name}", name, 0, m("booklet.supervised_short")),
-                                    paragraph(name, s.heading)]
-        else:
-            lead = [Outline(f"region-{key_name}", name, 0, name)]
+        # the supervised section: its heading over its first card, a short running head ('With your clinician')
+        head = m("booklet.supervised_short") if key_name == SUPERVISED else name
+        lead: list[Flowable] = [Outline(f"region-{key_name}", name, 0, head)]
+        if key_name == SUPERVISED:
+            lead.append(paragraph(name, s.heading))
 
         def bookmark(card: Any, exercise: Exercise, words: Any) -> None:
             card.outline = (f"exercise-{exercise.id}", words.name, 1, None)
