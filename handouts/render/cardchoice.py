@@ -123,6 +123,15 @@ class CardChooser:
                         tried.append(plan)
         return min(tried, key=lambda plan: plan.height)
 
+    def compact(self, width: float, level: float) -> CardPlan | None:
+        """The shortest plan whose picture keeps at least ``level`` of its size (None: none is allowed).
+
+        For a page that holds one card more when the cards on it give up some of their picture.
+        """
+        plans = [plan for scale in SLOT_SCALES if scale >= level - 1e-9
+                 for plan in (self.shrunk(width, scale),) if plan is not None]
+        return min(plans, key=lambda plan: plan.height) if plans else None
+
     def choose(self, width: float, room: float) -> CardPlan:
         """The plan to print with ``room`` points left on the page: the preferred one, or, when that does
         not fit the room, the largest smaller picture that does (better than an empty half page)."""
@@ -137,4 +146,9 @@ class CardChooser:
                 break
             if plan.height <= room:
                 return plan
+        # picture sizes do not always give card heights in order (the text wraps differently): the
+        # shortest plan whose picture keeps its smallest allowed size, if that one fits
+        compact = self.compact(width, 0.0)
+        if compact is not None and compact.height <= room:
+            return compact
         return preferred

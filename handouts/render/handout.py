@@ -155,6 +155,7 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageS
     words_missing: set[str] = set()
     inside = grid.per_page == 1  # one card a page: the group heading goes inside the card
     number = 0
+    groups_made: list[CardGroup] = []
     for position, members in groups:
         cards = []
         for index, exercise in enumerate(members):
@@ -183,7 +184,11 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageS
             heading = lead + heading
         if story and not heading:
             story.append(Gap(grid.gap, page))  # (a heading brings its own space before it)
-        story.append(CardGroup(units, grid.gap, page, grid.per_page, heading=heading, reorder=reorder))
+        group = CardGroup(units, grid.gap, page, grid.per_page, heading=heading, reorder=reorder)
+        if groups_made:
+            groups_made[-1].follower = group  # the cards before it may make room for its first card
+        groups_made.append(group)
+        story.append(group)
     story.append(Gap(grid.gap, page))
     if words_missing:
         ctx.notice(f"no '{ctx.lang}' translation for some fields of: {', '.join(sorted(words_missing))}; printed in English")
