@@ -115,9 +115,9 @@ class CardChooser:
         for whole_words in (True, False) if self.break_words else (True,):
             for placement in placements:
                 for scale in SLOT_SCALES[1:]:
-                    for keep in (False, True):
+                    for keep, roomy in ((False, True), (True, True), (False, False)):
                         limit = self.limits.max_picture_height * scale
-                        plan = self.plan(width, Variant(placement, scale, limit, keep, whole_words))
+                        plan = self.plan(width, Variant(placement, scale, limit, keep, whole_words, roomy))
                         if plan.height <= frame + HAIR:
                             return plan
                         tried.append(plan)

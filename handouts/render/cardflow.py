@@ -156,6 +156,7 @@ class CardGroup(CardStack):
             left = room - used - space - head
             if unit.wrap(width, left)[1] <= left:
                 return  # it fits as it is
+        before = [getattr(u, "forced", None) for u in taken]
         for unit in candidates:
             for level in SLOT_SCALES:
                 plan = squeezed(unit, width, level)
@@ -163,8 +164,9 @@ class CardGroup(CardStack):
                                                       after=space + head + plan.height) is not None:
                     release(unit)  # the follower chooses its own plan for the room left
                     return
-        for unit in taken:  # no room to make: each card as it was
-            release(unit)
+        for unit, plan in zip(taken, before, strict=True):  # no room to make: each card as it was
+            if hasattr(unit, "forced"):
+                unit.forced = plan
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         taken = self._take(availWidth, availHeight)
