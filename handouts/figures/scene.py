@@ -132,13 +132,14 @@ Frame = tuple[tuple[float, float], Bounds]  # a panel's shift (dx, dy) and its b
 
 
 def _arrange(boxes: list[Bounds]) -> list[Frame]:
-    """Panels side by side, or, when that row would be much wider than tall (two lying figures), one
-    above the other: printed in a card's picture box, each figure then comes out about twice as big."""
+    """Panels side by side, or, when two would be much wider than tall (two lying figures), one above
+    the other: printed in a card's picture box, each figure then comes out about twice as big. Three
+    or more stay in a row (stacked, they would make a picture too tall for a card beside its steps)."""
     widths = [b[2] - b[0] for b in boxes]
     heights = [b[3] - b[1] for b in boxes]
     row = sum(widths) + PANEL_GAP * (len(boxes) - 1)
     frames: list[Frame] = []
-    if len(boxes) > 1 and row / max(heights) > MAX_ROW_ASPECT:
+    if len(boxes) == 2 and row / max(heights) > MAX_ROW_ASPECT:
         top = 0.0
         for b, h in zip(boxes, heights, strict=True):  # first panel on top
             dx, dy = -b[0], top - h - b[1]
