@@ -137,3 +137,31 @@ def test_a_shrunken_picture_never_squeezes_the_dose_panel_under_its_longest_word
     inside(plan)
     broken = plan_card(card, STYLE, 300, Variant("left", 0.5, 95, whole_words=False))
     assert broken.dose_box is not None and broken.dose_box[2] < plan.dose_box[2]  # only as a last resort
+
+
+def whole_paragraphs(plan: CardPlan, card: CardContent) -> None:
+    """Every paragraph of the card is placed once and whole, at one width: none is cut between the
+    column beside the picture and the full width below it."""
+    sources = [card.title, *card.head, *card.steps, *card.cautions, *card.dose]
+    sources += [p for p in (card.label, card.tick, card.qr_caption) if p is not None]
+    texts = sorted(p.para.getPlainText() for p in plan.placed)
+    assert texts == sorted(p.getPlainText() for p in sources)
+
+
+@pytest.mark.parametrize("steps", [2, 3, 4, 5, 6])
+@pytest.mark.parametrize("scale", [1.0, 0.8, 0.6])
+def test_a_paragraph_is_never_split_between_the_column_and_the_full_width(steps, scale):
+    """The ball bridge's 'Keep your legs / straight.': a step began beside the picture and ran on at full width."""
+    card = content(steps=steps, step_text=STEP_TEXT + " Keep your legs straight and your arms by your sides.", tick=True)
+    for width in (540, 420, 300):
+        plan = plan_card(card, STYLE, width, Variant("left", scale, 190 * scale))
+        whole_paragraphs(plan, card)
+        inside(plan)
+        if plan.picture_box is None or plan.picture_box[0] != STYLE.padding or plan.picture_box[1] > STYLE.padding:
+            continue  # the picture is above the text: one width for all
+        column_right = plan.picture_box[0] + plan.picture_box[2]
+        beside = [p for p in plan.placed if p.x > column_right]
+        below = [p for p in plan.placed if p.x < column_right and p.para.width > plan.width / 2]
+        # the narrow column comes first, then the full width: never a narrow paragraph after a full-width one
+        if beside and below:
+            assert max(p.top for p in beside) < min(p.top for p in below)

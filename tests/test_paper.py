@@ -65,7 +65,7 @@ class Recorded:
     """Every document's page state, so a test can see which pages were left short on purpose."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch):
-        from handouts.render import booklet, page
+        from handouts.render import bookletdoc, page
 
         self.states: list = []
         recorded = self
@@ -76,7 +76,7 @@ class Recorded:
                 recorded.states.append(self)
 
         monkeypatch.setattr(page, "PageState", RecordingPageState)
-        monkeypatch.setattr(booklet, "PageState", RecordingPageState)
+        monkeypatch.setattr(bookletdoc, "PageState", RecordingPageState)
 
     def short_pages(self, render) -> tuple[bytes, list[int]]:
         """What ``render()`` returns, and the pages its layout left short because the next card did not

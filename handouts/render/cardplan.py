@@ -15,7 +15,7 @@ from typing import Literal
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
-from .para import split_wrapped, wrapped
+from .para import wrapped
 
 Placement = Literal["auto", "left", "above", "none"]
 WIDE_PICTURE = 1.6  # width/height from which 'auto' puts the picture above the text
@@ -139,7 +139,11 @@ class _Sheet:
                     wide: tuple[float, float], top: float, column_bottom: float) -> float:
         """Place paragraphs in the narrow column beside the picture, then at full width below it.
 
-        A paragraph that reaches the bottom of the picture column is split between its lines.
+        A paragraph is never split between the two widths (a step that starts beside the picture
+        and ends in mid-sentence at full width reads as two): the narrow column takes whole
+        paragraphs only. The first that does not fit beside the picture either stays whole in the
+        narrow column, which then runs on a little past the picture, or goes whole at full width
+        below it: whichever ends higher. Everything after it goes at full width.
         """
         (nx, nw), (wx, ww) = narrow, wide
         gap_after_column = self.style.body_size * 0.6
@@ -153,16 +157,15 @@ class _Sheet:
                     top += h
                     continue
                 wide_mode = True
-                room = column_bottom - top
-                cut = split_wrapped(para, nw, room, ww) if room > para.style.leading * 2 else None
-                if cut is not None:
-                    first, first_h, rest, rest_h = cut
-                    self.put(para, first, nx, top)
-                    top = max(top + first_h, column_bottom) + gap_after_column * 0.4
-                    self.placed.append(Placed(rest, wx, top))
-                    top += rest_h
+                below = max(top, column_bottom + gap_after_column)
+                whole, wide_h = wrapped(para, ww)
+                if top < column_bottom and top + h <= below + wide_h + 0.5:
+                    self.put(para, narrow_para, nx, top)  # it ends no lower kept whole beside the picture
+                    top += h
                     continue
-                top = max(top, column_bottom + gap_after_column)
+                self.put(para, whole, wx, below)
+                top = below + wide_h
+                continue
             whole, h = wrapped(para, ww)
             self.put(para, whole, wx, top)
             top += h

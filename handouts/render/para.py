@@ -140,8 +140,7 @@ def _repeatable(para: Paragraph) -> tuple[str, ...]:
 
 
 def fresh(para: Paragraph, kind: type[Paragraph] = TextParagraph) -> Paragraph:
-    """A new paragraph of class ``kind`` with the same text: the copy that :func:`wrapped` shares, or
-    one to cut between columns (:func:`split_wrapped`).
+    """A new paragraph of class ``kind`` with the same text: the copy that :func:`wrapped` shares.
 
     ReportLab rewrites a paragraph's fragments when it wraps and splits it, so a paragraph that
     may be shared (see :func:`wrapped`) is never split itself.
@@ -173,30 +172,3 @@ def wrapped(para: Paragraph, width: float) -> tuple[Paragraph, float]:
         copy._fonts = _repeatable(copy)
         hit = keep(_WRAPPED, cache_key, (copy, copy.wrap(width, BIG)[1]), _WRAPPED_MAX)
     return hit
-
-
-# Paragraphs cut at the foot of the picture column: the first lines beside the picture, the rest
-# below it at full width, each wrapped once, shared like _WRAPPED.
-_SPLIT: dict[tuple[object, float, float, float], tuple[Paragraph, float, Paragraph, float] | None] = {}
-
-
-def split_wrapped(para: Paragraph, width: float, room: float, rest_width: float
-                  ) -> tuple[Paragraph, float, Paragraph, float] | None:
-    """``para`` cut after the lines that fit in ``room`` at ``width``, the rest wrapped at ``rest_width``:
-    (first part, its height, rest, its height); None if it cannot be cut there."""
-    cache_key = (para._key, round(width, 3), round(room, 3), round(rest_width, 3))
-    if cache_key in _SPLIT:
-        return _SPLIT[cache_key]
-    whole = fresh(para)
-    whole.wrap(width, BIG)
-    parts = whole.split(width, room)
-    cut = None
-    if len(parts) == 2:
-        first, rest = parts
-        fonts = _repeatable(para)
-        for part in parts:  # new text, wrapped once below: shared and repeated like a wrapped paragraph
-            part._key = None
-            part.__class__ = SharedParagraph
-            part._fonts = fonts
-        cut = (first, first.wrap(width, BIG)[1], rest, rest.wrap(rest_width, BIG)[1])
-    return keep(_SPLIT, cache_key, cut, _WRAPPED_MAX)
