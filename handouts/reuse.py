@@ -145,10 +145,16 @@ def set_enabled(on: bool) -> None:
 
 @contextmanager
 def disabled() -> Iterator[None]:
-    """Every document made inside starts afresh, as with ``HANDOUTS_REUSE=off``."""
-    before = REUSE.enabled
-    REUSE.set_enabled(False)
+    """Every document made inside starts afresh, as with ``HANDOUTS_REUSE=off``; what was kept before is set
+    aside meanwhile (never seen inside) and is back afterwards."""
+    before = REUSE._enabled
+    kept = {name: store._data for name, store in REUSE.stores.items()}
+    for store in REUSE.stores.values():
+        store._data = {}
+    REUSE._enabled = False
     try:
         yield
     finally:
-        REUSE.set_enabled(before)
+        REUSE._enabled = before
+        for name, store in REUSE.stores.items():
+            store._data = kept.get(name, {})

@@ -6,48 +6,19 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
+from conftest import EXAMPLE_PROGRAMS, ROOT, every_document
 
-from conftest import ROOT
-
-PROGRAMS = sorted((ROOT / "examples" / "programs").glob("*.yaml"))
-CLINICS = {"demo": None, "a4": ROOT / "assets" / "clinic-a4" / "clinic.yaml"}
+PROGRAMS = EXAMPLE_PROGRAMS
 
 
-def every_document(out: Path) -> dict[str, bytes]:
-    """The region handouts, the booklet and its imposed sheets (the demo clinics), the example programs
-    and the exercise chooser, in English and Spanish."""
-    from handouts.jobs import Job, render_program_file
-    from handouts.render.chooser import render_chooser
-
-    made: dict[str, bytes] = {}
-    for lang in ("en", "es"):
-        for clinic_name, clinic in CLINICS.items():
-            job = Job.load(layout=None, clinic_file=clinic, catalog_dir=None, lang=lang, output_dir=out, booklet=None)
-            files = job.render_regions(["lower", "mid", "upper"])
-            files.update(job.render_booklet(impose=True)[0])
-            made.update({f"{lang}/{clinic_name}/{path.name}": data for path, data in files.items()})
-        for program in PROGRAMS:
-            made[f"{lang}/program/{program.name}"] = render_program_file(program, lang=lang, output_dir=out)[1]
-        job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang=lang, output_dir=out)
-        made[f"{lang}/chooser.pdf"] = render_chooser(job.context(), None)
-    return made
-
-
-@pytest.fixture(scope="module")
-def reused(tmp_path_factory) -> dict[str, bytes]:
-    from handouts.reuse import REUSE
-
-    assert REUSE.enabled
-    out = tmp_path_factory.mktemp("reused")
-    every_document(out)  # the first time fills the stores
-    return every_document(out)  # the second time reuses them
-
-
-def test_every_builtin_document_is_the_same_bytes_with_reuse_off(reused, tmp_path):
+def test_every_builtin_document_is_the_same_bytes_with_reuse_off(builtin_documents, tmp_path):
+    """The documents of this process's ``builtin_documents`` were printed with reuse on, by a process that
+    had printed others before them (and each after others of the same kind)."""
     from handouts.reuse import REUSE, disabled
+
+    reused = builtin_documents
+    assert REUSE.enabled
 
     assert sum(len(store) for store in REUSE.stores.values()) > 100, "the documents were printed with reuse"
     before = sum(len(store) for store in REUSE.stores.values())
