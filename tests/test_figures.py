@@ -84,3 +84,49 @@ def test_a_picture_shows_the_start_and_the_end():
         ill = load_illustration(path)
         if ill.show != "single":
             assert len(ill.keyframes) >= 2 and ill.arrows, path.name
+
+
+def test_a_close_up_draws_nothing_below_its_cut():
+    from handouts.figures.crop import cut_above
+    from handouts.figures.shapes import Capsule, Circle, Line, Polygon
+
+    layer = Layer((Capsule((0, 0), (0, 50), 5, 5), Circle((20, 60), 4), Polygon(((0, 0), (10, 0), (5, 5)))), "#000", None, "figure")
+    floor = Line(((0, 0), (10, 0)), "#000")
+    (kept,) = cut_above([layer, floor], 30.0)
+    assert isinstance(kept, Layer) and len(kept.shapes) == 2  # the capsule cut, the circle whole, the polygon gone
+    assert min(s.bounds()[1] for s in kept.shapes) >= 30.0 - 1e-9
+    neck = Scene(load_illustration(BUILTIN_ILLUSTRATIONS / "neck-roll.yaml"))
+    pic = neck.picture(default_palette())
+    assert pic.height < 0.8 * pic.width  # three head-and-shoulder close-ups, not three standing figures
+
+
+@pytest.mark.parametrize("path", POSES, ids=lambda p: p.stem)
+def test_the_clock_is_drawn_whenever_the_card_says_hold(path):
+    assert load_illustration(path).hold == bool(_entry(path)["dosage"].get("hold_seconds"))
+
+
+@pytest.mark.parametrize("path", POSES, ids=lambda p: p.stem)
+def test_arrows_lie_beside_the_body_not_over_it(path):
+    from handouts.figures.cues import ARROW_GAP
+    from handouts.figures.scene import BODY_ROLES
+
+    ill = load_illustration(path)
+    pic = Scene(ill).picture(default_palette())
+    body = Obstacles([item for item in pic.layers if isinstance(item, Layer) and item.role in BODY_ROLES], [], [])
+    arrows = [item for item in pic.layers if isinstance(item, Arrow)]
+    for arrow, spec in zip(arrows, ill.arrows, strict=True):
+        if not spec.keep:
+            assert min(body.clearance(p) for p in arrow.samples(24)) >= ARROW_GAP - 1e-6
+
+
+def test_far_side_limbs_are_darker_than_near_ones_not_paler():
+    from handouts.colors import relative_luminance
+
+    palette = default_palette()
+    assert relative_luminance(palette.figure_far) < relative_luminance(palette.figure)
+    assert relative_luminance(palette.start_far) < relative_luminance(palette.start_fill)
+
+
+def test_the_first_panel_is_drawn_as_the_start_pose():
+    scene = Scene(load_illustration(BUILTIN_ILLUSTRATIONS / "knee-to-chest.yaml"))
+    assert [panel.light for panel in scene.panels] == [[True], [False]]

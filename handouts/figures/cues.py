@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from .pose import Arrow as ArrowSpec
-from .shapes import Arrow, Capsule, Circle, Label, Layer, Point, Polygon, Shape, Stopwatch
+from .shapes import Arrow, Capsule, Circle, Label, Layer, Point, Polygon, Shape, Stopwatch, shifted
 
 BADGE_R = 6.5  # cm: the badge disc (about the size of the head), at least
 CLOCK_R = 7.0  # cm: the stopwatch's face (its crown and the margin around it come on top), at least
@@ -37,16 +37,21 @@ class Obstacles:
 
     def __init__(self, layers: list[Layer], arrows: list[Arrow], floors: list[float]):
         self.shapes: list[Shape] = [shape for layer in layers for shape in layer.shapes]
+        self.boxes = [shape.bounds() for shape in self.shapes]
         self.points: list[Point] = [p for arrow in arrows for p in arrow.samples(40)]
         self.floors = floors  # the floor lines of side views: nothing sits across one
 
     def add_disc(self, at: Point, r: float) -> None:
         self.shapes.append(Circle(at, r))
+        self.boxes.append(self.shapes[-1].bounds())
 
     def clearance(self, p: Point) -> float:
         """The distance from ``p`` to the nearest obstacle (negative inside a shape)."""
         best = math.inf
-        for shape in self.shapes:
+        x, y = p
+        for shape, (x0, y0, x1, y1) in zip(self.shapes, self.boxes, strict=True):
+            if max(x0 - x, x - x1, y0 - y, y - y1) >= best:
+                continue  # its bounding box is farther than the nearest so far: so is the shape
             best = min(best, _distance(shape, p))
         for q in self.points:
             best = min(best, math.dist(p, q) - 1.8)  # half the arrow's width, and its head
@@ -62,8 +67,8 @@ class Obstacles:
             for i in range(count):
                 t = math.pi / 2 + 2 * math.pi * i / count
                 p = (wanted[0] + radius * math.cos(t), wanted[1] + radius * math.sin(t))
-                if self.clearance(p) >= r + GAP:
-                    return p
+                if self.clearance(p) >= r + GAP and (not self.floors or p[1] - r > min(self.floors)):
+                    return p  # (never under the floor: a cue belongs with the figure above it)
         return wanted  # pragma: no cover - there is always room above a picture
 
 
@@ -121,6 +126,36 @@ def path_arrow(spec: ArrowSpec, a: Point, b: Point, color: str, extent: float = 
     c1 = (a2[0] + (c[0] - a2[0]) * 2 / 3, a2[1] + (c[1] - a2[1]) * 2 / 3)
     c2 = (b2[0] + (c[0] - b2[0]) * 2 / 3, b2[1] + (c[1] - b2[1]) * 2 / 3)
     return Arrow(color, bezier=(a2, c1, c2, b2), head_start=spec.both_ways)
+
+
+ARROW_GAP = 2.6  # cm between an arrow's line and the body or a floor line
+HEAD_GAP = 4.2  # and around its head (the last fifth of its length), which is wider
+
+
+def _arrow_clear(arrow: Arrow, obstacles: Obstacles) -> bool:
+    samples = arrow.samples(24)
+    heads = {0, len(samples) - 1} if arrow.head_start else {len(samples) - 1}
+    for i, p in enumerate(samples):
+        near_head = any(abs(i - h) <= 4 for h in heads)
+        if obstacles.clearance(p) < (HEAD_GAP if near_head else ARROW_GAP):
+            return False
+    return True
+
+
+def clear_arrow(arrow: Arrow, obstacles: Obstacles) -> Arrow:
+    """The arrow where the pose file puts it if it clears the body, else moved to the nearest place
+    (searched in rings around it) where it does: an arrow is drawn beside the moving part, never over it."""
+    if _arrow_clear(arrow, obstacles):
+        return arrow
+    for ring in range(1, RINGS):
+        radius = ring * RING_STEP
+        for i in range(ANGLES):
+            t = math.pi / 2 + 2 * math.pi * i / ANGLES
+            moved = shifted(arrow, radius * math.cos(t), radius * math.sin(t))
+            assert isinstance(moved, Arrow)
+            if _arrow_clear(moved, obstacles):
+                return moved
+    return arrow  # pragma: no cover - there is always room beside a picture
 
 
 def around_arrow(spec: ArrowSpec, center: Point, color: str) -> Arrow:

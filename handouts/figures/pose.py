@@ -122,6 +122,8 @@ class Arrow:
     offset: list[float] = spec(factory=lambda: [0.0, 0.0], doc="Shift the arrow by [x, y] cm on the page.",
                                min_items=2, max_items=2)
     panel: int = spec(default=0, doc="In a panel picture, the panel it is drawn in (0 = the last).", minimum=0, maximum=4)
+    keep: bool = spec(default=False, doc="Keep the arrow exactly where it is placed, even over the body (by default an "
+                      "arrow that would cross the body or a floor line is moved to the nearest free place beside it).")
 
 
 @model
@@ -130,6 +132,8 @@ class View:
                        minimum=-180, maximum=180)
     tilt: float = spec(default=0.0, doc="Camera looking down from above, in degrees (0 = level; 30 shows a lying figure's "
                                 "knees falling to the side, or arms out to the sides).", minimum=0, maximum=75)
+    crop: float | None = spec(default=None, doc="A close-up: draw only what is above this height, in cm (e.g. 100 for "
+                              "the head, arms and trunk of a standing figure).", minimum=0, maximum=250)
 
 
 @model
@@ -148,6 +152,8 @@ class Illustration:
     props: list[Prop] = spec(factory=list, doc="Props, each fitted to the figure.")
     arrows: list[Arrow] = spec(factory=list, doc="Movement arrows.", max_items=4)
     hold: bool = spec(default=False, doc="Show a hold cue (a stopwatch).")
+    hold_panel: int = spec(default=0, doc="In a panel picture, the panel whose pose is held: the stopwatch goes beside it "
+                           "(0 = the last).", minimum=0, maximum=4)
     badges: bool = spec(default=True, doc="Number the start (1) and end (2) of an overlay picture beside its first path arrow.")
     contacts: list[BodyPoint] = spec(factory=list, doc="Body points that must touch the support in every keyframe "
                                                        "(checked by the tests), besides those implied by the position.")

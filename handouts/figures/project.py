@@ -108,17 +108,23 @@ def head_shapes(body: Body, cam: Camera) -> tuple[list[Shape], list[Shape]]:
             if dot(add(mul(face, 0.72), mul(left, side * 0.4)), cam.back) > -0.05:
                 eyes.append(Circle(cam.project(eye), 1.2))
         marks += eyes
+    if toward > 0.25:  # the face toward the camera: a mouth, so a front view shows which way the head tips
+        mouth = add(add(c, mul(face, HEAD_RADIUS * 0.86)), mul(up, -3.9))
+        w, h = mul(left, 2.1), mul(up, 0.45)
+        corners = [add(add(mouth, mul(w, sx)), mul(h, sy)) for sx, sy in ((-1, 0), (0, -1), (1, 0), (0, 1))]
+        marks.append(Polygon(tuple(cam.project(q) for q in corners)))
     return shapes, marks
 
 
 def _far_side(body: Body, group: str, cam: Camera) -> bool:
-    """Is the limb's root (hip or shoulder) behind the middle of the trunk there? Drawn lighter, so near
-    and far limbs read apart in any view; in a front view neither side is far."""
+    """Is the limb's root (hip or shoulder) clearly behind the other side's? Drawn lighter, so near and
+    far limbs read apart in any view; in a front view (or from the head end) neither side is far."""
     side, _, limb = group.partition(".")
     if not limb:
         return False
-    root, middle = (f"{side}.hip", "pelvis") if limb == "leg" else (f"{side}.shoulder", "chest")
-    return cam.depth(body.points[root]) < cam.depth(body.points[middle]) - FAR_SIDE
+    other = "left" if side == "right" else "right"
+    joint = "hip" if limb == "leg" else "shoulder"
+    return cam.depth(body.points[f"{side}.{joint}"]) < cam.depth(body.points[f"{other}.{joint}"]) - 2 * FAR_SIDE
 
 
 def body_layers(body: Body, cam: Camera, palette: FigurePalette, light: bool) -> list[tuple[float, Layer]]:
@@ -142,8 +148,8 @@ def body_layers(body: Body, cam: Camera, palette: FigurePalette, light: bool) ->
             neck = [segment_shape(s, cam) for s in segs if s.name == "neck"]
             shapes: list[Shape] = [*trunk_shapes(body, cam), *neck, *head]
             depth = middle
-            if marks:
-                out.append((depth + 0.001, Layer(tuple(marks), outline, None, "face")))
+            if marks:  # the face in the full outline colour even on a pale figure, so its facing reads
+                out.append((depth + 0.001, Layer(tuple(marks), palette.outline, None, "face")))
         else:
             shapes = [segment_shape(s, cam) for s in segs]
         out.append((depth, Layer(tuple(shapes), fill, outline, "figure")))

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .body import Body, build_body
-from .cues import Obstacles, around_arrow, arrow_badges, cue_sizes, panel_badge, path_arrow, stopwatch
+from .crop import cut_above
+from .cues import Obstacles, around_arrow, arrow_badges, clear_arrow, cue_sizes, panel_badge, path_arrow, stopwatch
 from .pose import Arrow as ArrowSpec
 from .pose import Illustration
 from .project import Camera, FigurePalette, panel_layers
@@ -23,6 +24,7 @@ __all__ = ["MAT_THICKNESS", "FigurePalette", "Panel", "Scene"]
 
 PANEL_GAP = 14.0
 MAX_ROW_ASPECT = 3.0  # panels wider than this side by side are stacked
+BODY_ROLES = ("figure", "face", "ball", "pillow", "seat", "jamb", "wall", "prop", "frame")  # what an arrow keeps clear of
 
 
 class Panel(NamedTuple):
@@ -41,7 +43,8 @@ class Scene:
         self.support_y = MAT_THICKNESS if self.has_mat else 0.0
         self.bodies = self._place([build_body(k) for k in illustration.keyframes])
         if illustration.show == "panels":
-            self.panels = [self._panel([body], [False], i) for i, body in enumerate(self.bodies)]
+            # the first panel in the start tone, the legend's "pale figure: where you start"
+            self.panels = [self._panel([body], [i == 0], i) for i, body in enumerate(self.bodies)]
         else:
             light = [i < len(self.bodies) - 1 for i in range(len(self.bodies))] if illustration.show == "overlay" else [False]
             self.panels = [self._panel(self.bodies, light, None)]
@@ -82,15 +85,19 @@ class Scene:
         cam = Camera(self.ill.view.turn, self.ill.view.tilt)
         out = Picture2D()
         drawn = [panel_layers(panel.bodies, panel.light, panel.props, cam, palette) for panel in self.panels]
+        if self.ill.view.crop is not None:
+            drawn = [cut_above(layers, self.ill.view.crop) for layers in drawn]
         frames = _arrange([bounds_of(layers) for layers in drawn])
         for layers, ((dx, dy), _) in zip(drawn, frames, strict=True):
             out.layers += [shifted(layer, dx, dy) for layer in layers]
         whole = bounds_of(out.layers)
         extent = max(whole[2] - whole[0], whole[3] - whole[1])
-        arrows = [self._arrow(spec, cam, palette, frames, extent) for spec in self.ill.arrows]
-        out.layers += arrows
         solid = [item for item in out.layers if isinstance(item, Layer) and item.role != "mat"]
         floors = [dy for (_, dy), _ in frames] if cam.level else []
+        body = Obstacles([layer for layer in solid if layer.role in BODY_ROLES], [], floors)
+        arrows = [self._arrow(spec, cam, palette, frames, extent) for spec in self.ill.arrows]
+        arrows = [arrow if spec.keep else clear_arrow(arrow, body) for arrow, spec in zip(arrows, self.ill.arrows, strict=True)]
+        out.layers += arrows
         obstacles = Obstacles(solid, arrows, floors)
         x0, y0, x1, y1 = bounds_of(out.layers)
         badge_r, clock_r = cue_sizes(max(x1 - x0, y1 - y0))
@@ -100,8 +107,10 @@ class Scene:
         for (_, (left, _, _, top)), panel in zip(frames, self.panels, strict=True):
             if panel.label:
                 out.layers.append(panel_badge(panel.label, (left, top), obstacles, badge_r))
-        if self.ill.hold:
-            out.layers.append(stopwatch((x1, y1), obstacles, clock_r))
+        if self.ill.hold:  # beside the held pose: its panel's top right corner (the last panel's by default)
+            held = min(self.ill.hold_panel, len(frames)) - 1
+            _, (_, _, right, top) = frames[held]
+            out.layers.append(stopwatch((right, top), obstacles, clock_r))
         out.bounds = bounds_of(out.layers)
         return out
 
@@ -124,13 +133,14 @@ Frame = tuple[tuple[float, float], Bounds]  # a panel's shift (dx, dy) and its b
 
 
 def _arrange(boxes: list[Bounds]) -> list[Frame]:
-    """Panels side by side, or, when that row would be much wider than tall (two lying figures), one
-    above the other: printed in a card's picture box, each figure then comes out about twice as big."""
+    """Panels side by side, or, when two would be much wider than tall (two lying figures), one above
+    the other: printed in a card's picture box, each figure then comes out about twice as big. Three
+    or more stay in a row (stacked, they would make a picture too tall for a card beside its steps)."""
     widths = [b[2] - b[0] for b in boxes]
     heights = [b[3] - b[1] for b in boxes]
     row = sum(widths) + PANEL_GAP * (len(boxes) - 1)
     frames: list[Frame] = []
-    if len(boxes) > 1 and row / max(heights) > MAX_ROW_ASPECT:
+    if len(boxes) == 2 and row / max(heights) > MAX_ROW_ASPECT:
         top = 0.0
         for b, h in zip(boxes, heights, strict=True):  # first panel on top
             dx, dy = -b[0], top - h - b[1]

@@ -12,16 +12,18 @@ from ..models.layout import Colors
 from .draw_png import _font, _regular, render
 from .library import illustration_path, picture2d
 from .project import FigurePalette
+from .tones import far_tone
 
 CELL_W, CELL_H, LABEL_H, PAD = 380, 250, 52, 14
 
 
 def default_palette(colors: Colors | None = None) -> FigurePalette:
     c = colors or Colors()
+    start, start_outline = mix(c.figure, c.background, 0.78), mix(c.figure_outline, c.background, 0.55)
     return FigurePalette(
-        figure=c.figure, figure_far=mix(c.figure, c.background, 0.45), outline=c.figure_outline,
-        start_fill=mix(c.figure, c.background, 0.78), start_far=mix(mix(c.figure, c.background, 0.78), c.background, 0.45),
-        start_outline=mix(c.figure_outline, c.background, 0.55), prop=c.prop, prop_outline=mix(c.prop, "#000000", 0.55),
+        figure=c.figure, figure_far=far_tone(c.figure, c.figure_outline), outline=c.figure_outline,
+        start_fill=start, start_far=far_tone(start, start_outline), start_outline=start_outline,
+        prop=c.prop, prop_outline=mix(c.prop, "#000000", 0.55),
         mat=mix(c.prop, c.background, 0.45), arrow=c.arrow, floor=c.muted,
     )
 

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..colors import mix, relative_luminance, to_hex
 from ..errors import Problem
+from ..figures.tones import far_tone
 from ..i18n import Messages, messages
 from ..models.catalog import Catalog
 from ..models.clinic import Clinic
@@ -61,7 +62,7 @@ def resolve_palette(layout: Layout, clinic: Clinic, clinic_file: Path | None, no
         "box": chosen["box"],
         "rule": chosen["rule"],
         "figure": figure,
-        "figure_far": mix(figure, c.background, 0.45),
+        "figure_far": far_tone(figure, outline),
         "figure_outline": outline,
         "start_fill": mix(figure, c.background, 0.78),
         "start_outline": mix(outline, c.background, 0.55),

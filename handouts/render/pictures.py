@@ -9,6 +9,7 @@ from ..figures import draw_pdf
 from ..figures.library import illustration_path, picture2d
 from ..figures.project import FigurePalette
 from ..figures.shapes import Picture2D
+from ..figures.tones import far_tone
 from ..models.catalog import Exercise
 from .context import Palette, RenderContext
 from .images import Picture
@@ -31,7 +32,7 @@ class PhotoPicture:
 def figure_palette(p: Palette) -> FigurePalette:
     return FigurePalette(
         figure=p.figure, figure_far=p.figure_far, outline=p.figure_outline,
-        start_fill=p.start_fill, start_far=mix(p.start_fill, p.background, 0.45), start_outline=p.start_outline,
+        start_fill=p.start_fill, start_far=far_tone(p.start_fill, p.start_outline), start_outline=p.start_outline,
         prop=p.prop, prop_outline=p.prop_outline, mat=mix(p.prop, p.background, 0.45), arrow=p.arrow, floor=p.muted,
     )
 
