@@ -6,7 +6,8 @@ is pure computation on files that rarely change. The results are kept under
 the clinic's files. An entry's key is the SHA-256 of everything its value depends on: the source
 file's bytes, the parameters, and the source code of the drawing modules, so an edited pose file or a
 new version of the generator simply misses. A missing, unreadable or damaged entry is recomputed;
-a folder that cannot be written is ignored. ``HANDOUTS_CACHE_DIR=off`` turns the cache off.
+a folder that cannot be written is ignored. ``HANDOUTS_CACHE_DIR=off`` turns the cache off, and so does
+switching all reuse off (``HANDOUTS_REUSE=off``, see :mod:`handouts.reuse`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
+
+from .reuse import REUSE
 
 # the modules whose code makes an entry (and every module of figures/, see code_digest)
 _CODE_MODULES = ("render/images.py", "render/raster.py", "render/svg.py", "render/pdfimages.py", "render/imagestore.py")
@@ -89,7 +92,7 @@ def key(*parts: bytes | str) -> str:
 
 def get(kind: str, entry: str) -> bytes | None:
     base = folder()
-    if base is None:
+    if base is None or not REUSE.enabled:
         return None
     from .files import NotReadable, read_bounded
 
@@ -105,7 +108,7 @@ def get(kind: str, entry: str) -> bytes | None:
 
 def put(kind: str, entry: str, data: bytes) -> None:
     base = folder()
-    if base is None:
+    if base is None or not REUSE.enabled:
         return
     from .output import write_atomic
 

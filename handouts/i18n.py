@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
+
+from .reuse import REUSE
 
 LANGS: tuple[str, ...] = ("en", "es")
 Lang = Literal["en", "es"]
@@ -67,7 +68,7 @@ class Messages:
         return str(self.table["date.short_format"]).format(day=day.day, month=day.month, year=day.year)
 
 
-@cache
+@REUSE.memo("messages", 8)
 def messages(lang: str) -> Messages:
     import yaml
 

@@ -154,6 +154,9 @@ def parse_yaml(text: str, path: Path | None) -> SourceDoc:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" in str(exc.problem):  # libyaml's own limit (1,000 levels), far past ours
+            line = exc.problem_mark.line + 1 if exc.problem_mark is not None else 0
+            raise UserError([Problem(shown, line, "", f"is nested too deeply (more than {MAX_DEPTH} levels)")]) from None
         raise UserError([_syntax_problem(exc, shown, text)]) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         position = getattr(exc, "position", 0) or 0

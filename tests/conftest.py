@@ -31,7 +31,64 @@ class CliResult:
     stderr: str
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 120) -> CliResult:
+#: Environment variables a command reads when it runs (not at import): a run that sets only these can stay
+#: in this process.
+IN_PROCESS_ENV = frozenset({"HANDOUTS_CLINIC"})
+#: Commands that need a process of their own: batch starts worker processes (unless -j 1), init-clinic
+#: prints how this very program was started, serve runs a server.
+OWN_PROCESS = frozenset({"init-clinic", "serve"})
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 120,
+            subprocess_run: bool = False) -> CliResult:
+    """Run the command line as a clinic would: in this process through click's test runner (the same
+    command objects, exit codes, stdout and stderr, and a traceback on stderr for a bug), or in a real
+    subprocess when that is what is tested (``subprocess_run=True``), when the command starts processes
+    of its own, or when ``env`` sets a variable read at import."""
+    if subprocess_run or not _in_process(args, env):
+        return run_subprocess(*args, cwd=cwd, env=env, timeout=timeout)
+    return _run_in_process(args, cwd, env)
+
+
+def _in_process(args: tuple[str, ...], env: dict[str, str] | None) -> bool:
+    if env and not IN_PROCESS_ENV.issuperset(env):
+        return False
+    command = next((a for a in args if not a.startswith("-")), None)
+    if command in OWN_PROCESS:
+        return False
+    if command == "batch":  # in this process only with one job, which needs no worker process
+        text = " ".join(args)
+        return " -j 1" in f" {text}" or "--jobs 1" in text or "--jobs=1" in text
+    return True
+
+
+def _run_in_process(args: tuple[str, ...], cwd: Path | None, env: dict[str, str] | None) -> CliResult:
+    import traceback
+
+    from click.testing import CliRunner
+
+    from handouts.cli import main
+
+    before = os.getcwd()
+    os.chdir(cwd or ROOT)
+    try:
+        result = CliRunner().invoke(main, list(args), prog_name="handouts", env=env, catch_exceptions=True)
+    finally:
+        os.chdir(before)
+    stderr = result.stderr
+    code = result.exit_code
+    error = result.exception
+    if error is not None and not isinstance(error, SystemExit):  # a bug: Python would print its traceback
+        stderr += "".join(traceback.format_exception(error))
+        code = 1
+    elif isinstance(error, SystemExit) and isinstance(error.code, str):  # as handouts.cli.run reports it
+        stderr += error.code + "\n"
+        code = 1
+    return CliResult(code, result.stdout, stderr)
+
+
+def run_subprocess(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+                   timeout: float = 120) -> CliResult:
     """Run the real command line in a subprocess, as a clinic would."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     proc = subprocess.run(
@@ -65,13 +122,43 @@ def demo_job(tmp_path_factory: pytest.TempPathFactory):
                     output_dir=tmp_path_factory.mktemp("out"))
 
 
-@pytest.fixture(scope="session")
-def region_pdfs(demo_job) -> dict[str, bytes]:
-    """The three region handouts of the demo clinic with the standard layout, rendered once."""
-    from handouts.render.handout import render_region
+EXAMPLE_PROGRAMS = sorted((ROOT / "examples" / "programs").glob("*.yaml"))
+DEMO_CLINICS = {"demo": None, "a4": ROOT / "assets" / "clinic-a4" / "clinic.yaml"}
+REGION_FILES = {"lower": "lower-back.pdf", "mid": "mid-back.pdf", "upper": "upper-back.pdf"}
 
-    ctx = demo_job.context()
-    return {region: render_region(ctx, region) for region in ("lower", "mid", "upper")}
+
+def every_document(out: Path) -> dict[str, bytes]:
+    """Every built-in document, by name ('en/demo/booklet.pdf', 'es/program/jane-doe.yaml', 'en/chooser.pdf'):
+    the region handouts, the booklet and its imposed sheets of both demo clinics, the example programs and
+    the exercise chooser, in English and Spanish."""
+    from handouts.jobs import Job, render_program_file
+    from handouts.render.chooser import render_chooser
+
+    made: dict[str, bytes] = {}
+    for lang in ("en", "es"):
+        for clinic_name, clinic in DEMO_CLINICS.items():
+            job = Job.load(layout=None, clinic_file=clinic, catalog_dir=None, lang=lang, output_dir=out, booklet=None)
+            files = job.render_regions(list(REGION_FILES))
+            files.update(job.render_booklet(impose=True)[0])
+            made.update({f"{lang}/{clinic_name}/{path.name}": data for path, data in files.items()})
+        for program in EXAMPLE_PROGRAMS:
+            made[f"{lang}/program/{program.name}"] = render_program_file(program, lang=lang, output_dir=out)[1]
+        job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang=lang, output_dir=out)
+        made[f"{lang}/chooser.pdf"] = render_chooser(job.context(), None)
+    return made
+
+
+@pytest.fixture(scope="session")
+def builtin_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """Every built-in document (see :func:`every_document`), rendered once per test process and shared by the
+    tests that only read them."""
+    return every_document(tmp_path_factory.mktemp("builtin"))
+
+
+@pytest.fixture(scope="session")
+def region_pdfs(builtin_documents) -> dict[str, bytes]:
+    """The three region handouts of the demo clinic with the standard layout, in English."""
+    return {region: builtin_documents[f"en/demo/{name}"] for region, name in REGION_FILES.items()}
 
 
 @pytest.fixture

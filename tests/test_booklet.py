@@ -11,14 +11,9 @@ from pdfcheck import chars, fonts, outside_margins, page_texts, parse, reader
 
 
 @pytest.fixture(scope="module")
-def booklet(tmp_path_factory) -> tuple[bytes, bytes]:
-    from handouts.jobs import Job
-
-    job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang=None,
-                   output_dir=tmp_path_factory.mktemp("booklet"), booklet=True)
-    files, sheet = job.render_booklet(impose=True)
-    assert sheet == "US Letter"
-    return files[job.output_dir / "booklet.pdf"], files[job.output_dir / "booklet-imposed.pdf"]
+def booklet(builtin_documents) -> tuple[bytes, bytes]:
+    """The demo clinic's booklet and its imposed sheets (US Letter), in English."""
+    return builtin_documents["en/demo/booklet.pdf"], builtin_documents["en/demo/booklet-imposed.pdf"]
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,6 @@ import shutil
 import string
 from pathlib import Path
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -216,18 +215,29 @@ def test_fuzzed_raw_yaml_text(tmp_path_factory, content):
     outcome(lambda: Job.load(layout=None, clinic_file=path, catalog_dir=None, lang=None, output_dir=folder) and b"")
 
 
-@pytest.mark.parametrize("depth", [1, 70, 5000, 100_000])
-def test_deep_nesting_is_refused_quickly(tmp_path, depth):
-    """Nesting is refused at a fixed depth, before it is walked: the time does not grow with the depth."""
+def test_deep_nesting_is_refused_quickly(tmp_path):
+    """Nesting is refused at a fixed depth, before it is walked: the time does not grow with the depth.
+
+    Each depth is timed in CPU time (other processes on the machine do not count), the best of five runs;
+    100,000 levels may take no longer than 2 levels plus what reading 200 kB more costs."""
     import time
 
     from handouts.jobs import Job, load_catalog_dir
 
     load_catalog_dir(None)  # loaded once per process anyway: not part of what is timed
-    path = tmp_path / "clinic.yaml"
-    path.write_text("name: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
-    started = time.process_time()  # CPU time: other processes on the machine do not count
-    result = outcome(lambda: Job.load(layout=None, clinic_file=path, catalog_dir=None, lang=None, output_dir=Path(tmp_path)))
-    spent = time.process_time() - started
-    assert result is None, "a list is never a clinic's name"
-    assert spent < 0.25, f"{depth} levels took {spent:.2f} s of CPU to refuse"
+
+    def refuse(depth: int) -> float:
+        path = tmp_path / f"clinic-{depth}.yaml"
+        path.write_text("name: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+        best = float("inf")
+        for _ in range(5):
+            started = time.process_time()
+            result = outcome(lambda: Job.load(layout=None, clinic_file=path, catalog_dir=None, lang=None,
+                                              output_dir=Path(tmp_path)))
+            best = min(best, time.process_time() - started)
+            assert result is None, "a list is never a clinic's name"
+        return best
+
+    spent = {depth: refuse(depth) for depth in (1, 2, 70, 5000, 100_000)}
+    assert max(spent.values()) < 0.25, f"CPU seconds to refuse, by depth: {spent}"
+    assert spent[100_000] < 2 * spent[2] + 0.01, f"the time grows with the depth: {spent}"

@@ -49,17 +49,11 @@ def test_message_catalogues_have_the_same_keys_and_placeholders():
 
 
 @pytest.fixture(scope="module")
-def spanish(tmp_path_factory) -> dict[str, bytes]:
-    from handouts.jobs import Job, render_program_file
-    from handouts.render.booklet import render_booklet
-    from handouts.render.handout import render_region
-
-    out = tmp_path_factory.mktemp("es")
-    job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang="es", output_dir=out)
-    docs = {region: render_region(job.context(), region) for region in ("lower", "mid", "upper")}
-    docs["booklet"] = render_booklet(job.context(booklet=True))
-    program = ROOT / "examples" / "programs" / "spanish-a4-clinic.yaml"
-    docs["program"] = render_program_file(program, output_dir=out)[1]
+def spanish(builtin_documents) -> dict[str, bytes]:
+    """The demo clinic's region handouts and booklet in Spanish, and the Spanish example program."""
+    docs = {region: builtin_documents[f"es/demo/{region}-back.pdf"] for region in ("lower", "mid", "upper")}
+    docs["booklet"] = builtin_documents["es/demo/booklet.pdf"]
+    docs["program"] = builtin_documents["es/program/spanish-a4-clinic.yaml"]
     return docs
 
 

@@ -181,7 +181,7 @@ def _prop_contacts(scene: Scene) -> list[str]:
                     seat = max(max(c[1] for c in piece.corners) for piece in panel.props if piece.role == "seat")
                     if not _near(point_bottom(body, at), seat):
                         problems.append(f"{where}: the {at} must rest on the chair seat ({point_bottom(body, at) - seat:+.1f} cm)")
-                elif prop.name == "wall":
+                elif prop.name == "wall" and prop.at in (None, "back", "front"):  # (a wall behind a chair touches the chair)
                     wall = [p for p in panel.props if p.role == "wall"]
                     if wall:
                         face = max(c[0] for c in wall[0].corners) if (prop.at or "back") == "back" else min(

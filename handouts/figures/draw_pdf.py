@@ -13,8 +13,8 @@ from reportlab.pdfbase.pdfdoc import xObjectName
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
-from ..cache import keep
-from ..rawpdf import Formatted, Recording, draw_recorded
+from ..rawpdf import Formatted, draw_recorded
+from ..reuse import REUSE
 from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Stopwatch, arrow_head, capsule_arcs
 
 MIN_BADGE_RADIUS = 5.8  # points: the number in it is at least 8.5 pt
@@ -132,10 +132,10 @@ def _geometry(canvas: Canvas, pic: Picture2D, s: float, line: float) -> None:
     canvas.restoreState()
 
 
-# Compressed form streams of pictures already drawn in this process: (picture, scale, line) -> (name, bytes).
-_FORMS: dict[tuple[int, float, float], tuple[str, bytes, Picture2D]] = {}
-_OBJECTS: dict[str, bytes] = {}  # the same as complete form XObjects, formatted once per process
 _KEPT = 2_000  # entries in each of these stores (and _DRAWN): bounds memory in a long batch
+# Compressed form streams of pictures already drawn in this process: (picture's key, scale, line) -> (name, bytes).
+_FORMS = REUSE.store("picture forms", _KEPT)
+_OBJECTS = REUSE.store("picture form objects", _KEPT)  # the same as complete form XObjects, formatted once per process
 
 
 def _form_object(name: str, stream: bytes, width: float, height: float) -> object:
@@ -144,11 +144,11 @@ def _form_object(name: str, stream: bytes, width: float, height: float) -> objec
     Written directly rather than through ``canvas.beginForm``, whose general form carries every
     resource of the document and is formatted anew for each one.
     """
-    data = _OBJECTS.get(name)
+    data: bytes | None = _OBJECTS.get(name)
     if data is None:
         head = (f"<< /BBox [0 0 {fp_str(width)} {fp_str(height)}] /Filter /FlateDecode /FormType 1 "
                 f"/Length {len(stream)} /Resources << /ProcSet [/PDF] >> /Subtype /Form /Type /XObject >>")
-        data = keep(_OBJECTS, name, head.encode("ascii") + b"\nstream\n" + stream + b"\nendstream\n", _KEPT)
+        data = _OBJECTS.put(name, head.encode("ascii") + b"\nstream\n" + stream + b"\nendstream\n")
     return Formatted(data)
 
 
@@ -158,13 +158,24 @@ def _form(pic: Picture2D, s: float, line: float) -> tuple[str, bytes]:
     Every document that shows the picture at this size gets the same bytes as a form XObject, so
     neither the path nor its compression is redone for each handout of a batch.
     """
-    key = (id(pic), round(s, 5), line)
-    cached = _FORMS.get(key)
-    if cached is not None and cached[2] is pic:
-        return cached[0], cached[1]
+    if not pic.key:  # a picture made here, not from a pose file (see library.picture2d): nothing to key it by
+        return _make_form(pic, s, line, "")
+    key = (pic.key, round(s, 5), line)  # pic.key: the digest of the pose file and the palette
+    cached: tuple[str, bytes] | None = _FORMS.get(key)
+    if cached is not None:
+        return cached
+    return _FORMS.put(key, _make_form(pic, s, line, diskcache_entry(pic, s, line)))
+
+
+def diskcache_entry(pic: Picture2D, s: float, line: float) -> str:
     from .. import diskcache
 
-    entry = diskcache.key(pic.key, f"{s:.5f}", repr(line)) if pic.key else ""
+    return diskcache.key(pic.key, f"{s:.5f}", repr(line))
+
+
+def _make_form(pic: Picture2D, s: float, line: float, entry: str) -> tuple[str, bytes]:
+    from .. import diskcache
+
     stream = diskcache.get("form", entry) if entry else None
     if stream is None:
         scratch = Canvas(io.BytesIO(), pagesize=(pic.width * s, pic.height * s))
@@ -172,12 +183,10 @@ def _form(pic: Picture2D, s: float, line: float) -> tuple[str, bytes]:
         stream = zlib.compress("\n".join(scratch._code).encode("latin-1"))
         if entry:
             diskcache.put("form", entry, stream)
-    name = "fig" + hashlib.sha1(stream).hexdigest()[:16]
-    keep(_FORMS, key, (name, stream, pic), _KEPT)  # keeping the picture keeps its id unique while cached
-    return name, stream
+    return "fig" + hashlib.sha1(stream).hexdigest()[:16], stream
 
 
-_DRAWN: dict[tuple[object, ...], Recording] = {}  # each picture at each size, with its badges
+_DRAWN = REUSE.store("picture drawings", _KEPT)  # each picture at each size, with its badges: a Recording
 
 
 def draw(canvas: Canvas, pic: Picture2D, x: float, y: float, w: float, h: float, *, line: float, font: str,
@@ -210,7 +219,7 @@ def draw(canvas: Canvas, pic: Picture2D, x: float, y: float, w: float, h: float,
 
     recording = draw_recorded(canvas, x, y, _DRAWN.get(key), (font,) if labels else (), figure)
     if recording is not None and plain.issuperset(labels):
-        keep(_DRAWN, key, recording, _KEPT)
+        _DRAWN.put(key, recording)
 
 
 def _inside(x: float, y: float, rx: float, ry: float, w: float, h: float) -> tuple[float, float]:

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from ..reuse import REUSE
 from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Polygon, Stopwatch, arrow_head
 
 SUPERSAMPLE = 3
 
 
-@lru_cache(maxsize=8)
+@REUSE.memo("preview fonts", 8)
 def _font(size: int) -> ImageFont.FreeTypeFont:
     import reportlab
 
     return ImageFont.truetype(str(Path(reportlab.__file__).parent / "fonts" / "VeraBd.ttf"), size)
 
 
-@lru_cache(maxsize=8)
+@REUSE.memo("preview regular fonts", 8)
 def _regular(size: int) -> ImageFont.FreeTypeFont:
     """The regular (not bold) Vera: for the ids on the contact sheet."""
     import reportlab

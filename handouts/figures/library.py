@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from ..paths import BUILTIN_ILLUSTRATIONS
+from ..reuse import REUSE
 from .pose import Illustration, load_illustration
 from .scene import FigurePalette, Scene
 from .shapes import Picture2D
@@ -22,7 +22,7 @@ def illustration_path(exercise_id: str, catalog_folder: Path, explicit: Path | N
     return None
 
 
-@lru_cache(maxsize=256)
+@REUSE.memo("scenes", 256)
 def _scene(path: Path, mtime_ns: int) -> tuple[Illustration, Scene]:
     illustration = load_illustration(path)
     return illustration, Scene(illustration)
@@ -32,7 +32,7 @@ def scene_for(path: Path) -> tuple[Illustration, Scene]:
     return _scene(path, path.stat().st_mtime_ns)
 
 
-@lru_cache(maxsize=1024)
+@REUSE.memo("projected pictures", 1024)
 def _picture(path: Path, mtime_ns: int, palette: FigurePalette) -> Picture2D:
     from .. import diskcache
     from .shapes import picture_from_json, picture_to_json

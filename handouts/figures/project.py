@@ -148,8 +148,8 @@ def body_layers(body: Body, cam: Camera, palette: FigurePalette, light: bool) ->
             neck = [segment_shape(s, cam) for s in segs if s.name == "neck"]
             shapes: list[Shape] = [*trunk_shapes(body, cam), *neck, *head]
             depth = middle
-            if marks:
-                out.append((depth + 0.001, Layer(tuple(marks), outline, None, "face")))
+            if marks:  # the face in the full outline colour even on a pale figure, so its facing reads
+                out.append((depth + 0.001, Layer(tuple(marks), palette.outline, None, "face")))
         else:
             shapes = [segment_shape(s, cam) for s in segs]
         out.append((depth, Layer(tuple(shapes), fill, outline, "figure")))

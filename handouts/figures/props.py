@@ -57,7 +57,13 @@ def _mat(fit: Fit) -> list[PropPiece]:
     return [box(min(xs) - 16, max(xs) + 16, 0.0, MAT_THICKNESS, -40, 40, role="mat")]
 
 
+CHAIR_BEYOND = 22.0  # cm: a chair under a leg reaches this far past the point it holds (its backrest on top)
+
+
 def _wall(fit: Fit) -> list[PropPiece]:
+    if fit.prop.at not in (None, "back", "front"):  # behind a chair under that point (the chair pushed against it)
+        x = fit.body.points[fit.prop.at][0] + CHAIR_BEYOND
+        return [box(x, x + 12, 0, 200, -70, 70, role="wall")]
     if fit.prop.at == "front":
         x = trunk_reach(fit.body, (1.0, 0.0, 0.0))
         return [box(x, x + 12, 0, 200, -70, 70, role="wall")]
@@ -72,7 +78,7 @@ def _chair(fit: Fit) -> list[PropPiece]:
         back_x = -reach(fit.body, (-1.0, 0.0, 0.0), part_segments(fit.body, "pelvis"), head=False)
         return chair(back_x - 2, back_x + 44, seat_y, backrest=True, facing=1)
     target = fit.body.points[at]  # a leg resting on the seat: the chair faces the figure
-    return chair(target[0] - 20, target[0] + 22, point_bottom(fit.body, at), backrest=True, facing=-1)
+    return chair(target[0] - 20, target[0] + CHAIR_BEYOND, point_bottom(fit.body, at), backrest=True, facing=-1)
 
 
 def _pillow(fit: Fit) -> list[PropPiece]:

@@ -107,8 +107,9 @@ class Scene:
         for (_, (left, _, _, top)), panel in zip(frames, self.panels, strict=True):
             if panel.label:
                 out.layers.append(panel_badge(panel.label, (left, top), obstacles, badge_r))
-        if self.ill.hold:  # beside the held pose: the last panel's top right corner
-            _, (_, _, right, top) = frames[-1]
+        if self.ill.hold:  # beside the held pose: its panel's top right corner (the last panel's by default)
+            held = min(self.ill.hold_panel, len(frames)) - 1
+            _, (_, _, right, top) = frames[held]
             out.layers.append(stopwatch((right, top), obstacles, clock_r))
         out.bounds = bounds_of(out.layers)
         return out

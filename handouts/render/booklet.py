@@ -22,12 +22,11 @@ from .bookletcovers import COVER_LOGO, BackCover, Cover
 from .bookletdoc import BookletDoc, Outline, booklet_canvas
 from .cards import styles_for
 from .context import RenderContext
-from .ending import stack_height
-from .flowables import BIG, Gap, NoteLines, paragraphs
+from .flowables import Gap, NoteLines, paragraphs
 from .guidance import booklet_key_points, key_points_box, red_flag_box
 from .handout import check_clinic_glyphs, check_glyphs, clinic_text, exercise_cards, intro_text, ordered, safety_box
 from .legend import legend
-from .log import LogGrid, LogRow, log_items
+from .log import blank_log
 from .page import PageState, build_or_explain, geometry
 from .para import paragraph
 from .pictures import picture_for
@@ -93,7 +92,8 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
                                 chosen_box=True, reorder=True, lead=lead)
     story.append(PageBreak())
     # the log: lines for the patient to write the exercises chosen for them, then tick (two weeks a page)
-    story += [Outline("log", m("log.title"), 0, m("log.title")), *booklet_log(ctx, frame_h, geo.content_width)]
+    story += [Outline("log", m("log.title"), 0, m("log.title")),
+              *blank_log(ctx, frame_h, geo.content_width, m("booklet.log_intro"))]
     # notes: at least one page, more to make the page count a multiple of 4
     spacing = NoteLines.line_spacing(ctx)
     for index in range(1 + extra_notes):
@@ -105,20 +105,6 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
         story.append(NoteLines(ctx, max(1, int((frame_h - heading_h) // spacing)), spacing))
     story += [NextPageTemplate("back"), PageBreak(), BackCover(ctx, geo.top - geo.bottom)]
     return story
-
-
-def booklet_log(ctx: RenderContext, frame_h: float, width: float) -> list[Flowable]:
-    """The log's page: its grids (two weeks each) with as many blank lines as fill it."""
-    intro = ctx.m("booklet.log_intro")
-    weeks = ctx.layout.blocks.log_weeks
-    probe = log_items(ctx, [LogRow("")], weeks, width, intro)
-    grids = [item for item in probe if isinstance(item, LogGrid)]
-    for grid in grids:
-        grid.wrap(width, BIG)
-    above = stack_height(probe, width) - sum(grid.height for grid in grids)
-    room = frame_h - above - sum(grid.head_h for grid in grids) - 2
-    lines = max(4, int(room // (len(grids) * grids[0].row_heights[0])))
-    return log_items(ctx, [LogRow("")] * lines, weeks, width, intro)
 
 
 def render_booklet(ctx: RenderContext) -> bytes:

@@ -115,13 +115,22 @@ class CardChooser:
         for whole_words in (True, False) if self.break_words else (True,):
             for placement in placements:
                 for scale in SLOT_SCALES[1:]:
-                    for keep in (False, True):
+                    for keep, roomy in ((False, True), (True, True), (False, False)):
                         limit = self.limits.max_picture_height * scale
-                        plan = self.plan(width, Variant(placement, scale, limit, keep, whole_words))
+                        plan = self.plan(width, Variant(placement, scale, limit, keep, whole_words, roomy))
                         if plan.height <= frame + HAIR:
                             return plan
                         tried.append(plan)
         return min(tried, key=lambda plan: plan.height)
+
+    def compact(self, width: float, level: float) -> CardPlan | None:
+        """The shortest plan whose picture keeps at least ``level`` of its size (None: none is allowed).
+
+        For a page that holds one card more when the cards on it give up some of their picture.
+        """
+        plans = [plan for scale in SLOT_SCALES if scale >= level - 1e-9
+                 for plan in (self.shrunk(width, scale),) if plan is not None]
+        return min(plans, key=lambda plan: plan.height) if plans else None
 
     def choose(self, width: float, room: float) -> CardPlan:
         """The plan to print with ``room`` points left on the page: the preferred one, or, when that does
@@ -137,4 +146,9 @@ class CardChooser:
                 break
             if plan.height <= room:
                 return plan
+        # picture sizes do not always give card heights in order (the text wraps differently): the
+        # shortest plan whose picture keeps its smallest allowed size, if that one fits
+        compact = self.compact(width, 0.0)
+        if compact is not None and compact.height <= room:
+            return compact
         return preferred

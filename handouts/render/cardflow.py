@@ -13,6 +13,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from .cardchoice import SLOT_SCALES
 from .flowables import draw_stack
 from .page import PageState
 
@@ -70,25 +71,32 @@ class CardGroup(CardStack):
     """A position group that splits between its cards: what fits here, the rest on the next page.
 
     ``per_page`` caps the cards on one page (the layout's ``cards.per_page``); the count of cards
-    already on the page comes from the document's :class:`PageState`.
+    already on the page comes from the document's :class:`PageState`. When one card more would fit
+    if the cards on the page gave up some of their picture (never below the smallest allowed), they
+    do: two shorter pictures rather than a half-empty page. ``follower`` is the group printed next,
+    so that the last cards of this group make room for the first of the next one too.
     """
 
     def __init__(self, units: list[Flowable], gap: float, page: PageState, per_page: int, *,
-                 heading: list[Flowable] | None = None, reorder: bool = False):
+                 heading: list[Flowable] | None = None, reorder: bool = False, follower: CardGroup | None = None):
         super().__init__(units, gap, heading)
         self.page = page
         self.per_page = per_page
         self.reorder = reorder
+        self.follower = follower
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        taken = self._take(availWidth, availHeight)
         width, height = super().wrap(availWidth, availHeight)
-        if self.page.cards + self.cards > self.per_page:
-            height = max(height, availHeight + 1)  # more cards than the page may hold: it must split
+        if self.page.cards + self.cards > self.per_page or len(taken) < len(self.units):
+            height = max(height, availHeight + 1)  # not all of it goes on this page: it must split
         self.height = height
         return width, height
 
     def _take(self, width: float, room: float) -> list[Flowable]:
-        """The units that go on this page, in the order they are printed."""
+        """The units that go on this page, in the order they are printed (their plans chosen)."""
+        for unit in self.units:
+            release(unit)
         allowed = self.per_page - self.page.cards
         left = list(self.units)
         taken: list[Flowable] = []
@@ -104,21 +112,68 @@ class CardGroup(CardStack):
                 if used + gap + h <= room:
                     fitting = unit
                     break
+            if fitting is None and taken:
+                fitting = self._squeeze(taken, [u for u in candidates if cards_in(u) <= allowed], width, room)
             if fitting is None:
                 break
             taken.append(fitting)
             left.remove(fitting)
             allowed -= cards_in(fitting)
-            used += gap + fitting.wrap(width, room - used - gap)[1]
+            used = self.heading_height(width) + sum(u.height for u in taken) + self.gap * (len(taken) - 1)
         if not taken and self.page.empty and not self.heading:
             taken = self.units[:1]  # a card too tall for an empty page: printed as it is, and reported
+        elif taken and not left and self.follower is not None:
+            self._make_room_for_follower(taken, width, room, allowed)
         return taken
+
+    def _squeeze(self, taken: list[Flowable], candidates: list[Flowable], width: float, room: float,
+                 after: float = 0.0) -> Flowable | None:
+        """The first candidate that fits after ``taken`` when all of them keep as much of their
+        pictures as lets them fit (the same share for each); their plans are then fixed."""
+        head = self.heading_height(width)
+        for unit in candidates:
+            for level in SLOT_SCALES:
+                plans = [squeezed(u, width, level) for u in (*taken, unit)]
+                if any(plan is None for plan in plans):
+                    continue
+                total = head + sum(plan.height for plan in plans if plan is not None) + self.gap * len(taken)
+                if total + after <= room:
+                    for u, plan in zip((*taken, unit), plans, strict=True):
+                        force(u, plan)
+                    return unit
+        return None
+
+    def _make_room_for_follower(self, taken: list[Flowable], width: float, room: float, allowed: int) -> None:
+        """The next group's heading and first card fit under this group's cards if these give up some
+        of their picture: they do, rather than leave the foot of the page empty."""
+        follower = self.follower
+        assert follower is not None
+        used = self.heading_height(width) + sum(u.height for u in taken) + self.gap * (len(taken) - 1)
+        space = follower.getSpaceBefore() if follower.heading else follower.gap
+        head = follower.heading_height(width)
+        candidates = [u for u in (follower.units if follower.reorder else follower.units[:1]) if cards_in(u) <= allowed]
+        for unit in candidates:
+            left = room - used - space - head
+            if unit.wrap(width, left)[1] <= left:
+                return  # it fits as it is
+        before = [getattr(u, "forced", None) for u in taken]
+        for unit in candidates:
+            for level in SLOT_SCALES:
+                plan = squeezed(unit, width, level)
+                if plan is not None and self._squeeze(taken[:-1], [taken[-1]], width, room,
+                                                      after=space + head + plan.height) is not None:
+                    release(unit)  # the follower chooses its own plan for the room left
+                    return
+        for unit, plan in zip(taken, before, strict=True):  # no room to make: each card as it was
+            if hasattr(unit, "forced"):
+                unit.forced = plan
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         taken = self._take(availWidth, availHeight)
         if not taken and self.page.empty and self.heading:  # no card fits under its heading on a whole page
             return [CardStack([], self.gap, self.heading),
-                    CardGroup(self.units, self.gap, self.page, self.per_page, reorder=self.reorder)]
+                    CardGroup(self.units, self.gap, self.page, self.per_page, reorder=self.reorder,
+                              follower=self.follower)]
         if not taken:
             if not self.page.empty and self.page.cards < self.per_page:
                 self.page.card_moved_on()
@@ -127,7 +182,23 @@ class CardGroup(CardStack):
         here = CardStack(taken, self.gap, self.heading)
         if not rest:
             return [here]
-        return [here, CardGroup(rest, self.gap, self.page, self.per_page, reorder=self.reorder)]
+        return [here, CardGroup(rest, self.gap, self.page, self.per_page, reorder=self.reorder,
+                                follower=self.follower)]
+
+
+def squeezed(unit: Flowable, width: float, level: float) -> Any:
+    """A card's shortest plan keeping ``level`` of its picture, or None when it cannot give any up."""
+    method = getattr(unit, "squeezed", None)
+    return method(width, level) if method is not None else None
+
+
+def force(unit: Flowable, plan: Any) -> None:
+    unit.forced = plan
+
+
+def release(unit: Flowable) -> None:
+    if hasattr(unit, "forced"):
+        unit.forced = None
 
 
 def outlines_of(flowable: Any) -> list[Any]:

@@ -22,6 +22,7 @@ WIDE_PICTURE = 1.6  # width/height from which 'auto' puts the picture above the 
 QR_SIZE = 50.0  # points: 0.7 in, phone-scannable for an exercise's video address
 NARROWEST_TEXT = 12.0  # text sizes: the narrowest column of steps beside a picture
 BESIDE_PANEL = 13.0  # the dosage panel goes beside a picture when this many text sizes fit there
+PANEL_TEXT = 11.0  # text sizes: the narrowest dose panel in a column (1-2 words a line read badly)
 MOST_PANEL = 0.45  # the widest share of a card's inner width a dose panel takes to keep its words whole
 WIDE_CARD = 360.0  # points: a card this wide puts its dose panel in a column of its own
 BIG = 1e6
@@ -69,6 +70,7 @@ class Variant:
     picture_limit: float
     keep_column: bool = False  # a picture on the left: its column keeps its full width (for the dose panel)
     whole_words: bool = True  # the dose panel is never narrower than its longest word (off only as a last resort)
+    roomy_panel: bool = True  # the dose panel at least PANEL_TEXT text sizes wide (off only for a card taller than a page)
 
 
 @dataclass(frozen=True)
@@ -263,7 +265,9 @@ def _plan(content: CardContent, style: CardStyle, width: float, variant: Variant
         if mode == "left" and variant.keep_column:  # a smaller picture in a column as wide as ever
             left_w = inner * style.picture_width
         # a shrunken picture must not squeeze the dose panel under its longest word ('fisioterapeuta')
-        column_w = max(left_w, min(sheet.panel_width_for_words(), inner * MOST_PANEL)) if variant.whole_words else left_w
+        # and never to one or two words a line: at least PANEL_TEXT text sizes wide
+        wanted = max(sheet.panel_width_for_words(), PANEL_TEXT * body if variant.roomy_panel else 0.0)
+        column_w = max(left_w, min(wanted, inner * MOST_PANEL)) if variant.whole_words else left_w
         left_x, right_x = pad, pad + column_w + body
         top_left = pad
         if mode == "left" and aspect is not None:

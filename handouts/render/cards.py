@@ -105,8 +105,21 @@ class ExerciseCard(Flowable):
         # last, a dose panel so narrow it breaks a long word: better than a card that cannot print
         self.last_resort = CardChooser(shorter or content, card_style(ctx), limits, break_words=True)
         self.plan: CardPlan | None = None
+        self.forced: CardPlan | None = None  # set by the page's card flow: a smaller picture so one card more fits
+
+    def squeezed(self, width: float, level: float) -> CardPlan | None:
+        """The shortest plan at ``width`` that keeps at least ``level`` of the picture; None for a card
+        that already needs its fallbacks to fit a page (it keeps them)."""
+        if self.chooser.preferred(width).height > self.chooser.limits.frame_height + HAIR:
+            return None
+        return self.chooser.compact(width, level)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        forced = self.forced
+        if forced is not None and forced.width == availWidth and forced.height <= availHeight + HAIR:
+            self.plan = forced
+            self.width, self.height = availWidth, forced.height
+            return self.width, self.height
         frame = self.chooser.limits.frame_height
         self.plan = self.chooser.choose(availWidth, availHeight)
         if self.plan.height > frame + HAIR and self.fallback is not None:

@@ -132,6 +132,9 @@ class RenderContext:
 
     def __init__(self, layout: Layout, clinic: Clinic, clinic_doc: SourceDoc, catalog: Catalog, lang: str,
                  date: dt.date | None = None):
+        from ..reuse import REUSE
+
+        REUSE.new_document()  # with reuse off, nothing is carried over from the document before
         notices: list[str] = []
         palette = resolve_palette(layout, clinic, clinic_doc.path, notices)
         values = {"layout": layout, "clinic": clinic, "clinic_doc": clinic_doc, "catalog": catalog, "lang": lang,

@@ -116,13 +116,11 @@ def _font_class() -> type:
     from reportlab.pdfbase.pdfdoc import PDFArray
     from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
-    from ..cache import keep
     from ..rawpdf import Formatted
+    from ..reuse import REUSE
 
-    made: dict[tuple[object, ...], Any] = {}
-
-    def remember(key: tuple[object, ...], value: Any) -> Any:
-        return keep(made, key, value, _MADE_MAX)
+    made = REUSE.store("font subsets", _MADE_MAX)  # subsets, their widths, compressed programs and maps
+    remember = made.put
 
     class Flate:
         """Compression of a stream that repeats across documents (font program, character map)."""
@@ -150,7 +148,7 @@ def _font_class() -> type:
             self.face.__class__ = Face
             self.seed = "".join(ch for ch in SEED if ord(ch) in self.face.charToGlyph)
             self.plain = frozenset(chr(code) for code in range(32, 127)) | frozenset(self.seed)
-            self.splits: dict[str, list[tuple[int, bytes]]] = {}
+            self.splits = REUSE.store(f"encoded strings {name}", _SPLIT_MAX)  # text -> [(subset, bytes)]
 
         def splitString(self, text: str, doc: object, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
             if doc not in self.state:
@@ -160,7 +158,7 @@ def _font_class() -> type:
                 return hit
             result = TTFont.splitString(self, text, doc, encoding)
             if isinstance(text, str) and self.plain.issuperset(text):  # numbered alike in every document
-                keep(self.splits, text, result, _SPLIT_MAX)
+                self.splits.put(text, result)
             return result
 
         def addObjects(self, doc: Any) -> None:

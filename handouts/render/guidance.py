@@ -91,9 +91,14 @@ def key_points_box(ctx: RenderContext, lines: Sequence[str]) -> Flowable:
 
 
 def common_points(ctx: RenderContext) -> list[str]:
-    """What every document says in its key points: how pain should feel, and the warning signs."""
+    """What every document says in its key points: how pain should feel, and the warning signs.
+
+    How pain should feel is said once: by the safety guidance when the document prints it (its
+    'Move slowly...' and 'Stop if the pain...'), else here.
+    """
     m = ctx.m
-    return [m("key_points.pain_ok"), m("key_points.pain_stop"), m("key_points.warning_signs")]
+    pain = [] if ctx.layout.blocks.safety else [m("key_points.pain_ok"), m("key_points.pain_stop")]
+    return [*pain, m("key_points.warning_signs")]
 
 
 def region_key_points(ctx: RenderContext, count: int, minutes: int) -> list[str]:

@@ -155,6 +155,7 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageS
     words_missing: set[str] = set()
     inside = grid.per_page == 1  # one card a page: the group heading goes inside the card
     number = 0
+    groups_made: list[CardGroup] = []
     for position, members in groups:
         cards = []
         for index, exercise in enumerate(members):
@@ -183,7 +184,11 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageS
             heading = lead + heading
         if story and not heading:
             story.append(Gap(grid.gap, page))  # (a heading brings its own space before it)
-        story.append(CardGroup(units, grid.gap, page, grid.per_page, heading=heading, reorder=reorder))
+        group = CardGroup(units, grid.gap, page, grid.per_page, heading=heading, reorder=reorder)
+        if groups_made:
+            groups_made[-1].follower = group  # the cards before it may make room for its first card
+        groups_made.append(group)
+        story.append(group)
     story.append(Gap(grid.gap, page))
     if words_missing:
         ctx.notice(f"no '{ctx.lang}' translation for some fields of: {', '.join(sorted(words_missing))}; printed in English")
@@ -204,16 +209,19 @@ def region_exercises(ctx: RenderContext, region: str) -> list[Exercise]:
 
 
 def guidance(ctx: RenderContext, page: PageState, key_points: list[str], *, whole_safety: bool = False) -> list[Flowable]:
-    """Key points, the safety guidance, the warning signs (always, whole) and, once, the key to the pictures."""
+    """Key points, the warning signs (always, whole), the safety guidance and, once, the key to the pictures.
+
+    The warning signs come before the safety guidance: they matter most, and the guidance, which may
+    split between its points, then fills the foot of the first page instead of leaving it empty.
+    """
     from .guidance import key_points_box, red_flag_box
     from .legend import legend
 
     gap = Gap(ctx.layout.cards.gap, page)
-    story: list[Flowable] = [key_points_box(ctx, key_points), gap]
+    story: list[Flowable] = [key_points_box(ctx, key_points), gap, red_flag_box(ctx), gap]
     if ctx.layout.blocks.safety:
         box = safety_box(ctx)  # split between its points when it must, unless asked to stay whole
         story += [KeepTogether([box]) if whole_safety else box, gap]
-    story += [red_flag_box(ctx), gap]
     key = legend(ctx)
     if key is not None:
         story += [key, gap]

@@ -13,20 +13,24 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
+from ..cache import file_key
 from ..errors import UserError
+from ..reuse import REUSE
 from .raster import Locate, digest, prepare_raster, quiet_pillow, read_picture, upright_size
 
 __all__ = ["Locate", "Picture", "image_size", "logo_picture"]
 
-_SIZE_CACHE: dict[str, tuple[float, float]] = {}
+#: (path, size, modification time) -> natural width and height
+_SIZES = REUSE.store("picture sizes", 256)
 
 
 @quiet_pillow()
 def image_size(path: Path, locate: Locate) -> tuple[float, float]:
     """Width and height (in any unit) of an image, upright: for placing it with the right shape."""
-    key = str(path)
-    if key in _SIZE_CACHE:
-        return _SIZE_CACHE[key]
+    key = file_key([path])
+    hit: tuple[float, float] | None = _SIZES.get(key)
+    if hit is not None:
+        return hit
     if path.suffix.lower() == ".svg":
         from .svg import svg_picture
 
@@ -36,8 +40,7 @@ def image_size(path: Path, locate: Locate) -> tuple[float, float]:
         size = upright_size(read_picture(path, locate), path, locate)
     if size[0] <= 0 or size[1] <= 0:
         raise UserError([locate(f'"{path.name}" has no size')])
-    _SIZE_CACHE[key] = size
-    return size
+    return _SIZES.put(key, size)
 
 
 class Picture:

@@ -23,9 +23,11 @@ ICON_W, ICON_H = 48.0, 46.0  # points
 CELL_MIN = 150.0  # points: the narrowest column of the key
 
 
-def _subpicture(items: list, bounds: tuple[float, float, float, float] | None = None) -> Picture2D:
+def _subpicture(items: list, bounds: tuple[float, float, float, float] | None = None, key: str = "") -> Picture2D:
+    """A picture of some of a drawing's items; ``key`` names what it is made from, by value (see draw_pdf._form)."""
     pic = Picture2D()
     pic.layers = list(items)
+    pic.key = key
     if bounds is None:
         xs0, ys0, xs1, ys1 = [], [], [], []
         for item in items:
@@ -63,13 +65,14 @@ def legend_marks(ctx: RenderContext) -> list[tuple[Picture2D, str]] | None:
     if not start or not end or not arrows:
         return None
     m = ctx.m
-    badges = _subpicture([Label((0.0, 0.0), "1"), Label((20.0, 0.0), "2")], (-12.0, -12.0, 32.0, 12.0))
-    clock = _subpicture([Stopwatch((0.0, 0.0), 6.0)], (-12.0, -12.0, 12.0, 12.0))
+    badges = _subpicture([Label((0.0, 0.0), "1"), Label((20.0, 0.0), "2")], (-12.0, -12.0, 32.0, 12.0), "legend:badges")
+    clock = _subpicture([Stopwatch((0.0, 0.0), 6.0)], (-12.0, -12.0, 12.0, 12.0), "legend:clock")
+    keyed = (lambda part: f"{pic.key}|legend:{part}") if pic.key else (lambda part: "")
     return [
-        (_subpicture(start), m("legend.start")),
-        (_subpicture(end), m("legend.end")),
+        (_subpicture(start, key=keyed("start")), m("legend.start")),
+        (_subpicture(end, key=keyed("end")), m("legend.end")),
         (badges, m("legend.order")),
-        (_subpicture(arrows[:1]), m("legend.arrow")),
+        (_subpicture(arrows[:1], key=keyed("arrow")), m("legend.arrow")),
         (clock, m("legend.hold")),
     ]
 

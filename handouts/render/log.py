@@ -161,10 +161,11 @@ def log_grids(ctx: RenderContext, rows: list[LogRow], weeks: int, width: float) 
     return out
 
 
-def log_items(ctx: RenderContext, rows: list[LogRow], weeks: int, width: float, intro: str) -> list[Flowable]:
-    """The log's heading, what to do with it, and its grids."""
+def log_items(ctx: RenderContext, rows: list[LogRow], weeks: int, width: float, intro: str, *,
+              twice_note: bool = True) -> list[Flowable]:
+    """The log's heading, what to do with it (``twice_note``: and what its AM and PM lines are), and its grids."""
     s = styles_for(ctx)
-    if any(len(row.times) > 1 for row in rows):
+    if twice_note and any(len(row.times) > 1 for row in rows):
         intro = f"{intro} {ctx.m('log.twice')}"
     items: list[Flowable] = [paragraph(ctx.m("log.title"), s.heading), paragraph(intro, s.intro)]
     grids = log_grids(ctx, rows, weeks, width)
@@ -188,3 +189,28 @@ class LogSpace(Flowable):
 
     def draw(self) -> None:
         pass
+
+
+TWICE_ROWS = 2  # rows with AM and PM lines in each grid of a blank log (for an exercise done twice a day)
+
+
+def blank_log(ctx: RenderContext, frame_h: float, width: float, intro: str) -> list[Flowable]:
+    """A log with lines to write the exercises on (the booklet's): its heading, what to do with it, and
+    grids (two weeks each) with as many rows as fill one page; the last rows of each grid have AM and
+    PM lines, for an exercise done twice a day. One page: no page of it holds a leftover row."""
+    intro = f"{intro} {ctx.m('log.twice_blank')}"
+    twice = (ctx.m("log.am"), ctx.m("log.pm"))
+    from .ending import stack_height
+
+    weeks = ctx.layout.blocks.log_weeks
+    probe = log_items(ctx, [LogRow(""), LogRow("", twice)], weeks, width, intro, twice_note=False)
+    grids = [item for item in probe if isinstance(item, LogGrid)]
+    for grid in grids:
+        grid.wrap(width, BIG)
+    once_h, twice_h = grids[0].row_heights
+    above = stack_height(probe, width) - sum(grid.height for grid in grids)
+    room = (frame_h - above - sum(grid.head_h for grid in grids) - 2) / len(grids)
+    doubles = TWICE_ROWS if room >= TWICE_ROWS * twice_h + 3 * once_h else 1
+    lines = max(3, int((room - doubles * twice_h) // once_h))
+    return log_items(ctx, [LogRow("")] * lines + [LogRow("", twice)] * doubles, weeks, width, intro, twice_note=False)
+

@@ -14,8 +14,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
-from ..cache import keep
 from ..rawpdf import Recording, draw_recorded
+from ..reuse import REUSE
 
 
 def _frag(text: str, style: ParagraphStyle, font: str, bold: int) -> ParaFrag:
@@ -154,8 +154,8 @@ def fresh(para: Paragraph, kind: type[Paragraph] = TextParagraph) -> Paragraph:
 # Paragraphs already broken into lines, by content and width: shared by every card and document of
 # the process that prints the same text at the same width (the steps of a popular exercise, 'Do this
 # once a day.'). Drawing a wrapped paragraph does not change it, so sharing is safe.
-_WRAPPED: dict[tuple[object, float], tuple[Paragraph, float]] = {}
 _WRAPPED_MAX = 5_000  # enough for every text of the catalog at each width it is printed; bounds memory
+_WRAPPED = REUSE.store("wrapped paragraphs", _WRAPPED_MAX)  # (text and style by value, width) -> (paragraph, height)
 BIG = 1e6
 
 
@@ -165,10 +165,10 @@ def wrapped(para: Paragraph, width: float) -> tuple[Paragraph, float]:
     if key is None:
         return para, para.wrap(width, BIG)[1]
     cache_key = (key, round(width, 3))
-    hit = _WRAPPED.get(cache_key)
+    hit: tuple[Paragraph, float] | None = _WRAPPED.get(cache_key)
     if hit is None:
         # a copy of its own: the cached paragraph is wrapped at this one width, ever
         copy = fresh(para, SharedParagraph)
         copy._fonts = _repeatable(copy)
-        hit = keep(_WRAPPED, cache_key, (copy, copy.wrap(width, BIG)[1]), _WRAPPED_MAX)
+        hit = _WRAPPED.put(cache_key, (copy, copy.wrap(width, BIG)[1]))
     return hit

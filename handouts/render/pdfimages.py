@@ -13,16 +13,18 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
+from ..reuse import REUSE
 from .raster import PreparedImage
 
-# PDF image objects of prepared pictures, compressed once per process: (object, soft mask or None).
-_IMAGE_OBJECTS: dict[str, tuple[Any, Any]] = {}
+#: object name (from the picture's content digest) -> (image object, soft mask or None), compressed once per process
+_OBJECTS = REUSE.store("image objects", 256)
 
 
 def image_objects(image: PreparedImage) -> tuple[Any, Any]:
     """ReportLab's image object for a prepared picture (and its soft mask), compressed once per process."""
     name = image.object_name
-    if name not in _IMAGE_OBJECTS:
+    hit: tuple[Any, Any] | None = _OBJECTS.get(name)
+    if hit is None:
         from reportlab.lib.utils import ImageReader
         from reportlab.pdfbase import pdfdoc
 
@@ -32,13 +34,14 @@ def image_objects(image: PreparedImage) -> tuple[Any, Any]:
         mask = getattr(shared, "_smask", None)
         if mask is not None:
             del shared._smask
-        _IMAGE_OBJECTS[name] = (shared, mask)
-    return _IMAGE_OBJECTS[name]
+        hit = _OBJECTS.put(name, (shared, mask))
+    return hit
 
 
 def adopt_objects(name: str, shared: Any, mask: Any) -> None:
     """Image objects restored from the disk cache (see :mod:`.imagestore`), used as if made here."""
-    _IMAGE_OBJECTS.setdefault(name, (shared, mask))
+    if _OBJECTS.get(name) is None:
+        _OBJECTS.put(name, (shared, mask))
 
 
 def draw_prepared(canvas: Canvas, image: PreparedImage, width: float) -> None:

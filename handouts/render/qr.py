@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
+from ..reuse import REUSE
+
 QUIET_ZONE = 2  # modules of white border around the code (inside the drawn size)
 
 
-@lru_cache(maxsize=512)
+@REUSE.memo("qr modules", 512)
 def qr_modules(data: str) -> tuple[tuple[bool, ...], ...]:
     """The QR module matrix (True = dark) that ReportLab's QR widget computes for ``data``."""
     from reportlab.graphics.barcode.qr import QrCodeWidget

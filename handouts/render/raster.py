@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, cast
 
 from ..errors import Problem, UserError
+from ..reuse import REUSE
 
 PRINT_DPI = 300
 JPEG_QUALITY = 88
@@ -40,7 +41,8 @@ class PreparedImage(NamedTuple):
         return "img" + self.digest[:16]
 
 
-_RASTER_CACHE: dict[tuple[str, int, int, bool], PreparedImage] = {}
+#: (content digest, width px, height px, grey) -> the prepared picture
+_PREPARED = REUSE.store("prepared rasters", 256)
 
 
 def digest(data: bytes) -> str:
@@ -118,7 +120,7 @@ def prepare_raster(path: Path, width_pt: float, height_pt: float, locate: Locate
     target_w = max(1, round(width_pt / 72 * PRINT_DPI))
     target_h = max(1, round(height_pt / 72 * PRINT_DPI))
     key = (digest(data), target_w, target_h, grayscale)
-    cached = _RASTER_CACHE.get(key)
+    cached: PreparedImage | None = _PREPARED.get(key)
     if cached is not None:
         return cached
     from PIL import Image, ImageOps
@@ -154,5 +156,4 @@ def prepare_raster(path: Path, width_pt: float, height_pt: float, locate: Locate
         raise
     except (OSError, ValueError, SyntaxError) as exc:
         raise UserError([locate(f'"{path.name}" is damaged or unreadable ({exc})')]) from None
-    _RASTER_CACHE[key] = prepared
-    return prepared
+    return _PREPARED.put(key, prepared)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import NamedTuple
 
 from reportlab.lib.colors import HexColor
@@ -10,6 +9,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
 from ..models.layout import Layout, TextRole
+from ..reuse import REUSE
 from .context import Palette
 from .fonts import FontSet
 
@@ -54,7 +54,7 @@ def _style(name: str, role: TextRole, font: str, color: str, **extra: object) ->
     return style
 
 
-@lru_cache(maxsize=32)
+@REUSE.memo("paragraph styles", 32)
 def build_styles(layout: Layout, palette: Palette, fonts: FontSet) -> Styles:
     t = layout.text
     body_size = t.body.size

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
+from ..reuse import REUSE
 from .raster import Locate, digest, read_picture
 
 MAX_SVG_BYTES = 4_000_000
@@ -94,23 +95,24 @@ def svg_drawing(data: bytes) -> tuple[Any, list[str]]:
     return drawing, list(messages)
 
 
-_SVG_CACHE: dict[tuple[str, bool], tuple[Any, list[str]]] = {}
+#: (content digest, grey) -> (the drawing, its notes)
+_DRAWINGS = REUSE.store("svg drawings", 64)
 
 
 def svg_picture(path: Path, locate: Locate, *, grayscale: bool) -> tuple[Any, list[str]]:
     """The SVG file as a Drawing, and what svglib could not draw in it, as note lines naming the file."""
     data = read_picture(path, locate)
     key = (digest(data), grayscale)
-    if key in _SVG_CACHE:
-        return _SVG_CACHE[key]
+    hit: tuple[Any, list[str]] | None = _DRAWINGS.get(key)
+    if hit is not None:
+        return hit
     try:
         drawing, notes = svg_drawing(data)
     except ValueError as exc:
         raise UserError([locate(f'"{path.name}" {exc}')]) from None
     if grayscale:
         grey_drawing(drawing)
-    _SVG_CACHE[key] = drawing, [str(locate(f'"{path.name}": {note}')) for note in notes]
-    return _SVG_CACHE[key]
+    return _DRAWINGS.put(key, (drawing, [str(locate(f'"{path.name}": {note}')) for note in notes]))
 
 
 def grey_drawing(node: Any) -> None:

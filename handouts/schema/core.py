@@ -16,11 +16,11 @@ import datetime as dt
 import re
 import types
 import typing
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from ..errors import Problem, UserError
+from ..reuse import REUSE
 from ..yamlio import REFUSED, PathKey, SourceDoc
 from .model import Spec, is_model, spec, specs_of
 from .words import colon_hint, describe, fmt_number, infinite, normalise_choice, not_finite, pattern_words, suggest, type_words
@@ -34,7 +34,7 @@ def model_fields(cls: type) -> tuple[tuple[Spec, Any], ...]:
     return _resolved_fields(cls)
 
 
-@cache
+@REUSE.memo("model fields", 256)
 def _resolved_fields(cls: type) -> tuple[tuple[Spec, Any], ...]:
     hints = typing.get_type_hints(cls, include_extras=True)
     return tuple((f, hints[f.name]) for f in specs_of(cls).values())
