@@ -164,7 +164,10 @@ def inversion_table(body: Body) -> list[PropPiece]:
         foot = (pivot[0] + dx, 0.0, 0.0)
         pieces.append(PropPiece("capsule", "frame", a=pivot, b=foot, radius=2.2))
     pieces.append(PropPiece("capsule", "frame", a=(pivot[0] - 42, 1.5, 0.0), b=(pivot[0] + 42, 1.5, 0.0), radius=1.5))
+    # the ankle holder: a padded roller in front of the ankles and a strap around them, to the bed
     shin = next(s for s in body.segments if s.name == "right shin")
-    holder = add(lerp(shin.a, shin.b, 0.85), mul(pelvis_frame.front, 7.0))
+    ankle = lerp(shin.a, shin.b, 0.88)
+    holder = add(ankle, mul(pelvis_frame.front, 7.0))
+    pieces.append(PropPiece("capsule", "frame", a=add(ankle, mul(back, depth + 2)), b=holder, radius=2.0, front=True))
     pieces.append(PropPiece("sphere", "frame", center=holder, radius=4.0, front=True))
     return pieces
