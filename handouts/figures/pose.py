@@ -155,8 +155,6 @@ class Illustration:
     hold_panel: int = spec(default=0, doc="In a panel picture, the panel whose pose is held: the stopwatch goes beside it "
                            "(0 = the last).", minimum=0, maximum=4)
     badges: bool = spec(default=True, doc="Number the start (1) and end (2) of an overlay picture beside its first path arrow.")
-    stack: bool | None = spec(default=None, doc="Panels one above the other (true) or side by side (false); unset: two "
-                                                "panels are stacked when side by side they would be over 3 times wider than tall.")
     contacts: list[BodyPoint] = spec(factory=list, doc="Body points that must touch the support in every keyframe "
                                                        "(checked by the tests), besides those implied by the position.")
 
