@@ -173,9 +173,10 @@ def test_booklet_log_has_a_heading_and_rows_for_twice_a_day(lang, heading, am, p
 
 def test_example_program_page_counts():
     counts = {path.stem: len(page_texts(program(path))) for path in PROGRAMS}
-    # jane-doe has 6 exercises, anonymous-upper-back 5, spanish-a4-clinic 4. The first page is full of the
-    # key points, safety guidance, warning signs and picture key, and at 12 pt our cards are a third of
-    # a page and more (Spanish ones on A4 often over half), so the issue's 4 pages for 6 are not reached.
+    # jane-doe has 6 exercises, anonymous-upper-back 5, spanish-a4-clinic 4. The issue's 4 Letter pages for
+    # 6 exercises are not reached: jane-doe's first page (title, note, key points, warning signs, safety
+    # guidance: 640 pt) and picture key (117 pt), six cards at 12 pt (about 300 pt each, so two a page, with
+    # three position headings) and the log (245 pt) add up to about 3,000 pt, and 4 pages hold 2,555.
     assert counts == {"anonymous-upper-back": 5, "jane-doe": 5, "spanish-a4-clinic": 5}, counts
 
 
@@ -237,3 +238,124 @@ def test_large_print_keeps_one_card_a_page():
     for name, data in regions("large-print").items():
         for text in page_texts(data):
             assert text.count("How much") <= 1, name
+
+
+class DrawnCards:
+    """The plan of every card drawn while rendering, by document."""
+
+    def __init__(self) -> None:
+        self.plans: list[tuple[str, str, object, object]] = []  # document, exercise id, plan, content
+        self.document = ""
+
+
+@pytest.fixture(scope="module")
+def every_document():
+    """Every built-in document in both languages (region handouts, the booklet in both sizes, the example
+    programs), with the plan of each card drawn: {(name, lang): pdf bytes}, DrawnCards."""
+    from handouts.jobs import Job, load_program_job
+    from handouts.render import cards
+    from handouts.render.booklet import render_booklet
+    from handouts.render.handout import render_region
+    from handouts.render.program import render_program
+
+    drawn = DrawnCards()
+    original = cards.ExerciseCard.draw
+
+    def draw(card) -> None:
+        drawn.plans.append((drawn.document, card.exercise.id, card.plan, card.chooser.content))
+        original(card)
+
+    pdfs: dict[tuple[str, str], bytes] = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cards.ExerciseCard, "draw", draw)
+        for lang in ("en", "es"):
+            job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang=lang, output_dir=ROOT / "out")
+            ctx = job.context()
+            for region in ("lower", "mid", "upper"):
+                drawn.document = f"{region} ({lang})"
+                pdfs[(region, lang)] = render_region(ctx, region)
+            for layout, name in ((None, "booklet"), ("booklet-a5", "booklet-a5")):
+                job = Job.load(layout=layout, clinic_file=None, catalog_dir=None, lang=lang, output_dir=ROOT / "out",
+                               booklet=True)
+                drawn.document = f"{name} ({lang})"
+                pdfs[(name, lang)] = render_booklet(job.context(booklet=True))
+            for path in PROGRAMS:
+                job, loaded = load_program_job(path, layout=None, clinic_file=None, catalog_dir=None, lang=lang,
+                                               output_dir=ROOT / "out")
+                drawn.document = f"{path.stem} ({lang})"
+                pdfs[(path.stem, lang)] = render_program(job.context(), loaded)
+    return pdfs, drawn
+
+
+def test_no_card_splits_a_paragraph_between_the_column_and_the_full_width(every_document):
+    """A step, the purpose or the 'Be careful' line is placed whole, at one width, on every card printed."""
+    _, drawn = every_document
+    assert len(drawn.plans) > 100
+    for document, exercise, plan, content in drawn.plans:
+        placed = sorted(item.para.getPlainText() for item in plan.placed)
+        # the card's paragraphs; a card too long for a page even with its smallest picture leaves out its purpose line
+        assert placed in (texts_of(content), texts_of(content.shorter())), (document, exercise)
+
+
+def texts_of(content) -> list[str] | None:
+    if content is None:
+        return None
+    sources = [content.title, *content.head, *content.steps, *content.cautions, *content.dose]
+    sources += [p for p in (content.label, content.tick, content.qr_caption) if p is not None]
+    return sorted(p.getPlainText() for p in sources)
+
+
+def test_no_card_breaks_a_word(every_document):
+    """The last resort (a dose panel so narrow that a long word breaks) is never needed by a built-in
+    document: the Spanish A5 booklet's lunge broke 'Manteng/a' before."""
+    _, drawn = every_document
+    broken = sorted({(document, exercise) for document, exercise, plan, _ in drawn.plans if not plan.variant.whole_words})
+    assert broken == []
+
+
+SPANISH_PAPER = ["lower", "mid", "upper", "spanish-a4-clinic"]
+# Not reached yet (issue 19): at 12 pt in the embedded Vera Sans, a Spanish card's text is about 16% longer
+# than the English one, and most Spanish cards are 310-350 pt tall against the 313 pt of half a Letter page
+# even with the picture at its smallest (the Spanish pelvic tilt's text, picture, dose panel and tick need
+# more area than half a page has), so most Spanish pages hold one card. The texts, not the layout, must get
+# shorter. Today (English -> Spanish): lower 6 -> 8, mid 6 -> 7, upper 5 -> 8, Madrid program 4 -> 5.
+SPANISH_CARDS_TOO_LONG = pytest.mark.xfail(strict=True, reason="Spanish cards taller than half a page: see above")
+
+
+@SPANISH_CARDS_TOO_LONG
+@pytest.mark.parametrize("name", SPANISH_PAPER)
+def test_spanish_uses_at_most_15_percent_more_paper(every_document, name):
+    import math
+
+    pdfs, _ = every_document
+    english, spanish = len(page_texts(pdfs[(name, "en")])), len(page_texts(pdfs[(name, "es")]))
+    assert spanish <= math.floor(english * 1.15), (name, english, spanish)
+
+
+@pytest.mark.parametrize("name", ["booklet"])
+def test_spanish_booklet_uses_at_most_15_percent_more_paper(every_document, name):
+    import math
+
+    pdfs, _ = every_document
+    english, spanish = len(page_texts(pdfs[(name, "en")])), len(page_texts(pdfs[(name, "es")]))
+    assert spanish <= min(40, math.floor(english * 1.15)) and spanish % 4 == 0, (name, english, spanish)
+
+
+@SPANISH_CARDS_TOO_LONG
+@pytest.mark.parametrize("name", SPANISH_PAPER)
+def test_no_half_empty_page_in_spanish(every_document, name):
+    pdfs, _ = every_document
+    job = job_for()
+    data = pdfs[(name, "es")]
+    if name in ("lower", "mid", "upper"):
+        top, bottom = band(job)
+    else:
+        from handouts.jobs import load_program_job
+        from handouts.render.page import geometry
+
+        program_job, _ = load_program_job(ROOT / "examples" / "programs" / f"{name}.yaml", layout=None,
+                                          clinic_file=None, catalog_dir=None, lang="es", output_dir=ROOT / "out")
+        geo = geometry(program_job.context())
+        top, bottom = geo.frame_top, geo.frame_bottom
+    fills = page_fills(data, top, bottom)
+    assert underfilled(fills) == [], (name, [round(f, 2) for f in fills])

@@ -122,7 +122,7 @@ class Colors:
     muted: ColorHex = spec(default="#4d4d4d", doc="Header, footer and captions.")
     box: ColorHex = spec(default="#edf3f8", doc="Background of the safety box and the dosage panel.")
     rule: ColorHex = spec(default="#9db4c6", doc="Lines and card borders.")
-    figure: ColorHex = spec(default="#4f83ad", doc="The illustrated figure (near side; the far side is drawn lighter).")
+    figure: ColorHex = spec(default="#4f83ad", doc="The illustrated figure (near side; the far side is drawn in a darker shade of it).")
     figure_outline: ColorHex = spec(default="#1f3b52", doc="Outline of the figure.")
     prop: ColorHex = spec(default="#d9cbb3", doc="Props: chair, wall, mat, ball.")
     arrow: ColorHex = spec(default="#c4531f", doc="Movement arrows.")
