@@ -130,3 +130,14 @@ def test_far_side_limbs_are_darker_than_near_ones_not_paler():
 def test_the_first_panel_is_drawn_as_the_start_pose():
     scene = Scene(load_illustration(BUILTIN_ILLUSTRATIONS / "knee-to-chest.yaml"))
     assert [panel.light for panel in scene.panels] == [[True], [False]]
+
+
+def test_two_wide_panels_stack_and_three_stay_in_a_row():
+    from handouts.figures.scene import _arrange
+
+    wide = [(0.0, 0.0, 200.0, 60.0), (0.0, 0.0, 200.0, 60.0)]
+    tall = [(0.0, 0.0, 100.0, 190.0), (0.0, 0.0, 210.0, 110.0)]
+    three = [(0.0, 0.0, 130.0, 80.0)] * 3
+    assert _arrange(wide)[1][0][1] < 0  # two lying figures: one above the other
+    assert _arrange(tall)[1][0][1] == 0  # side by side
+    assert all(dy == 0 for (_, dy), _ in _arrange(three))  # three or more stay in a row

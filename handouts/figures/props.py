@@ -153,8 +153,8 @@ def inversion_table(body: Body) -> list[PropPiece]:
     axis = unit(sub(body.head_center, p["feet"]))
     trunk = part_segments(body, "trunk")
     depth = reach(body, back, trunk, head=False) - dot(p["pelvis"], back)
-    start = add(add(p["feet"], mul(axis, -14)), mul(back, depth))
-    end = add(add(body.head_center, mul(axis, 16)), mul(back, depth))
+    start = add(add(p["feet"], mul(axis, -10)), mul(back, depth))
+    end = add(add(body.head_center, mul(axis, 11)), mul(back, depth))
     length = norm(sub(end, start))
     width = (0.0, 0.0, 1.0)
     bed = oriented_box(add(start, (0.0, 0.0, -25.0)), mul(axis, length), mul(width, 50.0), mul(back, 5.0))
@@ -164,7 +164,10 @@ def inversion_table(body: Body) -> list[PropPiece]:
         foot = (pivot[0] + dx, 0.0, 0.0)
         pieces.append(PropPiece("capsule", "frame", a=pivot, b=foot, radius=2.2))
     pieces.append(PropPiece("capsule", "frame", a=(pivot[0] - 42, 1.5, 0.0), b=(pivot[0] + 42, 1.5, 0.0), radius=1.5))
+    # the ankle holder: a padded roller in front of the ankles and a strap around them, to the bed
     shin = next(s for s in body.segments if s.name == "right shin")
-    holder = add(lerp(shin.a, shin.b, 0.85), mul(pelvis_frame.front, 7.0))
+    ankle = lerp(shin.a, shin.b, 0.88)
+    holder = add(ankle, mul(pelvis_frame.front, 7.0))
+    pieces.append(PropPiece("capsule", "frame", a=add(ankle, mul(back, depth + 2)), b=holder, radius=2.0, front=True))
     pieces.append(PropPiece("sphere", "frame", center=holder, radius=4.0, front=True))
     return pieces
