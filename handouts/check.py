@@ -41,8 +41,11 @@ def missing_translations(job: Job, lang: str) -> list[Problem]:
             if translation is None or not getattr(translation, field):
                 problems.append(Problem(str(catalog.folder / name), 0, f"translations.{lang}.{field}", f"no '{lang}' translation"))
         flags = getattr(translation, "red_flags", None)
-        for field in ("title", "points", "see_doctor"):
-            if flags is None or not getattr(flags, field):
+        english = catalog.safety.red_flags
+        flag_fields = ["title", "emergency_lead", "call_clinic", "call_clinic_no_phone", "points", "see_doctor"]
+        flag_fields += [f"{group}.{key}" for group in ("emergency", "regions") for key in ("lower", "mid", "upper")]
+        for field in flag_fields:
+            if _field(english, field) and not _field(flags, field):
                 problems.append(Problem(str(catalog.folder / name), 0, f"translations.{lang}.red_flags.{field}",
                                         f"no '{lang}' translation"))
     for region in ("lower", "mid", "upper"):
@@ -53,6 +56,13 @@ def missing_translations(job: Job, lang: str) -> list[Problem]:
                                     f"no '{lang}' translation"))
     problems += _clinic_translations(job.clinic, job.clinic_doc, lang)
     return problems
+
+
+def _field(obj: object, path: str) -> object:
+    """A dotted field of a model, or None where any part of the path is missing."""
+    for name in path.split("."):
+        obj = getattr(obj, name, None)
+    return obj
 
 
 def _clinic_translations(clinic: object, doc: SourceDoc, lang: str) -> list[Problem]:

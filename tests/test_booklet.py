@@ -54,16 +54,21 @@ def test_booklet_pages_are_half_letter_and_a_multiple_of_four(booklet):
     assert (round(float(box.width)), round(float(box.height))) == (396, 612)
 
 
-OTHER_NAMES = r"(?: \([^)]*\))?"  # the contents give an exercise's other names after its name
+def your_exercises(texts: list[str]) -> str:
+    """The pages before the first card: the 'Your exercises' list of every exercise, with its page."""
+    first_card = next(i for i, t in enumerate(texts) if "How much" in t)
+    return " ".join(texts[1:first_card])
 
 
-def test_contents_keep_other_names(booklet, catalog):
+def test_contents_print_no_other_names(booklet, catalog):
     texts = [" ".join(t.split()) for t in page_texts(booklet[0])]
-    contents = " ".join(t for t in texts[1:5] if "Contents" in t or "Lower back" in t)
+    listed = your_exercises(texts)
     named = [e for e in catalog.exercises.values() if e.also_known_as]
     assert named
     for exercise in named:
-        assert f"{exercise.name} ({', '.join(exercise.also_known_as)})" in contents, exercise.name
+        for other in exercise.also_known_as:
+            if other not in exercise.name:
+                assert other not in listed, (exercise.name, other)
     cards = " ".join(t for t in texts if "How much" in t)
     assert "Also called" not in cards  # other names are off on the cards
 
@@ -71,8 +76,8 @@ def test_contents_keep_other_names(booklet, catalog):
 def test_reading_order_contents(booklet):
     texts = [" ".join(t.split()) for t in page_texts(booklet[0])]
     assert "Exercises for a healthy back" in texts[0] and "Name:" in texts[0]
-    assert "How to use this booklet" in texts[1]
-    assert any("Contents" in t and "Lower back" in t for t in texts[1:3])
+    assert "How to use this booklet" in texts[1] and "Key points" in texts[1]
+    assert "Your exercises" in texts[2] and "Lower back" in texts[2]
     first_card = next(i for i, t in enumerate(texts) if "How much" in t)
     assert any("Before you start" in t for t in texts[2:first_card]), "the safety guidance comes before the exercises"
     assert any("Get medical help right away if" in t for t in texts[2:first_card])
@@ -86,31 +91,37 @@ def test_every_catalog_exercise_is_in_the_booklet(booklet, catalog):
         assert exercise.name in text, exercise.name
 
 
-def test_each_exercise_printed_once_and_listed_elsewhere_with_see_page(booklet, catalog):
+def test_each_exercise_printed_once_and_the_supervised_ones_last(booklet, catalog):
     texts = [" ".join(t.split()) for t in page_texts(booklet[0])]
+    where = {}
     for exercise in catalog.exercises.values():
         cards = [i for i, t in enumerate(texts) if "How much" in t and exercise.name in t
                  and " ".join(exercise.steps[-1].split()[:8]) in t]
         assert len(cards) == 1, f"{exercise.name}: printed {len(cards)} times"
-    shared = [e for e in catalog.exercises.values() if len(e.regions) > 1]
-    assert shared
-    joined = " ".join(texts)
-    for exercise in shared:
-        assert re.search(re.escape(exercise.name) + OTHER_NAMES + r"[ .]*see page \d+", joined), exercise.name
+        where[exercise.id] = cards[0]
+    supervised = [where[e.id] for e in catalog.exercises.values() if e.supervised]
+    others = [where[e.id] for e in catalog.exercises.values() if not e.supervised]
+    assert supervised and min(supervised) > max(others)
+    assert "With your clinician" in texts[min(supervised)]
+    assert "Only if your clinician has shown you how" in texts[min(supervised)]
 
 
-def test_contents_page_numbers_match_where_the_exercises_are(booklet, catalog):
+def test_your_exercises_lists_each_exercise_with_its_page_and_dose(booklet, catalog):
+    from handouts.i18n import messages
+    from handouts.render.bookletchoice import dose_words
+
     texts = [" ".join(t.split()) for t in page_texts(booklet[0])]
-    contents = " ".join(t for t in texts[1:5] if "Contents" in t or "Lower back" in t)
-    checked = 0
+    listed = your_exercises(texts)
+    m = messages("en")
+    assert "Your clinician ticks" in listed
     for exercise in catalog.exercises.values():
-        match = re.search(re.escape(exercise.name) + OTHER_NAMES + r"[ .]*?(\d+)", contents)
-        if not match:
-            continue
-        page = int(match.group(1))
+        # the page number sits at the top of its row: the text reads it after the row's first line
+        words = f"{exercise.name}: {dose_words(exercise.dosage, m)}".split()
+        pattern = r"\s(?:(\d+)\s)?".join(re.escape(w) for w in words) + r"(?:\s(\d+))?"
+        match = re.search(pattern, listed)
+        assert match and any(match.groups()), exercise.name
+        page = int(next(g for g in match.groups() if g))
         assert exercise.name in texts[page - 1] and "How much" in texts[page - 1], (exercise.name, page)
-        checked += 1
-    assert checked == len(catalog.exercises)
 
 
 def test_printed_page_numbers_and_page_labels(booklet):
@@ -133,7 +144,7 @@ def test_bookmarks_for_every_section_and_exercise(booklet, catalog):
         return out
 
     found = titles(pdf.outline)
-    for section in ("How to use this booklet", "Contents", "Lower back", "Mid back", "Upper back", "Exercise log", "Notes"):
+    for section in ("How to use this booklet", "Your exercises", "Lower back", "Mid back", "Upper back", "Exercise log", "Notes"):
         assert section in found, section
     for exercise in catalog.exercises.values():
         assert exercise.name in found, exercise.name
@@ -141,8 +152,8 @@ def test_bookmarks_for_every_section_and_exercise(booklet, catalog):
 
 def test_contents_entries_are_links(booklet):
     pdf = reader(booklet[0])
-    links = [a for page in pdf.pages[1:4] for a in (page.get("/Annots") or []) if a.get_object().get("/Subtype") == "/Link"]
-    assert len(links) >= 20
+    links = [a for page in pdf.pages[1:6] for a in (page.get("/Annots") or []) if a.get_object().get("/Subtype") == "/Link"]
+    assert len(links) >= 26
 
 
 def test_fonts_embedded_and_margins_kept(booklet):

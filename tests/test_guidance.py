@@ -41,34 +41,82 @@ def documents(tmp_path: Path, lang: str) -> dict[str, bytes]:
     return out
 
 
-def red_flag_texts(lang: str) -> list[str]:
+def red_flag_texts(lang: str, regions: tuple[str, ...] = REGIONS, phone: str | None = "(217) 555-0142") -> list[str]:
+    """Every line the box must print for a document of ``regions``, read from the catalog (the demo clinic's phone)."""
     from handouts.jobs import load_catalog_dir
 
     flags = load_catalog_dir(None).safety.red_flags
     if lang != "en":
         flags = load_catalog_dir(None).safety.translations.es.red_flags
-    return [flags.title, *flags.points, flags.see_doctor]
+    call = flags.call_clinic.replace("{phone}", phone) if phone else flags.call_clinic_no_phone
+    lines = [flags.title, flags.emergency_lead, call]
+    for region in regions:
+        lines += getattr(flags.emergency, region) + getattr(flags.regions, region)
+    return list(dict.fromkeys([*lines, *flags.points, flags.see_doctor]))
+
+
+DOCUMENT_REGIONS = {"lower": ("lower",), "mid": ("mid",), "upper": ("upper",), "program": REGIONS, "booklet": REGIONS}
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_red_flag_box_is_whole_on_every_document_type(tmp_path, lang):
-    lines = red_flag_texts(lang)
-    assert len(lines) >= 8
     for name, data in documents(tmp_path, lang).items():
+        lines = red_flag_texts(lang, DOCUMENT_REGIONS[name])
+        assert len(lines) >= 9
         pages = [flat(t) for t in page_texts(data)]
         whole = [i for i, page in enumerate(pages) if all(flat(line) in page for line in lines)]
         assert len(whole) == 1, f"{name} ({lang}): the warning signs are not all on one page"
-        # near the safety guidance: on its page or the next
+        # near the safety guidance: on its page or next to it
         safety = "Before you start" if lang == "en" else "Antes de empezar"
         where = [i for i, page in enumerate(pages) if safety in page]
-        assert where and 0 <= whole[0] - where[0] <= 1, (name, lang, where, whole)
+        assert any(abs(i - whole[0]) <= 1 for i in where), (name, lang, where, whole)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_each_region_handout_warns_of_its_own_regions_signs(region_pdfs, tmp_path, lang):
+    from handouts.jobs import load_catalog_dir
+    from handouts.render.handout import render_region
+
+    flags = load_catalog_dir(None).safety.red_flags
+    if lang != "en":
+        flags = load_catalog_dir(None).safety.translations.es.red_flags
+    loaded = job(tmp_path, lang=lang)
+    for region in REGIONS:
+        data = region_pdfs[region] if lang == "en" else render_region(loaded.context(), region)
+        text = flat(all_text(data))
+        own = getattr(flags.emergency, region) + getattr(flags.regions, region)
+        assert own and all(flat(line) in text for line in own), (region, lang)
+        others = {line for r in REGIONS if r != region for line in getattr(flags.emergency, r) + getattr(flags.regions, r)}
+        for line in others - set(own):  # only the region's own signs: a short box
+            assert flat(line) not in text, (region, lang, line)
+        assert "911" in text
 
 
 def test_red_flags_say_the_standard_warning_signs(catalog):
-    text = " ".join([*catalog.safety.red_flags.points, catalog.safety.red_flags.see_doctor]).lower()
-    for idea in ("bladder", "bowels", "pee", "bottom", "genitals", "inner thighs", "weak", "numb", "getting worse",
+    flags = catalog.safety.red_flags
+    every = [*flags.points, flags.see_doctor, flags.emergency_lead]
+    lower = " ".join([*every, *flags.emergency.lower, *flags.regions.lower]).lower()
+    for idea in ("911", "bladder", "bowels", "pee", "bottom", "genitals", "inner thighs", "weak", "numb", "getting worse",
                  "fever", "unwell", "fall", "accident", "weight", "cancer", "few weeks", "awake at night"):
-        assert idea in text, idea
+        assert idea in lower, idea
+    for region in ("mid", "upper"):
+        text = " ".join([*every, *getattr(flags.emergency, region), *getattr(flags.regions, region)]).lower()
+        for idea in ("chest pain", "breathe", "walking", "balance", "fever", "fall", "cancer"):
+            assert idea in text, (region, idea)
+    assert "arm or a hand" in " ".join(flags.regions.upper)
+
+
+def test_the_box_says_whom_to_call_with_the_clinics_phone(tmp_path, clinic_copy):
+    from handouts.render.handout import render_region
+
+    text = clinic_copy.read_text(encoding="utf-8")
+    assert "(217) 555-0142" in text  # the demo clinic's phone is what the box prints
+    no_phone = clinic_copy.parent / "no-phone.yaml"
+    no_phone.write_text("\n".join(line for line in text.splitlines() if not line.startswith("phone:")) + "\n",
+                        encoding="utf-8")
+    page = flat(all_text(render_region(job(tmp_path, clinic=no_phone).context(), "lower")))
+    assert all(flat(line) in page for line in red_flag_texts("en", ("lower",), phone=None))
+    assert "555-0142" not in page
 
 
 def test_a_clinic_adds_red_flag_lines_and_a_layout_cannot_remove_the_box(tmp_path, clinic_copy):
@@ -80,7 +128,7 @@ def test_a_clinic_adds_red_flag_lines_and_a_layout_cannot_remove_the_box(tmp_pat
     layout.write_text("extends: standard\nblocks: {safety: false, introduction: false}\n", encoding="utf-8")
     data = render_region(job(tmp_path, clinic=clinic_copy, layout=str(layout)).context(), "upper")
     pages = [flat(t) for t in page_texts(data)]
-    lines = [*red_flag_texts("en"), "You have new pain in your chest or belly."]
+    lines = [*red_flag_texts("en", ("upper",)), "You have new pain in your chest or belly."]
     assert any(all(line in page for line in lines) for page in pages)
     assert "Before you start" not in " ".join(pages)
 

@@ -125,21 +125,56 @@ class Exercise:
 
 
 @model
+class RegionSigns:
+    """Warning signs that belong to one back region's documents (a booklet or a program prints the regions it covers)."""
+
+    lower: list[str] = spec(factory=list, doc="Lower back.", max_items=6, min_length=1, max_length=SHORT_TEXT_MAX)
+    mid: list[str] = spec(factory=list, doc="Mid back.", max_items=6, min_length=1, max_length=SHORT_TEXT_MAX)
+    upper: list[str] = spec(factory=list, doc="Upper back.", max_items=6, min_length=1, max_length=SHORT_TEXT_MAX)
+
+
+@model
+class RegionSignsText:
+    lower: list[str] | None = spec(default=None, doc="Lower back.", max_items=6, min_length=1, max_length=SHORT_TEXT_MAX)
+    mid: list[str] | None = spec(default=None, doc="Mid back.", max_items=6, min_length=1, max_length=SHORT_TEXT_MAX)
+    upper: list[str] | None = spec(default=None, doc="Upper back.", max_items=6, min_length=1, max_length=SHORT_TEXT_MAX)
+
+
+@model
 class RedFlagsText:
     title: str | None = spec(default=None, doc="Heading of the warning signs box.", min_length=1, max_length=80)
-    points: list[str] | None = spec(default=None, doc="The warning signs.", min_items=3, max_items=10, min_length=1,
-                                    max_length=SHORT_TEXT_MAX)
+    emergency_lead: str | None = spec(default=None, doc="The line before the emergency signs.", min_length=1, max_length=120)
+    emergency: RegionSignsText | None = spec(default=None, doc="The signs that need an ambulance, by region.")
+    call_clinic: str | None = spec(default=None, doc="The line before the other signs; {phone} is the clinic's phone.",
+                                   min_length=1, max_length=120)
+    call_clinic_no_phone: str | None = spec(default=None, doc="The same, for a clinic with no phone in its profile.",
+                                            min_length=1, max_length=120)
+    regions: RegionSignsText | None = spec(default=None, doc="The other warning signs of each region.")
+    points: list[str] | None = spec(default=None, doc="The other warning signs of every document.", min_items=1, max_items=10,
+                                    min_length=1, max_length=SHORT_TEXT_MAX)
     see_doctor: str | None = spec(default=None, doc="When to see a doctor soon (not urgently).", min_length=1,
                                   max_length=SHORT_TEXT_MAX)
 
 
 @model
 class RedFlags:
-    """The warning signs that need urgent care (NICE NG59, NHS): on every document, never split, never left out."""
+    """The warning signs that need urgent care (NICE NG59, NHS): on every document, never split, never left out.
+
+    A document prints, for the regions it covers, the signs that need an ambulance (``emergency``, after
+    ``emergency_lead``: call 911), then the other signs (``regions``, then ``points`` of every document, then
+    the clinic's own, after ``call_clinic``: call the clinic today), then when to see a doctor."""
 
     title: str = spec(doc="Heading of the warning signs box.", min_length=1, max_length=80)
-    points: list[str] = spec(doc="The warning signs, one a line.", min_items=3, max_items=10, min_length=1,
-                             max_length=SHORT_TEXT_MAX)
+    emergency_lead: str | None = spec(default=None, doc="The line before the emergency signs ('Call 911 ... if:').",
+                                      min_length=1, max_length=120)
+    emergency: RegionSigns = spec(factory=RegionSigns, doc="The signs that need an ambulance, by region.")
+    call_clinic: str | None = spec(default=None, doc="The line before the other signs; {phone} is the clinic's phone.",
+                                   min_length=1, max_length=120)
+    call_clinic_no_phone: str | None = spec(default=None, doc="The same, for a clinic with no phone in its profile.",
+                                            min_length=1, max_length=120)
+    regions: RegionSigns = spec(factory=RegionSigns, doc="The other warning signs of each region.")
+    points: list[str] = spec(doc="The other warning signs of every document, one a line.", min_items=1, max_items=10,
+                             min_length=1, max_length=SHORT_TEXT_MAX)
     see_doctor: str = spec(doc="When to see a doctor soon (not urgently).", min_length=1, max_length=SHORT_TEXT_MAX)
 
 

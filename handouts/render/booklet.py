@@ -13,18 +13,27 @@ import functools
 import io
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from ..models.catalog import REGIONS, Exercise
 from ..text import localized
+from .bookletchoice import choice_list
 from .bookletcontents import contents
 from .bookletcovers import COVER_LOGO, BackCover, Cover
 from .bookletdoc import BookletDoc, Outline, booklet_canvas
 from .cards import styles_for
 from .context import RenderContext
-from .flowables import Gap, NoteLines, paragraphs
+from .flowables import Gap, NoteLines
 from .guidance import booklet_key_points, key_points_box, red_flag_box
-from .handout import check_clinic_glyphs, check_glyphs, clinic_text, exercise_cards, intro_text, ordered, safety_box
+from .handout import (
+    check_clinic_glyphs,
+    check_glyphs,
+    clinic_text,
+    disclaimer_text,
+    exercise_cards,
+    ordered,
+    safety_box,
+)
 from .legend import legend
 from .log import blank_log
 from .page import PageState, build_or_explain, geometry
@@ -34,17 +43,29 @@ from .pictures import picture_for
 MAX_PASSES = 6
 
 
-def booklet_exercises(ctx: RenderContext) -> dict[str, list[tuple[Exercise, bool]]]:
-    """Each region's exercises, with whether the exercise is printed in full in an earlier region."""
+#: The booklet's last section: the exercises a patient does only after a clinician has shown them how.
+SUPERVISED = "supervised"
+
+
+def booklet_sections(ctx: RenderContext) -> dict[str, list[Exercise]]:
+    """Each exercise once, in the first region it belongs to; the supervised ones last, in a section of their own."""
     seen: set[str] = set()
-    out: dict[str, list[tuple[Exercise, bool]]] = {}
+    out: dict[str, list[Exercise]] = {}
+    supervised: list[Exercise] = []
     for region in REGIONS:
-        items = []
+        items: list[Exercise] = []
         for exercise in ordered(ctx.catalog.for_handout(region, whole=True), ctx.layout.order):
-            items.append((exercise, exercise.id in seen))
+            if exercise.id in seen:
+                continue
             seen.add(exercise.id)
+            (supervised if exercise.supervised else items).append(exercise)
         out[region] = items
+    out[SUPERVISED] = supervised
     return out
+
+
+def section_names(ctx: RenderContext) -> dict[str, str]:
+    return {**{region: ctx.m(f"region.{region}.name") for region in REGIONS}, SUPERVISED: ctx.m("booklet.supervised")}
 
 
 def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_notes: int) -> list[Flowable]:
@@ -52,43 +73,49 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     s = styles_for(ctx)
     geo = geometry(ctx)
     frame_h = geo.frame_height
-    sections = booklet_exercises(ctx)
+    sections = booklet_sections(ctx)
+    names = section_names(ctx)
     covers = ["knee-to-chest", "seated-twist", "doorway-chest-stretch"]  # lying, sitting, standing
     cover_pictures = [picture_for(ctx, ctx.catalog.exercises[i]) for i in covers if i in ctx.catalog.exercises]
     story: list[Flowable] = [Cover(ctx, [p for p in cover_pictures if p is not None], geo.top - geo.bottom),
                              NextPageTemplate("page"), PageBreak()]
-    # how to use, and the safety guidance
+    # how to use: the key to the pictures and the key points, on one page
     story += [Outline("how-to-use", m("booklet.how_to_use"), 0, m("booklet.how_to_use")),
               paragraph(m("booklet.how_to_use"), s.heading)]
     intro = clinic_text(ctx, "introduction")
     if intro:  # the clinic's own words, once, before the booklet's
         story.append(paragraph(intro, s.intro))
-    story += paragraphs(ctx, m.get("booklet.how_to_use_points"), "bullet", bullet="\u2022")
-    # the contents; what each region's section is for, together (a card fills a page of its own); then key
-    # points, the safety guidance and the warning signs, each whole, and the key to the pictures, just
-    # before the exercises
-    story += [Gap(14, page), *contents(ctx, sections, pages), Gap(14, page)]
-    for region in sections:
-        story += [paragraph(m(f"region.{region}.title"), s.small_heading), paragraph(intro_text(ctx, region), s.intro)]
-    safety_title = str(localized(ctx.catalog.safety, ctx.lang, ("title",))[0]["title"])
-    # the key to the pictures after the introductions, the warning signs before the safety guidance:
-    # the boxes then fill their pages
     key = legend(ctx)
     if key is not None:
-        story += [Gap(12, page), key]
-    points = key_points_box(ctx, booklet_key_points(ctx))
-    story += [Gap(14, page), KeepTogether([Outline("safety", safety_title, 0, safety_title), points]), Gap(12, page),
-              red_flag_box(ctx), Gap(12, page), KeepTogether([safety_box(ctx)]), PageBreak()]
-    # one section per region
-    for region, items in sections.items():
-        name = m(f"region.{region}.name")
-        lead: list[Flowable] = [Outline(f"region-{region}", name, 0, name)]
-        fresh = [e for e, elsewhere in items if not elsewhere]
+        story += [key, Gap(14, page)]
+    story += [key_points_box(ctx, booklet_key_points(ctx, pages.get("your-exercises"))), Gap(10, page),
+              paragraph(disclaimer_text(ctx), s.summary), PageBreak()]
+    # every exercise, for the clinician to tick, with its page: the booklet's contents, with the other parts
+    safety_title = str(localized(ctx.catalog.safety, ctx.lang, ("title",))[0]["title"])
+    story += choice_list(ctx, sections, names, pages)
+    parts = [(safety_title, "safety"), (m("log.title"), "log"), (m("handout.notes"), "notes")]
+    story += [Gap(10, page), contents(ctx, parts, pages)]
+    # the safety guidance and the warning signs, each whole, just before the exercises
+    # (the safety guidance may split between its points, the warning signs never)
+    story += [Gap(14, page), Outline("safety", safety_title, 0, safety_title), safety_box(ctx, disclaimer=False),
+              Gap(12, page),
+              red_flag_box(ctx)]
+    story.append(PageBreak())
+    # one section per region, then the supervised exercises
+    for key_name, items in sections.items():
+        if not items:
+            continue
+        name = names[key_name]
+        # the supervised section: its heading over its first card, a short running head ('With your clinician')
+        head = m("booklet.supervised_short") if key_name == SUPERVISED else name
+        lead: list[Flowable] = [Outline(f"region-{key_name}", name, 0, head)]
+        if key_name == SUPERVISED:
+            lead.append(paragraph(name, s.heading))
 
         def bookmark(card: Any, exercise: Exercise, words: Any) -> None:
             card.outline = (f"exercise-{exercise.id}", words.name, 1, None)
 
-        story += exercise_cards(ctx, fresh, page=page, frame_height=frame_h, bookmark=bookmark,
+        story += exercise_cards(ctx, items, page=page, frame_height=frame_h, bookmark=bookmark,
                                 chosen_box=True, reorder=True, lead=lead)
     story.append(PageBreak())
     # the log: lines for the patient to write the exercises chosen for them, then tick (two weeks a page)
@@ -109,7 +136,7 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
 
 def render_booklet(ctx: RenderContext) -> bytes:
     """The booklet in reading order; its page count is a multiple of 4."""
-    exercises = [e for items in booklet_exercises(ctx).values() for e, _ in items]
+    exercises = [e for items in booklet_sections(ctx).values() for e in items]
     ctx = ctx.with_logo_height(max(ctx.logo_height, COVER_LOGO))  # one prepared logo: cover, headers and back
     check_glyphs(ctx, exercises)
     check_clinic_glyphs(ctx)

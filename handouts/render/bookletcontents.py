@@ -1,4 +1,4 @@
-"""The booklet's contents: each region and its exercises with their page numbers, the log and the notes."""
+"""The booklet's contents lines ('title ..... page'): the parts after the list of exercises (safety, log, notes)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from ..models.catalog import Exercise
-from ..text import exercise_words
-from .bookletdoc import Outline
-from .cards import styles_for
 from .context import RenderContext
 from .page import breakable
-from .para import paragraph
 
 
 class ContentsList(Flowable):
@@ -107,22 +102,6 @@ class ContentsList(Flowable):
                 canvas.linkRect("", key, (0, y, self.width, top), relative=1, thickness=0)
 
 
-def contents(ctx: RenderContext, sections: dict[str, list[tuple[Exercise, bool]]], pages: dict[str, int]) -> list[Flowable]:
-    """Each region and its exercises, in page order (with their other names), the log and the notes.
-
-    An exercise of two regions is printed in the first and listed in the other with 'see page'.
-    """
-    m = ctx.m
-    entries: list[tuple[int, str, str, bool]] = []
-    for region, items in sections.items():
-        entries.append((0, m(f"region.{region}.name"), f"region-{region}", False))
-        listed = []
-        for exercise, elsewhere in items:
-            words = exercise_words(exercise, ctx.lang)
-            title = f"{words.name} ({', '.join(words.also_known_as)})" if words.also_known_as else words.name
-            listed.append((1, title, f"exercise-{exercise.id}", elsewhere))
-        entries += sorted(listed, key=lambda entry: pages.get(entry[2], 0))  # cards may change places to fill pages
-    entries += [(0, m("log.title"), "log", False), (0, m("handout.notes"), "notes", False)]
-    s = styles_for(ctx)
-    return [Outline("contents", m("booklet.contents"), 0, m("booklet.contents")),
-            paragraph(m("booklet.contents"), s.heading), ContentsList(ctx, entries, pages)]
+def contents(ctx: RenderContext, parts: list[tuple[str, str]], pages: dict[str, int]) -> Flowable:
+    """The booklet's other parts (title, bookmark key), each with its page, after the list of exercises."""
+    return ContentsList(ctx, [(0, title, key, False) for title, key in parts], pages)

@@ -8,10 +8,12 @@ see the whole list at once. A clinic's own lines are added to it, never put in i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable
 
+from ..models.catalog import REGIONS
 from .cards import styles_for
 from .context import RenderContext
 from .flowables import Box, paragraphs
@@ -68,20 +70,59 @@ class WarningsFirst(Flowable):
         return [*parts, *rest, self.warnings] if parts else []
 
 
-def red_flag_lines(ctx: RenderContext) -> tuple[str, list[str], str]:
-    """The box's heading, its warning signs (the catalog's, then the clinic's own) and the see-your-doctor line."""
+class RedFlagText:
+    """What the warning signs box says, in the document's language: groups of (lead line, signs)."""
+
+    def __init__(self, title: str, groups: list[tuple[str | None, list[str]]], see_doctor: str):
+        self.title, self.groups, self.see_doctor = title, groups, see_doctor
+
+    @property
+    def lines(self) -> list[str]:
+        """Every line of the box, heading first (what a reader finds on one page)."""
+        out = [self.title]
+        for lead, signs in self.groups:
+            out += [lead, *signs] if lead else signs
+        return [*out, self.see_doctor]
+
+
+def red_flag_lines(ctx: RenderContext, regions: Sequence[str] = REGIONS) -> RedFlagText:
+    """The box's words for a document that covers ``regions``: the signs that need an ambulance (call 911),
+    then the others (call the clinic today: the region's, every document's, the clinic's own), each sign
+    once, and the see-your-doctor line."""
     flags = ctx.catalog.safety.red_flags
     language = getattr(ctx.catalog.safety.translations, ctx.lang, None) if ctx.lang != "en" else None
     translation = getattr(language, "red_flags", None)
-    values, missing = {}, []
-    for name in ("title", "points", "see_doctor"):
-        value = getattr(translation, name, None) if translation is not None else None
-        if not value and ctx.lang != "en":
-            missing.append(name)
-        values[name] = value or getattr(flags, name)
+    missing: list[str] = []
+
+    def text(*path: str) -> Any:
+        english: Any = flags
+        value: Any = translation
+        for name in path:
+            english = getattr(english, name, None)
+            value = getattr(value, name, None) if value is not None else None
+        if not value and english and ctx.lang != "en":
+            missing.append(".".join(path))
+        return value or english
+
+    covered = [region for region in REGIONS if region in regions]
+    emergency: list[str] = []
+    for region in covered:
+        emergency += [line for line in text("emergency", region) or [] if line not in emergency]
+    others: list[str] = []
+    for line in [*(line for region in covered for line in text("regions", region) or []), *text("points")]:
+        if line not in others and line not in emergency:
+            others.append(line)
+    others += clinic_red_flags(ctx)
+    phone = ctx.clinic.phone
+    call = text("call_clinic") if phone else text("call_clinic_no_phone")
+    groups: list[tuple[str | None, list[str]]] = []
+    if emergency:
+        groups.append((text("emergency_lead"), emergency))
+    groups.append((str(call).replace("{phone}", phone or "") if call else None, others))
+    title, see_doctor = str(text("title")), str(text("see_doctor"))
     if missing:
         ctx.notice(f"_safety.yaml: no '{ctx.lang}' translation of red_flags {', '.join(missing)}; printed in English")
-    return str(values["title"]), [*values["points"], *clinic_red_flags(ctx)], str(values["see_doctor"])
+    return RedFlagText(title, groups, see_doctor)
 
 
 def clinic_red_flags(ctx: RenderContext) -> list[str]:
@@ -98,13 +139,18 @@ def clinic_red_flags(ctx: RenderContext) -> list[str]:
     return list(clinic.red_flags)
 
 
-def red_flag_box(ctx: RenderContext) -> Flowable:
-    """'Get medical help right away if...': whole, with a heavier border in the heading colour."""
-    title, points, see_doctor = red_flag_lines(ctx)
+def red_flag_box(ctx: RenderContext, regions: Sequence[str] = REGIONS) -> Flowable:
+    """'Get medical help right away if...': whole, with a heavier border in the heading colour; whom to call
+    in bold before each group of signs."""
+    words = red_flag_lines(ctx, regions)
     s = styles_for(ctx)
-    paras = paragraphs(ctx, points, "bullet", bullet=BULLET)
-    paras.append(paragraph(see_doctor, s.body_bold))
-    box = WholeBox(ctx, title, paras, filled=False, border_scale=2.5, border_color=ctx.palette.accent)
+    paras: list = []
+    for lead, signs in words.groups:
+        if lead:
+            paras.append(paragraph(lead, s.body_bold))
+        paras += paragraphs(ctx, signs, "bullet", bullet=BULLET)
+    paras.append(paragraph(words.see_doctor, s.body_bold))
+    box = WholeBox(ctx, words.title, paras, filled=False, border_scale=2.5, border_color=ctx.palette.accent)
     box.red_flags = True  # type: ignore[attr-defined]  # found by tests and by the page checks
     return box
 
@@ -138,6 +184,8 @@ def program_key_points(ctx: RenderContext, count: int, minutes: int) -> list[str
     return [*lines, m("program.count", n=count), *common_points(ctx)]
 
 
-def booklet_key_points(ctx: RenderContext) -> list[str]:
+def booklet_key_points(ctx: RenderContext, choice_page: int | None) -> list[str]:
+    """``choice_page``: the page of 'Your exercises' (from the previous layout pass)."""
     m = ctx.m
-    return [m("key_points.booklet_choose"), *common_points(ctx), m("key_points.booklet_log")]
+    page = m.number(choice_page) if choice_page else "\u2013"
+    return [m("key_points.booklet_choose", page=page), *common_points(ctx), m("key_points.booklet_log")]

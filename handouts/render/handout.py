@@ -114,13 +114,18 @@ def note_untranslated(ctx: RenderContext, field: str) -> None:
                f"{language} document (add it under translations: {ctx.lang}: {field}:)")
 
 
-def safety_box(ctx: RenderContext) -> Flowable:
+def disclaimer_text(ctx: RenderContext) -> str:
+    return clinic_text(ctx, "disclaimer") or ctx.m("handout.disclaimer")
+
+
+def safety_box(ctx: RenderContext, *, disclaimer: bool = True) -> Flowable:
+    """'Before you start', with the disclaimer at its end (unless the document prints it elsewhere)."""
     values, missing = localized(ctx.catalog.safety, ctx.lang, ("title", "points"))
     if missing:
         ctx.notice(f"_safety.yaml: no '{ctx.lang}' translation of {', '.join(missing)}; printed in English")
     paras = paragraphs(ctx, values["points"], "bullet", bullet="\u2022")
-    disclaimer = clinic_text(ctx, "disclaimer") or ctx.m("handout.disclaimer")
-    paras += paragraphs(ctx, [disclaimer], "summary")
+    if disclaimer:
+        paras += paragraphs(ctx, [disclaimer_text(ctx)], "summary")
     return Box(ctx, values["title"], paras, filled=True)
 
 
@@ -195,10 +200,17 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageS
     return story
 
 
+def log_intro(ctx: RenderContext) -> str:
+    """What the log is for; a log of fewer than 4 weeks says how to go on (a copy, or a new sheet from the clinic)."""
+    weeks = ctx.layout.blocks.log_weeks
+    intro = ctx.m("log.intro")
+    return f"{intro} {ctx.m('log.copy', first=weeks + 1, second=weeks + 2)}" if weeks < 4 else intro
+
+
 def ending(ctx: RenderContext, rows: list[LogRow], *, page: PageState, width: float, log: bool = True) -> list[Flowable]:
     """The exercise log and the notes lines (see :mod:`.ending`)."""
     blocks = ctx.layout.blocks
-    items = log_items(ctx, rows, blocks.log_weeks, width, ctx.m("log.intro")) if log and blocks.log and rows else []
+    items = log_items(ctx, rows, blocks.log_weeks, width, log_intro(ctx)) if log and blocks.log and rows else []
     notes = Notes(ctx, blocks.notes_lines) if blocks.notes_lines else None
     return [Ending(items, notes, page)] if items or notes is not None else []
 
@@ -208,8 +220,10 @@ def region_exercises(ctx: RenderContext, region: str) -> list[Exercise]:
     return ordered(ctx.catalog.for_handout(region, getattr(ctx.clinic.region_exercises, region)), ctx.layout.order)
 
 
-def guidance(ctx: RenderContext, page: PageState, key_points: list[str], *, whole_safety: bool = False) -> list[Flowable]:
-    """Key points, the warning signs (always, whole), the safety guidance and, once, the key to the pictures.
+def guidance(ctx: RenderContext, page: PageState, key_points: list[str], regions: Iterable[str], *,
+             whole_safety: bool = False) -> list[Flowable]:
+    """Key points, the warning signs of ``regions`` (always, whole), the safety guidance and, once, the key to
+    the pictures.
 
     The warning signs come before the safety guidance when they fit the page (they matter most, and
     the guidance, which may split between its points, then fills the foot of the page); else after it
@@ -220,11 +234,12 @@ def guidance(ctx: RenderContext, page: PageState, key_points: list[str], *, whol
 
     gap = Gap(ctx.layout.cards.gap, page)
     story: list[Flowable] = [key_points_box(ctx, key_points), gap]
+    warnings = red_flag_box(ctx, list(regions))
     if ctx.layout.blocks.safety:
         box = safety_box(ctx)  # split between its points when it must, unless asked to stay whole
-        story += [WarningsFirst(red_flag_box(ctx), [KeepTogether([box]) if whole_safety else box, gap], gap)]
+        story += [WarningsFirst(warnings, [KeepTogether([box]) if whole_safety else box, gap], gap)]
     else:
-        story += [red_flag_box(ctx), gap]
+        story += [warnings, gap]
     key = legend(ctx)
     if key is not None:
         story += [key, gap]
@@ -253,7 +268,7 @@ def render_region(ctx: RenderContext, region: str) -> bytes:
         story.append(paragraph(clinic_text(ctx, "introduction") or m("handout.introduction"), s.intro))
         story.append(paragraph(intro_text(ctx, region), s.intro))
     minutes = minutes_a_day([e.dosage for e in exercises])
-    story += guidance(ctx, doc.page_state, region_key_points(ctx, len(exercises), minutes))
+    story += guidance(ctx, doc.page_state, region_key_points(ctx, len(exercises), minutes), [region])
     story += exercise_cards(ctx, exercises, page=doc.page_state, frame_height=geo.frame_height, chosen_box=True,
                             reorder=True)
     rows = [LogRow(exercise_words(e, ctx.lang).name, times_labels(ctx, e.dosage.times_a_day)) for e in exercises]

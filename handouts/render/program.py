@@ -15,7 +15,7 @@ from .context import RenderContext
 from .ending import stack_height
 from .flowables import Box, Gap
 from .guidance import program_key_points
-from .handout import check_clinic_glyphs, check_glyphs, clinic_text, ending, exercise_cards, guidance
+from .handout import check_clinic_glyphs, check_glyphs, clinic_text, ending, exercise_cards, guidance, log_intro
 from .log import LogRow, log_items, times_labels
 from .page import HandoutDoc, geometry
 from .para import paragraph
@@ -73,13 +73,14 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
         count = m("program.count", n=len(exercises))
         points = [m(count_key, n=len(exercises)) if line == count else line
                   for line in program_key_points(ctx, len(exercises), minutes)]
-        return story + guidance(ctx, page, points)
+        covered = {region for exercise in exercises for region in exercise.regions}
+        return story + guidance(ctx, page, points, covered)
 
     numbered_order = [e for e, _ in order]
     rows = [LogRow(f"{i}. {exercise_words(e, ctx.lang).name}", times_labels(ctx, dosage[e.id].times_a_day))
             for i, e in enumerate(numbered_order, 1)]
     blocks = ctx.layout.blocks
-    log = log_items(ctx, rows, blocks.log_weeks, geo.content_width, m("log.intro")) if blocks.log else []
+    log = log_items(ctx, rows, blocks.log_weeks, geo.content_width, log_intro(ctx)) if blocks.log else []
     # the log on the first page when it fits there whole (the program at a glance), else after the cards
     story = first_page("program.count_log_first")
     log_first = bool(log) and stack_height(story + log, geo.content_width) <= geo.frame_height

@@ -1,0 +1,121 @@
+"""The booklet's 'Your exercises' page: every exercise with a box for the clinician to tick, its dose in
+words and its page, by section, so that a patient given the whole booklet knows which ones are theirs.
+
+The page numbers come from the previous layout pass (``pages``, keyed like the cards' bookmarks).
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from ..i18n import Messages
+from ..models.catalog import Dosage, Exercise
+from ..text import exercise_words
+from .bookletdoc import Outline
+from .cards import styles_for
+from .context import RenderContext
+from .page import geometry
+from .para import paragraph
+
+
+class TickBox(Flowable):
+    """An empty square to tick, the size of a capital letter."""
+
+    def __init__(self, size: float, color: str, line: float):
+        super().__init__()
+        self.size, self.color, self.line = size, color, line
+        self.width = self.height = size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setStrokeColor(HexColor(self.color))
+        canvas.setLineWidth(self.line)
+        canvas.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+
+
+class PageLink(Flowable):
+    """A page number, right-aligned, that is also a link to the exercise's bookmark across the row's width."""
+
+    def __init__(self, text: str, key: str | None, font: str, size: float, row_width: float, color: str):
+        super().__init__()
+        self.text, self.key, self.font, self.size, self.row_width = text, key, font, size, row_width
+        self.color = color
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = availWidth, self.size * 1.2
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFont(self.font, self.size)
+        canvas.setFillColor(HexColor(self.color))
+        canvas.drawRightString(self.width, self.size * 0.25, self.text)
+        if self.key:
+            left = self.width - self.row_width
+            canvas.linkRect("", self.key, (left, -self.size * 1.5, self.width, self.height), relative=1, thickness=0)
+
+
+def dose_words(dosage: Dosage, m: Messages) -> str:
+    """The dose in one short sentence, to follow an exercise's name and a colon:
+    'hold for 15 seconds, 3 times on each side, once a day.'"""
+    parts = []
+    if dosage.hold_seconds:
+        parts.append(m("choice.hold", n=dosage.hold_seconds))
+    if dosage.repetitions and not (dosage.repetitions == 1 and not dosage.each_side and dosage.times_a_day):
+        parts.append(m("choice.times_each_side" if dosage.each_side else "choice.times", n=dosage.repetitions))
+    elif dosage.each_side:
+        parts.append(m("choice.each_side"))
+    if dosage.sets > 1:
+        parts.append(m("choice.rounds", n=dosage.sets))
+    if dosage.times_a_day:
+        parts.append(m("choice.per_day", n=dosage.times_a_day))
+    text = ", ".join(part for part in parts if part)
+    return f"{text}." if text else ""
+
+
+def choice_list(ctx: RenderContext, sections: dict[str, list[Exercise]], names: dict[str, str],
+                pages: dict[str, int]) -> list[Flowable]:
+    """The page's heading, what it is for, and one table: a row per exercise under its section's name."""
+    m = ctx.m
+    s = styles_for(ctx)
+    size = ctx.layout.text.body.size
+    p = ctx.palette
+    title = m("choice.title")
+    box_w = size * 1.6
+    page_w = max(size * 2.4, stringWidth(m("choice.page"), ctx.fonts.bold, size) + 2)
+    width = geometry(ctx).content_width
+    rows: list[list[object]] = [["", paragraph(m("choice.exercise"), s.body_bold), paragraph(m("choice.page"), s.body_bold)]]
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.regular),  # the empty cells' font too: only embedded fonts
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ALIGN", (2, 0), (2, -1), "RIGHT"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), size * 0.4),
+        ("RIGHTPADDING", (2, 0), (2, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), size * 0.15),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.2),
+        ("LINEBELOW", (0, 0), (-1, 0), ctx.layout.lines.rule * 2, HexColor(p.rule)),
+    ]
+    for key, exercises in sections.items():
+        if not exercises:
+            continue
+        style += [("SPAN", (0, len(rows)), (-1, len(rows))), ("TOPPADDING", (0, len(rows)), (-1, len(rows)), size * 0.4)]
+        rows.append([paragraph(names[key], s.small_heading), "", ""])
+        # in page order: cards may change places to fill pages
+        for exercise in sorted(exercises, key=lambda e: pages.get(f"exercise-{e.id}", 0)):
+            words = exercise_words(exercise, ctx.lang)
+            page = pages.get(f"exercise-{exercise.id}")
+            cell = paragraph(dose_words(exercise.dosage, m), s.body, lead=f"{words.name}:", lead_font=ctx.fonts.bold)
+            style.append(("LINEBELOW", (0, len(rows)), (-1, len(rows)), ctx.layout.lines.rule, HexColor(p.rule)))
+            link = PageLink(m.number(page) if page else "\u2013", f"exercise-{exercise.id}" if page else None,
+                            ctx.fonts.regular, size, width, p.text)
+            rows.append([TickBox(size * 0.9, p.text, 0.9), cell, link])
+    table = Table(rows, colWidths=[box_w, width - box_w - page_w, page_w], repeatRows=0, hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return [Outline("your-exercises", title, 0, title), paragraph(title, s.heading), paragraph(m("choice.intro"), s.intro),
+            table]
