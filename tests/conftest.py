@@ -24,6 +24,17 @@ os.environ.setdefault("HANDOUTS_CACHE_DIR", tempfile.mkdtemp(prefix="handouts-ca
 os.environ.pop("HANDOUTS_CLINIC", None)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Without pytest-xdist (a venv made before it joined the test extra), pyproject's ``-n auto --dist loadfile``
+    are accepted and the suite runs in one process, as it did before."""
+    import importlib.util
+
+    if importlib.util.find_spec("xdist") is None:
+        group = parser.getgroup("xdist", "pytest-xdist is not installed: the tests run in one process")
+        group._addoption("-n", "--numprocesses", dest="numprocesses", default=None, help="(needs pytest-xdist)")
+        group._addoption("--dist", dest="dist", default="no", help="(needs pytest-xdist)")
+
+
 @dataclass
 class CliResult:
     code: int

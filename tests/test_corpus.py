@@ -32,7 +32,7 @@ CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "case.yaml").is_file())
 
 
 def prepare(name: str, tmp_path: Path) -> tuple[dict, Path]:
-    spec = yaml.safe_load((CORPUS / name / "case.yaml").read_text(encoding="utf-8"))
+    spec = yaml.load((CORPUS / name / "case.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     work = tmp_path / "work"
     work.mkdir()
     if "catalog" in spec.get("base", []):

@@ -68,7 +68,7 @@ def checked(data: bytes | None, margins: tuple[float, float, float, float] | Non
 
 
 def base_entry() -> dict:
-    return yaml.safe_load((ROOT / "assets" / "catalog" / "neck-roll.yaml").read_text(encoding="utf-8"))
+    return yaml.load((ROOT / "assets" / "catalog" / "neck-roll.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
 
 ENTRY_FIELDS = ["id", "name", "also_known_as", "regions", "kind", "position", "equipment", "summary", "steps", "dosage",

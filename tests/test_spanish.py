@@ -27,7 +27,7 @@ def flatten(table: dict, prefix: str = "") -> dict[str, object]:
 
 
 def messages(lang: str) -> dict[str, object]:
-    return flatten(yaml.safe_load((LOCALES / f"{lang}.yaml").read_text(encoding="utf-8")))
+    return flatten(yaml.load((LOCALES / f"{lang}.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader))
 
 
 def strings(value: object) -> list[str]:
@@ -255,7 +255,7 @@ def catalog_spanish_texts() -> list[tuple[str, str]]:
     """(where, text) for every Spanish text in the catalog and the message catalogue."""
     out = [(f"es.yaml {key}", text) for key, value in messages("es").items() for text in strings(value)]
     for path in sorted((ROOT / "assets" / "catalog").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
         es = (data.get("translations") or {}).get("es") or {}
         for field, value in es.items():
             for text in (value if isinstance(value, list) else [value]):
