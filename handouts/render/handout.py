@@ -225,17 +225,21 @@ def guidance(ctx: RenderContext, page: PageState, key_points: list[str], regions
     """Key points, the warning signs of ``regions`` (always, whole), the safety guidance and, once, the key to
     the pictures.
 
-    The warning signs come before the safety guidance: they matter most, and the guidance, which may
-    split between its points, then fills the foot of the first page instead of leaving it empty.
+    The warning signs come before the safety guidance when they fit the page (they matter most, and
+    the guidance, which may split between its points, then fills the foot of the page); else after it
+    (see :class:`.guidance.WarningsFirst`).
     """
-    from .guidance import key_points_box, red_flag_box
+    from .guidance import WarningsFirst, key_points_box, red_flag_box
     from .legend import legend
 
     gap = Gap(ctx.layout.cards.gap, page)
-    story: list[Flowable] = [key_points_box(ctx, key_points), gap, red_flag_box(ctx, list(regions)), gap]
+    story: list[Flowable] = [key_points_box(ctx, key_points), gap]
+    warnings = red_flag_box(ctx, list(regions))
     if ctx.layout.blocks.safety:
         box = safety_box(ctx)  # split between its points when it must, unless asked to stay whole
-        story += [KeepTogether([box]) if whole_safety else box, gap]
+        story += [WarningsFirst(warnings, [KeepTogether([box]) if whole_safety else box, gap], gap)]
+    else:
+        story += [warnings, gap]
     key = legend(ctx)
     if key is not None:
         story += [key, gap]
