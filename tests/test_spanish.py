@@ -85,7 +85,8 @@ def test_the_a5_booklet_prints_in_spanish(tmp_path):
     job = Job.load(layout=None, clinic_file=ROOT / "assets" / "clinic-a4" / "clinic.yaml", catalog_dir=None,
                    lang="es", output_dir=tmp_path)
     data = render_booklet(job.context(booklet=True))
-    assert "Estiramiento de isquiotibiales con la pierna en una silla" in all_text(data)
+    name = job.catalog.exercises["hamstring-stretch-chair"].translations.es.name
+    assert name in " ".join(all_text(data).split())
 
 
 def english_fragments() -> set[str]:
