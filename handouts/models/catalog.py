@@ -165,8 +165,9 @@ class RedFlags:
     the clinic's own, after ``call_clinic``: call the clinic today), then when to see a doctor."""
 
     title: str = spec(doc="Heading of the warning signs box.", min_length=1, max_length=80)
-    emergency_lead: str | None = spec(default=None, doc="The line before the emergency signs ('Call {number} ... if:'); {number} is the clinic's emergency number.",
-                                      min_length=1, max_length=120)
+    emergency_lead: str | None = spec(
+        default=None, doc="The line before the emergency signs ('Call {number} ... if:'); {number} is the clinic's emergency number.",
+        min_length=1, max_length=120)
     emergency: RegionSigns = spec(factory=RegionSigns, doc="The signs that need an ambulance, by region.")
     call_clinic: str | None = spec(default=None, doc="The line before the other signs; {phone} is the clinic's phone.",
                                    min_length=1, max_length=120)
