@@ -160,10 +160,10 @@ def inversion_table(body: Body) -> list[PropPiece]:
     bed = oriented_box(add(start, (0.0, 0.0, -25.0)), mul(axis, length), mul(width, 50.0), mul(back, 5.0))
     pivot = add(p["pelvis"], mul(back, depth + 6))
     pieces = [bed]
-    for dx in (-38.0, 38.0):
+    for dx in (-30.0, 30.0):
         foot = (pivot[0] + dx, 0.0, 0.0)
         pieces.append(PropPiece("capsule", "frame", a=pivot, b=foot, radius=2.2))
-    pieces.append(PropPiece("capsule", "frame", a=(pivot[0] - 42, 1.5, 0.0), b=(pivot[0] + 42, 1.5, 0.0), radius=1.5))
+    pieces.append(PropPiece("capsule", "frame", a=(pivot[0] - 34, 1.5, 0.0), b=(pivot[0] + 34, 1.5, 0.0), radius=1.5))
     # the ankle holder: a padded roller in front of the ankles and a strap around them, to the bed
     shin = next(s for s in body.segments if s.name == "right shin")
     ankle = lerp(shin.a, shin.b, 0.88)
