@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 from pdfcheck import all_text, page_texts
 
 REGIONS = ("lower", "mid", "upper")
@@ -41,15 +41,17 @@ def documents(tmp_path: Path, lang: str) -> dict[str, bytes]:
     return out
 
 
-def red_flag_texts(lang: str, regions: tuple[str, ...] = REGIONS, phone: str | None = "(217) 555-0142") -> list[str]:
-    """Every line the box must print for a document of ``regions``, read from the catalog (the demo clinic's phone)."""
+def red_flag_texts(lang: str, regions: tuple[str, ...] = REGIONS, phone: str | None = "(217) 555-0142",
+                   number: str = "911") -> list[str]:
+    """Every line the box must print for a document of ``regions``, read from the catalog (the demo clinic's phone
+    and emergency number)."""
     from handouts.jobs import load_catalog_dir
 
     flags = load_catalog_dir(None).safety.red_flags
     if lang != "en":
         flags = load_catalog_dir(None).safety.translations.es.red_flags
     call = flags.call_clinic.replace("{phone}", phone) if phone else flags.call_clinic_no_phone
-    lines = [flags.title, flags.emergency_lead, call]
+    lines = [flags.title, flags.emergency_lead.replace("{number}", number), call]
     for region in regions:
         lines += getattr(flags.emergency, region) + getattr(flags.regions, region)
     return list(dict.fromkeys([*lines, *flags.points, flags.see_doctor]))
@@ -94,9 +96,10 @@ def test_each_region_handout_warns_of_its_own_regions_signs(region_pdfs, tmp_pat
 
 def test_red_flags_say_the_standard_warning_signs(catalog):
     flags = catalog.safety.red_flags
+    assert "{number}" in flags.emergency_lead  # the clinic's emergency number, 911 by default
     every = [*flags.points, flags.see_doctor, flags.emergency_lead]
     lower = " ".join([*every, *flags.emergency.lower, *flags.regions.lower]).lower()
-    for idea in ("911", "bladder", "bowels", "pee", "bottom", "genitals", "inner thighs", "weak", "numb", "getting worse",
+    for idea in ("bladder", "bowels", "pee", "bottom", "genitals", "inner thighs", "weak", "numb", "getting worse",
                  "fever", "unwell", "fall", "accident", "weight", "cancer", "few weeks", "awake at night"):
         assert idea in lower, idea
     for region in ("mid", "upper"):
@@ -117,6 +120,27 @@ def test_the_box_says_whom_to_call_with_the_clinics_phone(tmp_path, clinic_copy)
     page = flat(all_text(render_region(job(tmp_path, clinic=no_phone).context(), "lower")))
     assert all(flat(line) in page for line in red_flag_texts("en", ("lower",), phone=None))
     assert "555-0142" not in page
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_box_gives_the_clinics_own_emergency_number(tmp_path, clinic_copy, lang):
+    """A clinic in Spain sets 112: its patients are never told to call 911."""
+    from handouts.render.handout import render_region
+
+    with clinic_copy.open("a", encoding="utf-8") as handle:
+        handle.write('emergency_number: "112"\n')
+    page = flat(all_text(render_region(job(tmp_path, clinic=clinic_copy, lang=lang).context(), "lower")))
+    assert all(flat(line) in page for line in red_flag_texts(lang, ("lower",), number="112"))
+    assert "911" not in page
+
+
+@pytest.mark.parametrize("value", ["+112", "9 1 1", "1", "1234567", "emergency"])
+def test_an_emergency_number_that_is_not_digits_is_refused(tmp_path, clinic_copy, value):
+    with clinic_copy.open("a", encoding="utf-8") as handle:
+        handle.write(f'emergency_number: "{value}"\n')
+    result = run_cli("check", "--clinic", str(clinic_copy), cwd=tmp_path)
+    assert result.code == 1
+    assert "emergency_number" in result.stderr and "digits" in result.stderr, result.stderr
 
 
 def test_a_clinic_adds_red_flag_lines_and_a_layout_cannot_remove_the_box(tmp_path, clinic_copy):

@@ -161,12 +161,13 @@ class RedFlags:
     """The warning signs that need urgent care (NICE NG59, NHS): on every document, never split, never left out.
 
     A document prints, for the regions it covers, the signs that need an ambulance (``emergency``, after
-    ``emergency_lead``: call 911), then the other signs (``regions``, then ``points`` of every document, then
+    ``emergency_lead``: call the clinic's emergency number), then the other signs (``regions``, then ``points`` of every document, then
     the clinic's own, after ``call_clinic``: call the clinic today), then when to see a doctor."""
 
     title: str = spec(doc="Heading of the warning signs box.", min_length=1, max_length=80)
-    emergency_lead: str | None = spec(default=None, doc="The line before the emergency signs ('Call 911 ... if:').",
-                                      min_length=1, max_length=120)
+    emergency_lead: str | None = spec(
+        default=None, doc="The line before the emergency signs ('Call {number} ... if:'); {number} is the clinic's emergency number.",
+        min_length=1, max_length=120)
     emergency: RegionSigns = spec(factory=RegionSigns, doc="The signs that need an ambulance, by region.")
     call_clinic: str | None = spec(default=None, doc="The line before the other signs; {phone} is the clinic's phone.",
                                    min_length=1, max_length=120)

@@ -13,6 +13,9 @@ from ..yamlio import PathKey, SourceDoc, load_yaml
 
 Issues = list[tuple[PathKey, str]]
 
+#: The emergency number the warning box tells a patient to call: digits only (911, 112, 999, 000).
+EMERGENCY_PATTERN = r"[0-9]{2,6}"
+
 #: A web address a QR code may lead to: http(s) or no scheme at all (a bare host name such as
 #: www.clinic.example), a host of dotted names (no user@, no other scheme such as javascript:), an optional
 #: port and a path without spaces or control characters.
@@ -63,6 +66,9 @@ class Clinic:
     logo: ImageFile = spec(default=None, doc="Logo file (PNG, JPEG or SVG), relative to this profile.")
     address: str | None = spec(default=None, doc="Street address; several lines allowed.", max_length=300)
     phone: str | None = spec(default=None, doc="Phone number, as it should be printed.", max_length=40)
+    emergency_number: str = spec(
+        default="911", doc="The emergency number the warning signs tell patients to call (e.g. 112 in Spain, 999 in the UK).",
+        pattern=EMERGENCY_PATTERN)
     email: str | None = spec(default=None, doc="E-mail address.", max_length=120)
     website: str | None = spec(default=None, doc="Website address; the booklet's back cover gets a QR code to it.", max_length=200)
     opening_hours: list[str] = spec(factory=list, doc="Opening hours, one line each, e.g. 'Mon-Fri 8:00-18:00'.",

@@ -86,7 +86,8 @@ class RedFlagText:
 
 
 def red_flag_lines(ctx: RenderContext, regions: Sequence[str] = REGIONS) -> RedFlagText:
-    """The box's words for a document that covers ``regions``: the signs that need an ambulance (call 911),
+    """The box's words for a document that covers ``regions``: the signs that need an ambulance (call the
+    clinic's emergency number, 911 unless its profile says otherwise),
     then the others (call the clinic today: the region's, every document's, the clinic's own), each sign
     once, and the see-your-doctor line."""
     flags = ctx.catalog.safety.red_flags
@@ -117,7 +118,7 @@ def red_flag_lines(ctx: RenderContext, regions: Sequence[str] = REGIONS) -> RedF
     call = text("call_clinic") if phone else text("call_clinic_no_phone")
     groups: list[tuple[str | None, list[str]]] = []
     if emergency:
-        groups.append((text("emergency_lead"), emergency))
+        groups.append((str(text("emergency_lead")).replace("{number}", ctx.clinic.emergency_number), emergency))
     groups.append((str(call).replace("{phone}", phone or "") if call else None, others))
     title, see_doctor = str(text("title")), str(text("see_doctor"))
     if missing:

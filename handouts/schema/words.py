@@ -79,6 +79,7 @@ def type_words(tp: Any) -> str:
 def pattern_words(pattern: str) -> str:
     return {
         r"[a-z0-9]+(-[a-z0-9]+)*": "lowercase letters, digits and hyphens, e.g. cat-cow",
+        r"[0-9]{2,6}": "2 to 6 digits, e.g. 911 or 112",
     }.get(pattern, pattern)
 
 
