@@ -106,6 +106,19 @@ def test_each_exercise_printed_once_and_the_supervised_ones_last(booklet, catalo
     assert "Only if your clinician has shown you how" in texts[min(supervised)]
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_page_between_the_cards_is_without_a_card(builtin_documents, lang):
+    """A section's heading travels with its first card: it never holds a page of its own (the supervised
+    section's heading once did, alone on a page, because the bridge card could not fit under it)."""
+    texts = [" ".join(t.split()) for t in page_texts(builtin_documents[f"{lang}/demo/booklet.pdf"])]
+    tick = "My clinician chose this for me" if lang == "en" else "Mi fisioterapeuta eligió este ejercicio para mí"
+    cards = [i for i, t in enumerate(texts) if tick in t]  # each card's tick box
+    assert len(cards) >= 20
+    assert [i for i in range(cards[0], cards[-1] + 1) if i not in cards] == []
+    heading = "Only if your clinician has shown you how" if lang == "en" else "Solo si su fisioterapeuta le ha enseñado"
+    assert [i for i, t in enumerate(texts) if heading in t and tick not in t and i > cards[0]] == []
+
+
 def test_your_exercises_lists_each_exercise_with_its_page_and_dose(booklet, catalog):
     from handouts.i18n import messages
     from handouts.render.bookletchoice import dose_words

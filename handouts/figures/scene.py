@@ -87,7 +87,7 @@ class Scene:
         drawn = [panel_layers(panel.bodies, panel.light, panel.props, cam, palette) for panel in self.panels]
         if self.ill.view.crop is not None:
             drawn = [cut_above(layers, self.ill.view.crop) for layers in drawn]
-        frames = _arrange([bounds_of(layers) for layers in drawn])
+        frames = _arrange([bounds_of(layers) for layers in drawn], stack=self.ill.stack)
         for layers, ((dx, dy), _) in zip(drawn, frames, strict=True):
             out.layers += [shifted(layer, dx, dy) for layer in layers]
         whole = bounds_of(out.layers)
@@ -132,15 +132,16 @@ Bounds = tuple[float, float, float, float]
 Frame = tuple[tuple[float, float], Bounds]  # a panel's shift (dx, dy) and its bounds once shifted
 
 
-def _arrange(boxes: list[Bounds]) -> list[Frame]:
+def _arrange(boxes: list[Bounds], stack: bool = False) -> list[Frame]:
     """Panels side by side, or, when two would be much wider than tall (two lying figures), one above
     the other: printed in a card's picture box, each figure then comes out about twice as big. Three
-    or more stay in a row (stacked, they would make a picture too tall for a card beside its steps)."""
+    or more stay in a row (stacked, they would make a picture too tall for a card beside its steps).
+    `stack` puts two panels one above the other whatever their shape."""
     widths = [b[2] - b[0] for b in boxes]
     heights = [b[3] - b[1] for b in boxes]
     row = sum(widths) + PANEL_GAP * (len(boxes) - 1)
     frames: list[Frame] = []
-    if len(boxes) == 2 and row / max(heights) > MAX_ROW_ASPECT:
+    if len(boxes) == 2 and (stack or row / max(heights) > MAX_ROW_ASPECT):
         top = 0.0
         for b, h in zip(boxes, heights, strict=True):  # first panel on top
             dx, dy = -b[0], top - h - b[1]

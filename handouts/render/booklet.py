@@ -109,14 +109,14 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
         # the supervised section: its heading over its first card, a short running head ('With your clinician')
         head = m("booklet.supervised_short") if key_name == SUPERVISED else name
         lead: list[Flowable] = [Outline(f"region-{key_name}", name, 0, head)]
-        if key_name == SUPERVISED:
-            lead.append(paragraph(name, s.heading))
 
         def bookmark(card: Any, exercise: Exercise, words: Any) -> None:
             card.outline = (f"exercise-{exercise.id}", words.name, 1, None)
 
         story += exercise_cards(ctx, items, page=page, frame_height=frame_h, bookmark=bookmark,
-                                chosen_box=True, reorder=True, lead=lead)
+                                chosen_box=True, reorder=True, lead=lead,
+                                # the section's heading inside its first card, in the card's own words
+                                first_label=m("card.supervised").rstrip(".") if key_name == SUPERVISED else None)
     story.append(PageBreak())
     # the log: lines for the patient to write the exercises chosen for them, then tick (two weeks a page)
     story += [Outline("log", m("log.title"), 0, m("log.title")),

@@ -47,8 +47,9 @@ def card_content(ctx: RenderContext, exercise: Exercise, words: ExerciseWords, p
     summary = paragraph(words.summary, s.summary) if blocks.summary and words.summary else None
     if summary is not None:
         head.append(summary)
-    if exercise.supervised:  # needs a clinician's say-so first: said before the steps, in bold
-        head.append(paragraph(m("card.supervised"), s.body_bold))
+    supervised = m("card.supervised")
+    if exercise.supervised and (label or "").rstrip(".") != supervised.rstrip("."):  # (unless its heading says so)
+        head.append(paragraph(supervised, s.body_bold))  # needs a clinician's say-so first: before the steps, in bold
     steps = tuple(paragraph(step, s.step, bullet=f"{i}.") for i, step in enumerate(words.steps, 1))
     cautions: tuple[Paragraph, ...] = ()
     if blocks.cautions and words.cautions:
