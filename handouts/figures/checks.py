@@ -195,7 +195,7 @@ def _prop_contacts(scene: Scene) -> list[str]:
                     jambs = [p for p in panel.props if p.role == "jamb"]
                     for side in ("right", "left"):
                         hand = body.points[f"{side}.hand"]
-                        nearest = min(abs(hand[0] - (min(c[0] for c in j.corners) + max(c[0] for c in j.corners)) / 2)
+                        nearest = min(max(0.0, min(c[0] for c in j.corners) - hand[0], hand[0] - max(c[0] for c in j.corners))
                                       for j in jambs)
                         if nearest > 5 + TOLERANCE:
                             problems.append(f"{where}: the {side} hand must hold the door frame ({nearest:.1f} cm away)")

@@ -154,6 +154,8 @@ class Illustration:
     hold: bool = spec(default=False, doc="Show a hold cue (a stopwatch).")
     hold_panel: int = spec(default=0, doc="In a panel picture, the panel whose pose is held: the stopwatch goes beside it "
                            "(0 = the last).", minimum=0, maximum=4)
+    start_pale: bool = spec(default=True, doc="In a panel picture, draw the first panel in the pale start tone (false: every "
+                            "panel dark, when the panels show two ways of moving, numbered 1 and 2, not a start and an end).")
     stack: bool = spec(default=False, doc="Draw two panels one above the other even when side by side they would not be "
                        "very wide (two tables, each figure then prints larger).")
     badges: bool = spec(default=True, doc="Number the start (1) and end (2) of an overlay picture beside its first path arrow.")

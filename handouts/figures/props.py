@@ -101,19 +101,12 @@ def _ball(fit: Fit) -> list[PropPiece]:
 
 
 def _doorway(fit: Fit) -> list[PropPiece]:
-    """A door frame post at each hand (the hands hold its edges), and the lintel over them."""
+    """One door post seen side-on, just in front of the forearms (they rest on its edge), on the far
+    side of the body so that the figure is drawn over it: the post the near arm leans on looks the same."""
     p = fit.body.points
-    pieces = []
-    for side in ("right", "left"):
-        hand = p[f"{side}.hand"]
-        outward = 1 if side == "right" else -1
-        z0 = hand[2] + outward * 2
-        pieces.append(box(hand[0] - 5, hand[0] + 5, 0, 205, min(z0, z0 + outward * 10), max(z0, z0 + outward * 10),
-                          role="jamb"))
-    xs = [p["right.hand"][0], p["left.hand"][0]]
-    zs = [p["right.hand"][2] + 12, p["left.hand"][2] - 12]
-    pieces.append(box(min(xs) - 5, max(xs) + 5, 205, 213, min(zs), max(zs)))
-    return pieces
+    forearm_x = max((p[f"{side}.elbow"][0] + p[f"{side}.wrist"][0]) / 2 for side in ("right", "left"))
+    z = p["left.hand"][2]
+    return [box(forearm_x + 2.5, forearm_x + 11.5, 0, 205, z - 12, z - 2, role="jamb")]
 
 
 def _inversion_table(fit: Fit) -> list[PropPiece]:

@@ -44,7 +44,8 @@ class Scene:
         self.bodies = self._place([build_body(k) for k in illustration.keyframes])
         if illustration.show == "panels":
             # the first panel in the start tone, the legend's "pale figure: where you start"
-            self.panels = [self._panel([body], [i == 0], i) for i, body in enumerate(self.bodies)]
+            # (or none, when the panels are two ways of moving rather than a start and an end)
+            self.panels = [self._panel([body], [i == 0 and illustration.start_pale], i) for i, body in enumerate(self.bodies)]
         else:
             light = [i < len(self.bodies) - 1 for i in range(len(self.bodies))] if illustration.show == "overlay" else [False]
             self.panels = [self._panel(self.bodies, light, None)]

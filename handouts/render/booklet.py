@@ -68,7 +68,8 @@ def section_names(ctx: RenderContext) -> dict[str, str]:
     return {**{region: ctx.m(f"region.{region}.name") for region in REGIONS}, SUPERVISED: ctx.m("booklet.supervised")}
 
 
-def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_notes: int) -> list[Flowable]:
+def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_notes: int,
+           log_pages: int = 1) -> list[Flowable]:
     m = ctx.m
     s = styles_for(ctx)
     geo = geometry(ctx)
@@ -120,7 +121,7 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     story.append(PageBreak())
     # the log: lines for the patient to write the exercises chosen for them, then tick (two weeks a page)
     story += [Outline("log", m("log.title"), 0, m("log.title")),
-              *blank_log(ctx, frame_h, geo.content_width, m("booklet.log_intro"))]
+              *blank_log(ctx, frame_h, geo.content_width, m("booklet.log_intro"), pages=log_pages)]
     # notes: at least one page, more to make the page count a multiple of 4
     spacing = NoteLines.line_spacing(ctx)
     for index in range(1 + extra_notes):
@@ -143,16 +144,21 @@ def render_booklet(ctx: RenderContext) -> bytes:
     m = ctx.m
     pages: dict[str, int] = {}
     extra = 0
+    log_pages = 1
     data = b""
     for _ in range(MAX_PASSES):
         buffer = io.BytesIO()
         doc = BookletDoc(buffer, ctx, title=f"{m('booklet.title')} \u2013 {ctx.clinic.name}", subject=m("booklet.subtitle"))
-        build_or_explain(ctx, functools.partial(doc.build, _story(ctx, doc.page_state, pages, extra), canvasmaker=booklet_canvas(ctx)))
+        story = _story(ctx, doc.page_state, pages, extra, log_pages)
+        build_or_explain(ctx, functools.partial(doc.build, story, canvasmaker=booklet_canvas(ctx)))
         data = buffer.getvalue()
         total = doc.page
         settled = doc.pages == pages and total % 4 == 0
         pages = dict(doc.pages)
         if settled:
             return data
+        if log_pages == 1 and extra == 0 and total % 4 and ctx.layout.blocks.log_weeks > 2:
+            log_pages = 2  # a page of padding is needed anyway: the log's weeks 3 and 4 get a page of their own
+            continue
         extra += (-total) % 4
     raise RuntimeError("the booklet's page numbers did not settle")  # pragma: no cover - a layout bug

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, PageBreak
 
 from .cards import styles_for
 from .context import RenderContext
@@ -191,13 +191,15 @@ class LogSpace(Flowable):
         pass
 
 
-TWICE_ROWS = 2  # rows with AM and PM lines in each grid of a blank log (for an exercise done twice a day)
+TWICE_ROWS = 3  # rows with AM and PM lines in each grid of a blank log (for an exercise done more than once a day)
 
 
-def blank_log(ctx: RenderContext, frame_h: float, width: float, intro: str) -> list[Flowable]:
+def blank_log(ctx: RenderContext, frame_h: float, width: float, intro: str, *, pages: int = 1) -> list[Flowable]:
     """A log with lines to write the exercises on (the booklet's): its heading, what to do with it, and
-    grids (two weeks each) with as many rows as fill one page; the last rows of each grid have AM and
-    PM lines, for an exercise done twice a day. One page: no page of it holds a leftover row."""
+    grids of two weeks with as many rows as fill the page; the last rows of each grid have AM and PM lines,
+    for an exercise done more than once a day. ``pages``: 1, every grid on one page; 2, each grid on a page
+    of its own, with more rows (the booklet's choice when it has a page of padding to spare). No page of it
+    holds a leftover row."""
     intro = f"{intro} {ctx.m('log.twice_blank')}"
     twice = (ctx.m("log.am"), ctx.m("log.pm"))
     from .ending import stack_height
@@ -208,9 +210,14 @@ def blank_log(ctx: RenderContext, frame_h: float, width: float, intro: str) -> l
     for grid in grids:
         grid.wrap(width, BIG)
     once_h, twice_h = grids[0].row_heights
-    above = stack_height(probe, width) - sum(grid.height for grid in grids)
-    room = (frame_h - above - sum(grid.head_h for grid in grids) - 2) / len(grids)
-    doubles = TWICE_ROWS if room >= TWICE_ROWS * twice_h + 3 * once_h else 1
+    if pages == 1:  # the heading, the intro and every grid on one page
+        above = stack_height(probe, width) - sum(grid.height for grid in grids)
+        room = (frame_h - above - sum(grid.head_h for grid in grids) - 2) / len(grids)
+    else:  # the heading, the intro and the first grid; the other grids on pages of their own, as many rows each
+        above = stack_height(probe[:2], width)
+        room = frame_h - above - grids[0].head_h - 2
+    doubles = next((n for n in (TWICE_ROWS, 2, 1) if room >= n * twice_h + 4 * once_h), 1)
     lines = max(3, int((room - doubles * twice_h) // once_h))
-    return log_items(ctx, [LogRow("")] * lines + [LogRow("", twice)] * doubles, weeks, width, intro, twice_note=False)
+    items = log_items(ctx, [LogRow("")] * lines + [LogRow("", twice)] * doubles, weeks, width, intro, twice_note=False)
+    return items if pages == 1 else [PageBreak() if isinstance(item, LogSpace) else item for item in items]
 
