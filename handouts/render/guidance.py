@@ -176,7 +176,8 @@ def common_points(ctx: RenderContext) -> list[str]:
 def region_key_points(ctx: RenderContext, count: int, minutes: int) -> list[str]:
     m = ctx.m
     lines = [m("key_points.region_minutes", n=minutes, count=count)] if ctx.layout.blocks.minutes else []
-    return [*lines, *common_points(ctx), m("key_points.log")]
+    # the cards carry a box for the clinician to tick: which ones to do
+    return [m("key_points.region_choose"), *lines, *common_points(ctx)]
 
 
 def program_key_points(ctx: RenderContext, count: int, minutes: int) -> list[str]:
