@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pagefill import page_fills, underfilled
+from pagefill import first_block_height, page_fills, underfilled
 
 from conftest import ROOT
 from pdfcheck import page_texts
@@ -132,19 +132,6 @@ def test_a_page_is_left_short_only_when_the_next_card_cannot_fit(monkeypatch):
             assert first_block_height(data, page + 1, top) > room, (region, page)
             checked += 1
     assert checked  # the demo catalog has such a page (upper back, page 1)
-
-
-def first_block_height(data: bytes, page: int, frame_top: float) -> float:
-    """How far down the body of ``page`` its first card reaches (with any heading above it)."""
-    import io
-
-    import pdfplumber
-
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        sheet = pdf.pages[page - 1]
-        borders = [c for c in sheet.curves if c["x1"] - c["x0"] > sheet.width * 0.6]
-        first = min(borders, key=lambda c: c["top"])
-        return float(first["bottom"]) - (float(sheet.height) - frame_top)
 
 
 def test_booklet_is_short_and_folds(booklet_pdf):
