@@ -48,24 +48,32 @@ def exercise_words(exercise: Exercise, lang: str) -> ExerciseWords:
     return ExerciseWords(**values, fallbacks=tuple(m for m in missing if m != "also_known_as"))
 
 
-def dosage_sentences(dosage: Dosage, m: Messages) -> list[str]:
-    """'Hold for 20 seconds.', 'Repeat 3 times on each side.', 'Do this 2 times a day.'"""
-    lines = []
+def dose_parts(dosage: Dosage) -> list[tuple[str, Any]]:
+    """What a dose says, in order, as (part, number): the one rule behind every way a dose is printed (the
+    card's sentences, the booklet's list), so that they always agree. Parts: hold, repeat,
+    repeat_each_side, each_side, sets, times_a_day, every_day, days_a_week."""
+    parts: list[tuple[str, Any]] = []
     if dosage.hold_seconds:
-        lines.append(m("dosage.hold", n=dosage.hold_seconds))
+        parts.append(("hold", dosage.hold_seconds))
     if dosage.repetitions and not (dosage.repetitions == 1 and not dosage.each_side and dosage.times_a_day):
         # 'Do it once.' beside 'Do this once a day.' says the same thing twice
-        lines.append(m("dosage.repeat_each_side" if dosage.each_side else "dosage.repeat", n=dosage.repetitions))
+        parts.append(("repeat_each_side" if dosage.each_side else "repeat", dosage.repetitions))
     elif dosage.each_side:
-        lines.append(m("dosage.each_side"))
+        parts.append(("each_side", None))
     if dosage.sets > 1:
-        lines.append(m("dosage.sets", n=dosage.sets))
+        parts.append(("sets", dosage.sets))
     if dosage.times_a_day:
-        lines.append(m("dosage.times_a_day", n=dosage.times_a_day))
+        parts.append(("times_a_day", dosage.times_a_day))
     if dosage.days_a_week == 7:
-        lines.append(m("dosage.every_day"))
+        parts.append(("every_day", None))
     elif dosage.days_a_week:
-        lines.append(m("dosage.days_a_week", n=dosage.days_a_week))
+        parts.append(("days_a_week", dosage.days_a_week))
+    return parts
+
+
+def dosage_sentences(dosage: Dosage, m: Messages) -> list[str]:
+    """'Hold for 20 seconds.', 'Repeat 3 times on each side.', 'Do this 2 times a day.'"""
+    lines = [m(f"dosage.{part}") if n is None else m(f"dosage.{part}", n=n) for part, n in dose_parts(dosage)]
     return [line for line in lines if line]
 
 

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from ..i18n import Messages
 from ..models.catalog import Dosage, Exercise
-from ..text import exercise_words
+from ..text import dose_parts, exercise_words
 from .bookletdoc import Outline
 from .cards import styles_for
 from .context import RenderContext
@@ -63,17 +63,10 @@ class PageLink(Flowable):
 def dose_words(dosage: Dosage, m: Messages) -> str:
     """The dose in one short sentence, to follow an exercise's name and a colon:
     'hold for 15 seconds, 3 times on each side, once a day.'"""
-    parts = []
-    if dosage.hold_seconds:
-        parts.append(m("choice.hold", n=dosage.hold_seconds))
-    if dosage.repetitions and not (dosage.repetitions == 1 and not dosage.each_side and dosage.times_a_day):
-        parts.append(m("choice.times_each_side" if dosage.each_side else "choice.times", n=dosage.repetitions))
-    elif dosage.each_side:
-        parts.append(m("choice.each_side"))
-    if dosage.sets > 1:
-        parts.append(m("choice.rounds", n=dosage.sets))
-    if dosage.times_a_day:
-        parts.append(m("choice.per_day", n=dosage.times_a_day))
+    # the list's words for the card's parts; the days of the week are said on the card only
+    keys = {"hold": "choice.hold", "repeat": "choice.times", "repeat_each_side": "choice.times_each_side",
+            "each_side": "choice.each_side", "sets": "choice.rounds", "times_a_day": "choice.per_day"}
+    parts = [m(keys[part]) if n is None else m(keys[part], n=n) for part, n in dose_parts(dosage) if part in keys]
     text = ", ".join(part for part in parts if part)
     return f"{text}." if text else ""
 
