@@ -75,7 +75,7 @@ def test_contents_print_no_other_names(booklet, catalog):
 
 def test_reading_order_contents(booklet):
     texts = [" ".join(t.split()) for t in page_texts(booklet[0])]
-    assert "Exercises for a healthy back" in texts[0] and "Name:" in texts[0]
+    assert "Exercises for back pain" in texts[0] and "Name:" in texts[0]
     assert "How to use this booklet" in texts[1] and "Key points" in texts[1]
     assert "Your exercises" in texts[2] and "Lower back" in texts[2]
     first_card = next(i for i, t in enumerate(texts) if "How much" in t)
@@ -111,8 +111,9 @@ def test_no_page_between_the_cards_is_without_a_card(builtin_documents, lang):
     """A section's heading travels with its first card: it never holds a page of its own (the supervised
     section's heading once did, alone on a page, because the bridge card could not fit under it)."""
     texts = [" ".join(t.split()) for t in page_texts(builtin_documents[f"{lang}/demo/booklet.pdf"])]
-    tick = "My clinician chose this for me" if lang == "en" else "Mi fisioterapeuta eligió este ejercicio para mí"
-    cards = [i for i, t in enumerate(texts) if tick in t]  # each card's tick box
+    tick = "My clinician chose this for me" if lang == "en" else "Mi fisioterapeuta lo eligió para mí"
+    listed = "Your exercises" if lang == "en" else "Sus ejercicios"  # the list's intro names the tick box too
+    cards = [i for i, t in enumerate(texts) if tick in t and listed not in t]  # each card's tick box
     assert len(cards) >= 20
     assert [i for i in range(cards[0], cards[-1] + 1) if i not in cards] == []
     heading = "Only if your clinician has shown you how" if lang == "en" else "Solo si su fisioterapeuta le ha enseñado"
@@ -197,7 +198,7 @@ def test_imposed_halves_carry_the_pages_the_rule_predicts(booklet):
         for number, (x0, x1) in ((left, (0, 396)), (right, (396, 792))):
             text = " ".join(sheet.text_in(x0, 0, x1, sheet.height).split())
             if number == 1:
-                assert "Exercises for a healthy back" in text
+                assert "Exercises for back pain" in text
             elif number == count:
                 assert "Your clinic" in text
             else:
@@ -234,3 +235,67 @@ def test_booklet_command_and_main_job_write_both_files(cli, tmp_path):
     assert "flip on the SHORT edge" in result.stdout
     help_text = cli("booklet", "--help").stdout
     assert "SHORT" in help_text and "edge" in help_text
+
+
+# -- what the booklet tells a patient about itself (PEMAT-P review, issue 13) -----------------------------
+
+
+def flat_pages(data: bytes) -> list[str]:
+    return [" ".join(t.split()) for t in page_texts(data)]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_key_points_name_the_pages_the_list_really_covers(builtin_documents, catalog, lang):
+    """'Your exercises' runs over several pages: the key points print its first and last page, the ones its
+    rows are on."""
+    from handouts.i18n import messages
+    from handouts.text import exercise_words
+
+    m = messages(lang)
+    texts = flat_pages(builtin_documents[f"{lang}/demo/booklet.pdf"])
+    rows = [f"{exercise_words(e, lang).name}:" for e in catalog.exercises.values()]  # a row: the name, a colon, the dose
+    pages = sorted({number for number, text in enumerate(texts, 1) if any(row in text for row in rows)})
+    first, last = pages[0], pages[-1]
+    assert last > first and pages == list(range(first, last + 1))
+    assert m("choice.title") in texts[first - 1]
+    where = m("key_points.page_range", first=first, last=last)
+    assert " ".join(m("key_points.booklet_choose", pages=where).split()) in texts[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_list_says_a_tick_there_or_on_the_card_means_the_same(builtin_documents, lang):
+    """Two places to tick (the list and each card's own box): the list names the card's box in the card's own
+    words, and says that either tick means the same."""
+    from handouts.i18n import messages
+
+    m = messages(lang)
+    texts = flat_pages(builtin_documents[f"{lang}/demo/booklet.pdf"])
+    intro = " ".join(m("choice.intro").split())
+    listing = [i for i, t in enumerate(texts) if intro in t]
+    assert len(listing) == 1 and m("card.chosen") in intro
+    assert ("Either tick means the same" if lang == "en" else "Las dos marcas significan lo mismo") in intro
+    cards = [t for t in texts if m("card.chosen") in t and intro not in t]
+    assert len(cards) == 26
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_booklets_warning_signs_say_they_cover_every_region_handouts_signs(builtin_documents, lang):
+    """The booklet's list is longer than a region handout's: it says it is for any part of the back, and it
+    holds every sign each region handout prints."""
+    from handouts.i18n import messages
+    from handouts.jobs import load_catalog_dir
+
+    safety = load_catalog_dir(None).safety
+    flags = safety.red_flags if lang == "en" else safety.translations.es.red_flags
+    text = " ".join(flat_pages(builtin_documents[f"{lang}/demo/booklet.pdf"]))
+    box = text[text.index(flags.title):]
+    assert " ".join(messages(lang)("booklet.warning_scope").split()) in box[:400]
+    for region in ("lower", "mid", "upper"):
+        for line in getattr(flags.emergency, region) + getattr(flags.regions, region) + flags.points:
+            assert " ".join(line.split()) in box, (lang, region, line)
+
+
+def test_the_back_cover_leaves_a_line_for_the_clinicians_name(booklet):
+    """Any of the clinic's clinicians hands out the booklet: the back cover names none of them."""
+    back = flat_pages(booklet[0])[-1]
+    assert "Your clinician:" in back and "Okafor" not in back and "(217) 555-0142" in back

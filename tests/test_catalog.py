@@ -136,3 +136,26 @@ def test_builtin_files_start_with_the_schema_comment():
 def test_only_the_inversion_table_and_ball_bridge_need_a_clinician_first(catalog):
     supervised = sorted(e.id for e in catalog.exercises.values() if e.supervised)
     assert supervised == ["ball-bridge", "inversion-table"]
+
+
+def test_the_plank_starts_short_and_builds_up_to_the_articles_30_seconds(catalog):
+    """The article holds the plank 'for about 30 seconds': a lot for a beginner. The card starts at 10 seconds
+    and says how to build up to the article's 30, in both languages."""
+    from handouts.schema.ranges import ends_of
+
+    plank = catalog.exercises["forearm-knee-plank"]
+    assert "hold the plank for about 30 seconds" in seed_text(plank.sources[0])
+    assert ends_of(plank.dosage.hold_seconds) == (10, 30) and "hold_seconds" in plank.dosage.defaults
+    assert any("10 seconds" in c and "30 seconds" in c for c in plank.cautions)
+    assert any("10 segundos" in c and "30 segundos" in c for c in plank.translations.es.cautions)
+
+
+def test_the_partial_crunch_is_a_small_curl_with_the_chin_tucked(catalog):
+    """The article lifts the chest 'slightly up': a small curl, the chin tucked and the eyes up, never the
+    chin pulled toward the knees (which strains the neck)."""
+    crunch = catalog.exercises["partial-crunch"]
+    steps = " ".join(crunch.steps)
+    assert "curl" in steps and "chin tucked" in steps and "eyes looking up" in steps and "toward your knees" not in steps
+    spanish = " ".join(crunch.translations.es.steps)
+    assert "Meta un poco la barbilla" in spanish and "mire hacia arriba" in spanish
+    assert "barbilla hacia las rodillas" not in spanish

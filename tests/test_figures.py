@@ -141,3 +141,28 @@ def test_two_wide_panels_stack_and_three_stay_in_a_row():
     assert _arrange(wide)[1][0][1] < 0  # two lying figures: one above the other
     assert _arrange(tall)[1][0][1] == 0  # side by side
     assert all(dy == 0 for (_, dy), _ in _arrange(three))  # three or more stay in a row
+
+
+def test_a_long_row_of_panels_folds_onto_two_rows_when_asked():
+    """A card alone on its page (the booklet) has room for a taller picture: three panels much wider than tall
+    go on two rows (1 2 above, 3 under 1), so each prints larger; a row that is not long stays a row."""
+    from handouts.figures.scene import _arrange
+
+    three = [(0.0, 0.0, 130.0, 80.0)] * 3  # a row 4.9 times wider than tall
+    folded = _arrange(three, fold=True)
+    (x1, y1), _ = folded[0]
+    (x2, y2), _ = folded[1]
+    (x3, y3), _ = folded[2]
+    assert y1 == y2 > y3 and x1 == x3 < x2
+    square = [(0.0, 0.0, 80.0, 80.0)] * 3  # with the gaps between them, 3.35 times wider than tall
+    compact = [(0.0, 0.0, 60.0, 100.0)] * 3
+    assert all(dy == 0 for (_, dy), _ in _arrange(compact, fold=True))
+    assert len({dy for (_, dy), _ in _arrange(square, fold=True)}) == 2
+
+
+def test_the_booklet_draws_cat_cow_on_two_rows():
+    from handouts.figures.library import picture2d
+
+    path = BUILTIN_ILLUSTRATIONS / "cat-cow.yaml"
+    row, folded = picture2d(path, default_palette()), picture2d(path, default_palette(), fold=True)
+    assert row.aspect > 4 and folded.aspect < 2.2

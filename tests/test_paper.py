@@ -158,9 +158,33 @@ def test_booklet_log_has_a_heading_and_rows_for_twice_a_day(lang, heading, am, p
     assert heading in texts[log_pages[0]]
     assert sum(texts[i].count(am) for i in log_pages) >= 2 and sum(texts[i].count(pm) for i in log_pages) >= 2
     assert len(texts) == 36
-    if lang == "en":  # the demo booklet has a page to spare: a page for each two weeks, 3 AM/PM pairs each
-        assert len(log_pages) == 2 and all(texts[i].count(am) >= 3 for i in log_pages)
-        assert "more than once a day" in texts[log_pages[0]]
+    if lang == "en":  # the demo booklet has a page to spare: a page for each two weeks, 4 rows with AM and PM each
+        assert len(log_pages) == 2 and all(texts[i].count(am) >= 4 for i in log_pages)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_booklet_log_has_rows_for_three_times_a_day(lang, catalog):
+    """The catalog has doses of up to 3 times a day: each two weeks of the booklet's log have a row with an AM,
+    a midday and a PM line, and rows with AM and PM lines, and the log says which row is for what."""
+    from handouts.i18n import messages
+    from handouts.jobs import Job
+    from handouts.render.booklet import render_booklet
+    from handouts.schema.ranges import ends_of
+
+    assert max(ends_of(e.dosage.times_a_day)[1] for e in catalog.exercises.values() if e.dosage.times_a_day) == 3
+    m = messages(lang)
+    job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang=lang, output_dir=ROOT / "out", booklet=True)
+    texts = [" ".join(t.split()) for t in page_texts(render_booklet(job.context(booklet=True)))]
+    weeks = [m("log.week", n=n) for n in (1, 3)]
+    log_pages = [i for i, t in enumerate(texts) if any(week in t for week in weeks)]
+    assert " ".join(m("booklet.log_intro").split()) in texts[log_pages[0]]
+    assert " ".join(m("log.twice_blank").split()) in texts[log_pages[0]]
+    grids = sum(sum(week in texts[i] for week in weeks) for i in log_pages)
+    assert grids == 2
+    three = f"{m('log.am')} {m('log.midday')} {m('log.pm')}"  # the labels of one row, top to bottom
+    log = " ".join(texts[i] for i in log_pages)
+    assert log.count(three) >= grids
+    assert log.count(m("log.am")) - log.count(three) >= grids  # and rows with AM and PM only
 
 
 def test_example_program_page_counts():
@@ -237,6 +261,7 @@ class DrawnCards:
 
     def __init__(self) -> None:
         self.plans: list[tuple[str, str, object, object]] = []  # document, exercise id, plan, content
+        self.cards: list[tuple[str, object]] = []  # document, the card (its choosers, its frame)
         self.document = ""
 
 
@@ -255,6 +280,7 @@ def every_document():
 
     def draw(card) -> None:
         drawn.plans.append((drawn.document, card.exercise.id, card.plan, card.chooser.content))
+        drawn.cards.append((drawn.document, card))
         original(card)
 
     pdfs: dict[tuple[str, str], bytes] = {}
@@ -351,3 +377,44 @@ def test_no_half_empty_page_in_spanish(every_document, name):
         top, bottom = geo.frame_top, geo.frame_bottom
     fills = page_fills(data, top, bottom)
     assert underfilled(fills) == [], (name, [round(f, 2) for f in fills])
+
+
+def drawn_picture(card, plan) -> tuple[float, float]:
+    """The width and height a card's picture prints at (it keeps its shape inside its box)."""
+    _, _, w, h = plan.picture_box
+    aspect = card.chooser.content.picture_aspect
+    drawn_w = min(w, h * aspect)
+    return drawn_w, drawn_w / aspect
+
+
+def test_booklet_pictures_are_as_large_as_their_page_allows(every_document):
+    """A booklet card is alone on its page: its picture is never smaller than 80 pt along its longer side
+    (1.5 in in the English booklets), and where it has room the picture grows until the card fills the page or
+    reaches the layout's limit: a picture 5% taller in the same arrangement either prints no larger or no longer fits."""
+    from dataclasses import replace
+
+    from handouts.render.cardchoice import HAIR, MIN_PICTURE, SLOT_PICTURE
+
+    _, drawn = every_document
+    booklet_cards = [(document, card) for document, card in drawn.cards if document.startswith("booklet")]
+    assert len(booklet_cards) >= 4 * 26
+    grown = 0
+    for document, card in booklet_cards:
+        plan = card.plan
+        if plan.picture_box is None:
+            continue
+        w, h = drawn_picture(card, plan)
+        smallest = SLOT_PICTURE if "(en)" in document else MIN_PICTURE
+        assert max(w, h) >= smallest - HAIR, (document, card.exercise.id, round(w), round(h))
+        frame = card.chooser.limits.frame_height
+        for chooser in (card.chooser, card.fallback):
+            if chooser is not None and chooser.largest(plan.width) is plan:  # the plan that fills the page
+                grown += 1
+                limit = chooser.limits.max_picture_height  # the layout's picture_height
+                if plan.variant.picture_limit >= limit - HAIR:
+                    continue
+                taller = min(limit, plan.variant.picture_limit * 1.05)
+                bigger = chooser.plan(plan.width, replace(plan.variant, picture_limit=taller))
+                assert bigger.height > frame or max(drawn_picture(card, bigger)) <= max(w, h) + HAIR, \
+                    (document, card.exercise.id)
+    assert grown >= 2 * 26  # the English booklets: every card

@@ -33,11 +33,11 @@ def scene_for(path: Path) -> tuple[Illustration, Scene]:
 
 
 @REUSE.memo("projected pictures", 1024)
-def _picture(path: Path, mtime_ns: int, palette: FigurePalette) -> Picture2D:
+def _picture(path: Path, mtime_ns: int, palette: FigurePalette, fold: bool) -> Picture2D:
     from .. import diskcache
     from .shapes import picture_from_json, picture_to_json
 
-    entry = diskcache.key(path.read_bytes(), repr(tuple(palette)))
+    entry = diskcache.key(path.read_bytes(), repr(tuple(palette)) + (" fold" if fold else ""))
     cached = diskcache.get("picture", entry)
     picture = None
     if cached is not None:
@@ -46,12 +46,13 @@ def _picture(path: Path, mtime_ns: int, palette: FigurePalette) -> Picture2D:
         except (ValueError, KeyError, IndexError, TypeError):
             picture = None  # a damaged entry: recompute it
     if picture is None:
-        picture = _scene(path, mtime_ns)[1].picture(palette)  # validates the pose file
+        picture = _scene(path, mtime_ns)[1].picture(palette, fold)  # validates the pose file
         diskcache.put("picture", entry, picture_to_json(picture))
     picture.key = entry
     return picture
 
 
-def picture2d(path: Path, palette: FigurePalette) -> Picture2D:
-    """The projected drawing, computed once per process for each pose file and palette."""
-    return _picture(path, path.stat().st_mtime_ns, palette)
+def picture2d(path: Path, palette: FigurePalette, fold: bool = False) -> Picture2D:
+    """The projected drawing, computed once per process for each pose file, palette and arrangement
+    (``fold``: a long row of panels on two rows, see :func:`.scene._arrange`)."""
+    return _picture(path, path.stat().st_mtime_ns, palette, fold)

@@ -81,14 +81,16 @@ class Scene:
             label = self.ill.keyframes[index].caption or str(index + 1)
         return Panel(bodies, light, pieces, label)
 
-    def picture(self, palette: FigurePalette) -> Picture2D:
-        """The picture seen by the pose file's camera: panels side by side, then arrows, badges, the hold cue."""
+    def picture(self, palette: FigurePalette, fold: bool = False) -> Picture2D:
+        """The picture seen by the pose file's camera: panels side by side, then arrows, badges, the hold cue.
+
+        ``fold``: a row of three or more panels much wider than tall goes on two rows (see :func:`_arrange`)."""
         cam = Camera(self.ill.view.turn, self.ill.view.tilt)
         out = Picture2D()
         drawn = [panel_layers(panel.bodies, panel.light, panel.props, cam, palette) for panel in self.panels]
         if self.ill.view.crop is not None:
             drawn = [cut_above(layers, self.ill.view.crop) for layers in drawn]
-        frames = _arrange([bounds_of(layers) for layers in drawn], stack=self.ill.stack)
+        frames = _arrange([bounds_of(layers) for layers in drawn], stack=self.ill.stack, fold=fold)
         for layers, ((dx, dy), _) in zip(drawn, frames, strict=True):
             out.layers += [shifted(layer, dx, dy) for layer in layers]
         whole = bounds_of(out.layers)
@@ -133,11 +135,13 @@ Bounds = tuple[float, float, float, float]
 Frame = tuple[tuple[float, float], Bounds]  # a panel's shift (dx, dy) and its bounds once shifted
 
 
-def _arrange(boxes: list[Bounds], stack: bool = False) -> list[Frame]:
+def _arrange(boxes: list[Bounds], stack: bool = False, fold: bool = False) -> list[Frame]:
     """Panels side by side, or, when two would be much wider than tall (two lying figures), one above
     the other: printed in a card's picture box, each figure then comes out about twice as big. Three
     or more stay in a row (stacked, they would make a picture too tall for a card beside its steps).
-    `stack` puts two panels one above the other whatever their shape."""
+    `stack` puts two panels one above the other whatever their shape. `fold` (a card alone on its page,
+    with room for a taller picture) puts a row of three or more that is much wider than tall on two
+    rows, read like text: 1 2 above, 3 under 1."""
     widths = [b[2] - b[0] for b in boxes]
     heights = [b[3] - b[1] for b in boxes]
     row = sum(widths) + PANEL_GAP * (len(boxes) - 1)
@@ -149,9 +153,18 @@ def _arrange(boxes: list[Bounds], stack: bool = False) -> list[Frame]:
             frames.append(((dx, dy), (b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy)))
             top -= h + PANEL_GAP * 1.5
         return frames
-    left = 0.0
-    for b, w in zip(boxes, widths, strict=True):
-        dx = left - b[0]
-        frames.append(((dx, 0.0), (b[0] + dx, b[1], b[2] + dx, b[3])))
-        left += w + PANEL_GAP
+    rows = [list(range(len(boxes)))]
+    if fold and len(boxes) >= 3 and row / max(heights) > MAX_ROW_ASPECT:
+        half = (len(boxes) + 1) // 2
+        rows = [rows[0][:half], rows[0][half:]]
+    top = 0.0
+    for members in rows:
+        left = 0.0
+        tallest = max(heights[i] for i in members)
+        for i in members:
+            b = boxes[i]
+            dx, dy = left - b[0], (top - tallest - b[1]) if len(rows) > 1 else 0.0  # (one row: as it always was)
+            frames.append(((dx, dy), (b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy)))
+            left += widths[i] + PANEL_GAP
+        top -= tallest + PANEL_GAP * 1.5
     return frames

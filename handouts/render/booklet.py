@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from ..models.catalog import REGIONS, Exercise
 from ..text import localized
-from .bookletchoice import choice_list
+from .bookletchoice import LIST_END, choice_list
 from .bookletcontents import contents
 from .bookletcovers import COVER_LOGO, BackCover, Cover
 from .bookletdoc import BookletDoc, Outline, booklet_canvas
@@ -89,7 +89,7 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     key = legend(ctx)
     if key is not None:
         story += [key, Gap(14, page)]
-    story += [key_points_box(ctx, booklet_key_points(ctx, pages.get("your-exercises"))), Gap(10, page),
+    story += [key_points_box(ctx, booklet_key_points(ctx, pages.get("your-exercises"), pages.get(LIST_END))), Gap(10, page),
               paragraph(disclaimer_text(ctx), s.summary), PageBreak()]
     # every exercise, for the clinician to tick, with its page: the booklet's contents, with the other parts
     safety_title = str(localized(ctx.catalog.safety, ctx.lang, ("title",))[0]["title"])
@@ -100,7 +100,7 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     # (the safety guidance may split between its points, the warning signs never)
     story += [Gap(14, page), Outline("safety", safety_title, 0, safety_title), safety_box(ctx, disclaimer=False),
               Gap(12, page),
-              red_flag_box(ctx)]
+              red_flag_box(ctx, scope=m("booklet.warning_scope"))]
     story.append(PageBreak())
     # one section per region, then the supervised exercises
     for key_name, items in sections.items():

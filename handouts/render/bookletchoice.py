@@ -13,11 +13,13 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from ..i18n import Messages
 from ..models.catalog import Dosage, Exercise
 from ..text import dose_parts, exercise_words
-from .bookletdoc import Outline
+from .bookletdoc import Outline, PageMark
 from .cards import styles_for
 from .context import RenderContext
 from .page import geometry
 from .para import paragraph
+
+LIST_END = "your-exercises-end"  # the key of the page the list ends on (its start: "your-exercises")
 
 
 class TickBox(Flowable):
@@ -90,14 +92,15 @@ def choice_list(ctx: RenderContext, sections: dict[str, list[Exercise]], names: 
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), size * 0.4),
         ("RIGHTPADDING", (2, 0), (2, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), size * 0.15),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.2),
+        ("TOPPADDING", (0, 0), (-1, -1), size * 0.1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.12),
         ("LINEBELOW", (0, 0), (-1, 0), ctx.layout.lines.rule * 2, HexColor(p.rule)),
     ]
     for key, exercises in sections.items():
         if not exercises:
             continue
-        style += [("SPAN", (0, len(rows)), (-1, len(rows))), ("TOPPADDING", (0, len(rows)), (-1, len(rows)), size * 0.4)]
+        style += [("SPAN", (0, len(rows)), (-1, len(rows))), ("TOPPADDING", (0, len(rows)), (-1, len(rows)), size * 0.4),
+                  ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1))]  # a section's name never alone at the foot of a page
         rows.append([paragraph(names[key], s.small_heading), "", ""])
         # in page order: cards may change places to fill pages
         for exercise in sorted(exercises, key=lambda e: pages.get(f"exercise-{e.id}", 0)):
@@ -111,4 +114,4 @@ def choice_list(ctx: RenderContext, sections: dict[str, list[Exercise]], names: 
     table = Table(rows, colWidths=[box_w, width - box_w - page_w, page_w], repeatRows=0, hAlign="LEFT")
     table.setStyle(TableStyle(style))
     return [Outline("your-exercises", title, 0, title), paragraph(title, s.heading), paragraph(m("choice.intro"), s.intro),
-            table]
+            table, PageMark(LIST_END)]

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable
 from .cards import styles_for
 from .context import RenderContext
 from .flowables import BIG
-from .handout import clinic_text, note_untranslated
+from .handout import note_untranslated
 from .images import logo_picture
 from .para import paragraph
 from .qr import draw_qr
@@ -90,8 +90,17 @@ class Cover(_WholePage):
             y -= size * 2.4
 
 
+class WriteIn(str):
+    """A back cover block: a label and a line after it to write on."""
+
+
 class BackCover(_WholePage):
-    """The back cover: the clinic's full contact details, opening hours, and a QR code to its website."""
+    """The back cover: the clinic's full contact details, a line for the clinician's name, opening hours, and
+    a QR code to its website.
+
+    The booklet is handed out by any clinician of the clinic (it lies in the waiting room): the clinician
+    writes their name on the line, rather than the booklet naming the clinic profile's one clinician.
+    """
 
     def __init__(self, ctx: RenderContext, frame_height: float):
         super().__init__(ctx, frame_height)
@@ -99,14 +108,12 @@ class BackCover(_WholePage):
         m = ctx.m
         clinic = ctx.clinic
         self.blocks: list[Any] = [paragraph(m("booklet.back_cover_title"), s.heading), paragraph(clinic.name, s.small_heading)]
-        clinician = clinic_text(ctx, "clinician")
-        if clinician:
-            self.blocks.append(paragraph(m("program.clinician", name=clinician), s.body))  # 'Fisioterapeuta: name'
         if clinic.address:
             self.blocks += [paragraph(line, s.body) for line in clinic.address.splitlines() if line.strip()]
         for label, value in (("booklet.phone", clinic.phone), ("booklet.email", clinic.email), ("booklet.website", clinic.website)):
             if value:
                 self.blocks.append(paragraph(value, s.body, lead=m(label), lead_font=ctx.fonts.bold))
+        self.blocks += [6.0, WriteIn(m("booklet.clinician_line"))]
         hours = clinic_hours(ctx)
         if hours:
             self.blocks.append(6.0)  # a gap
@@ -122,6 +129,9 @@ class BackCover(_WholePage):
             if isinstance(block, float):
                 top -= block
                 continue
+            if isinstance(block, WriteIn):
+                top -= self.write_in(block, top)
+                continue
             _, h = block.wrap(self.width, BIG)
             block.drawOn(canvas, 0, top - h)
             top -= h + 3
@@ -133,6 +143,23 @@ class BackCover(_WholePage):
             draw_qr(canvas, self.url, self.width - size, 0, size, self.ctx.palette.text)
             _, h = self.caption.wrap(size, BIG)
             self.caption.drawOn(canvas, self.width - size, size + 4)
+
+
+    def write_in(self, label: str, top: float) -> float:
+        """``label`` in bold and a line after it to the right edge, its top at ``top``: returns its height."""
+        ctx = self.ctx
+        size = ctx.layout.text.body.size
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFont(ctx.fonts.bold, size)
+        canvas.setFillColor(HexColor(ctx.palette.text))
+        canvas.setStrokeColor(HexColor(ctx.palette.text))
+        canvas.setLineWidth(0.8)
+        y = top - size * 1.6  # room above the line to write
+        canvas.drawString(0, y, label)
+        canvas.line(stringWidth(label, ctx.fonts.bold, size) + 6, y - 2, self.width, y - 2)
+        canvas.restoreState()
+        return size * 2.2
 
 
 def clinic_hours(ctx: RenderContext) -> list[str]:

@@ -2,6 +2,7 @@
 
 `Outline` is the invisible marker a story places where a section or an exercise starts; the document
 records the page it lands on (`BookletDoc.pages`), which the next layout pass prints in the contents.
+`PageMark` records a page only: where a part that runs over several pages ends.
 """
 
 from __future__ import annotations
@@ -32,6 +33,22 @@ class Outline(Flowable):
     def draw(self) -> None:
         doc = self.canv._doctemplate  # type: ignore[attr-defined]
         doc.mark(self.key, self.title, self.level, self.section)
+
+
+class PageMark(Flowable):
+    """An invisible marker that only records the page it lands on (where a part spanning pages ends)."""
+
+    def __init__(self, key: str):
+        super().__init__()
+        self.key = key
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        doc = self.canv._doctemplate  # type: ignore[attr-defined]
+        doc.pages[self.key] = doc.page
 
 
 class BookletDoc(BaseDocTemplate):

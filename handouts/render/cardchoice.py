@@ -4,18 +4,25 @@ A card's text never shrinks. To keep to its share of a page (``slots``), or to f
 page rather than leave it empty, its picture may shrink to 60% of its size, never below 1.5 inches
 along its longer side. A card taller than a whole page tries the other placement of its picture, then
 a smaller picture, down to a readable size; if it still does not fit, it is reported.
+
+A card alone on its page (the booklet: ``Limits.fill``) gets the largest picture that lets it fit the
+page: every arrangement (picture above, with the dose panel beside it or after the text; picture on
+the left) with its picture as tall as fits, up to the layout's limit; the one whose picture prints
+largest wins.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .cardplan import CardContent, CardPlan, CardStyle, Placement, Variant, plan_card
+from .cardplan import BESIDE_PANEL, BIG, CardContent, CardPlan, CardStyle, Placement, Variant, plan_card
 
 SLOT_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
 SLOT_PICTURE = 108.0  # points: 1.5 in, the smallest a shrunk picture gets along its longer side
 MIN_PICTURE = 80.0  # points: below this a picture stops being useful (a card taller than a page)
 HAIR = 0.5  # points of rounding a fit forgives
+FILL_BESIDE = (BESIDE_PANEL, 12.0, 11.0, BIG)  # a card alone on its page: the dose panels beside a picture tried (BIG: after the text)
+FILL_STEPS = 10  # halvings of the picture's height range when it is fitted to a page (about 0.2 pt)
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,7 @@ class Limits:
     frame_height: float
     max_picture_height: float
     slots: tuple[float, ...] = ()  # smallest first: a third of a page, a half...
+    fill: bool = False  # one card a page: its picture as large as the page allows (the booklet)
 
 
 class CardChooser:
@@ -73,6 +81,10 @@ class CardChooser:
         share gets its full picture. A card taller than a whole page then tries the other placement,
         then a smaller picture (never smaller text), down to a readable size.
         """
+        if self.limits.fill and self.content.picture_aspect is not None:
+            largest = self.largest(width)
+            if largest is not None:
+                return largest
         slots = self.limits.slots
         if slots and self.content.picture_aspect is not None:
             reached: list[CardPlan] = []
@@ -88,6 +100,53 @@ class CardChooser:
                     if plan.height <= share + HAIR:
                         return plan
         return self.whole_page(width)
+
+    def picture_area(self, plan: CardPlan) -> float:
+        """The area the picture prints at (it keeps its shape inside its box)."""
+        aspect = self.content.picture_aspect
+        if plan.picture_box is None or aspect is None:
+            return 0.0
+        _, _, w, h = plan.picture_box
+        drawn_w = min(w, h * aspect)
+        return drawn_w * drawn_w / aspect
+
+    def largest(self, width: float) -> CardPlan | None:
+        """The plan that fits a whole page with the largest picture (None: no arrangement fits with a
+        picture of at least the smallest allowed size; the card then takes :meth:`whole_page`'s way)."""
+        frame = self.limits.frame_height
+        aspect = self.content.picture_aspect or 1.0
+        floor = min(MIN_PICTURE, SLOT_PICTURE / aspect) if aspect > 1 else MIN_PICTURE
+        top = self.limits.max_picture_height
+        first = self.style.placement if self.style.placement in ("left", "above") else "above"
+        arrangements = [Variant("above", 1.0, top, beside=beside) for beside in FILL_BESIDE]
+        arrangements.insert(0 if first == "left" else len(arrangements), Variant("left", 1.0, top))
+        best: CardPlan | None = None
+        for arrangement in arrangements:
+            plan = self.plan(width, arrangement)
+            if plan.height > frame:
+                low, high = floor, top
+                plan = self.plan(width, replace(arrangement, picture_limit=low))
+                if plan.height > frame:
+                    continue
+                for _ in range(FILL_STEPS):  # the tallest picture limit that fits
+                    middle = (low + high) / 2
+                    trial = self.plan(width, replace(arrangement, picture_limit=middle))
+                    if trial.height <= frame:
+                        low, plan = middle, trial
+                    else:
+                        high = middle
+            if self.picture_side_ok(plan) and (best is None or self.picture_area(plan) > self.picture_area(best) + 1.0):
+                best = plan
+        return best
+
+    def picture_side_ok(self, plan: CardPlan) -> bool:
+        """The picture keeps the smallest size a card alone on a page allows: 1.5 inches along its longer side."""
+        aspect = self.content.picture_aspect
+        if plan.picture_box is None or aspect is None:
+            return False
+        _, _, w, h = plan.picture_box
+        drawn_w = min(w, h * aspect)
+        return max(drawn_w, drawn_w / aspect) >= SLOT_PICTURE - HAIR
 
     def whole_page(self, width: float) -> CardPlan:
         """The full picture; for a card taller than a page, the placement and picture size that fit one:
@@ -136,6 +195,8 @@ class CardChooser:
         """The plan to print with ``room`` points left on the page: the preferred one, or, when that does
         not fit the room, the largest smaller picture that does (better than an empty half page)."""
         preferred = self.preferred(width)
+        if self.limits.fill and preferred.height <= min(room, self.limits.frame_height) + HAIR:
+            return preferred
         if not self.limits.slots or preferred.variant.placement != self.style.placement or preferred.height <= room:
             return preferred
         for scale in SLOT_SCALES:

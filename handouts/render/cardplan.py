@@ -71,6 +71,7 @@ class Variant:
     keep_column: bool = False  # a picture on the left: its column keeps its full width (for the dose panel)
     whole_words: bool = True  # the dose panel is never narrower than its longest word (off only as a last resort)
     roomy_panel: bool = True  # the dose panel at least PANEL_TEXT text sizes wide (off only for a card taller than a page)
+    beside: float = BESIDE_PANEL  # a picture above: the panel goes beside it when this many text sizes fit there (BIG: never)
 
 
 @dataclass(frozen=True)
@@ -301,7 +302,7 @@ def _plan_stacked(sheet: _Sheet, text_items: list[tuple[Paragraph, float]], n_to
         pic_h = min(inner / aspect, variant.picture_limit)
         pic_w = pic_h * aspect
         side_w = inner - pic_w - body
-        beside = side_w >= BESIDE_PANEL * body
+        beside = side_w >= variant.beside * body and side_w >= sheet.panel_width_for_words()
         if beside:  # the dosage panel fits beside the picture: use that room
             pic_w = inner - side_w - body
             sheet.picture_box = (pad, top + gap, pic_w, pic_h)

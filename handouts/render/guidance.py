@@ -140,12 +140,13 @@ def clinic_red_flags(ctx: RenderContext) -> list[str]:
     return list(clinic.red_flags)
 
 
-def red_flag_box(ctx: RenderContext, regions: Sequence[str] = REGIONS) -> Flowable:
+def red_flag_box(ctx: RenderContext, regions: Sequence[str] = REGIONS, scope: str | None = None) -> Flowable:
     """'Get medical help right away if...': whole, with a heavier border in the heading colour; whom to call
-    in bold before each group of signs."""
+    in bold before each group of signs. ``scope``: a first line saying which pain the signs are for (the
+    booklet's: every part of the back, so its list is longer than a region handout's)."""
     words = red_flag_lines(ctx, regions)
     s = styles_for(ctx)
-    paras: list = []
+    paras: list = [paragraph(scope, s.body)] if scope else []
     for lead, signs in words.groups:
         if lead:
             paras.append(paragraph(lead, s.body_bold))
@@ -186,8 +187,11 @@ def program_key_points(ctx: RenderContext, count: int, minutes: int) -> list[str
     return [*lines, m("program.count", n=count), *common_points(ctx)]
 
 
-def booklet_key_points(ctx: RenderContext, choice_page: int | None) -> list[str]:
-    """``choice_page``: the page of 'Your exercises' (from the previous layout pass)."""
+def booklet_key_points(ctx: RenderContext, first: int | None, last: int | None = None) -> list[str]:
+    """``first``, ``last``: the pages 'Your exercises' starts and ends on (from the previous layout pass)."""
     m = ctx.m
-    page = m.number(choice_page) if choice_page else "\u2013"
-    return [m("key_points.booklet_choose", page=page), *common_points(ctx), m("key_points.booklet_log")]
+    if first and last and last > first:
+        pages = m("key_points.page_range", first=m.number(first), last=m.number(last))
+    else:
+        pages = m("key_points.page_one", page=m.number(first) if first else "\u2013")
+    return [m("key_points.booklet_choose", pages=pages), *common_points(ctx), m("key_points.booklet_log")]

@@ -152,6 +152,7 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageS
     # the shares of a page a card tries to keep to: 1/rows of it, then 1/(rows - 1), ... 1/2
     slots = tuple((frame_height - (rows - 1) * grid.gap) / rows for rows in range(rows_per_page, 1, -1))
     slots = slots or (frame_height,)  # one card a page: its picture may still shrink to fit the room left
+    fill = layout.booklet and grid.per_page == 1  # the booklet: each card's picture as large as its page allows
     groups: list[tuple[str | None, list[Exercise]]] = []
     for exercise in exercises:
         key = exercise.position if with_headings else None
@@ -179,7 +180,7 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageS
                        ctx.m(f"position.{position}") if inside and position is not None and index == 0 else None),
                 chosen_box=chosen_box,
             )
-            card = ExerciseCard(ctx, exercise, content, picture, Limits(frame_height, max_picture, slots), video)
+            card = ExerciseCard(ctx, exercise, content, picture, Limits(frame_height, max_picture, slots, fill=fill), video)
             if bookmark is not None:
                 bookmark(card, exercise, words)
             cards.append(card)

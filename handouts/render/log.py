@@ -22,6 +22,7 @@ from .para import paragraph, wrapped
 BIG = 1e6
 SMALLEST_CELL = 15.0  # points: a day's column; its box is about 10 pt, big enough to tick
 WRITING_LINE = 24.0  # points: the height of a blank row, to write a name on
+SEVERAL_LINE = 16.0  # points: a line of a blank row with several lines (AM, PM...): the name is written once, across them
 SHARE_FOR_DAYS = 0.66  # of the page's width, for the day columns (the rest for the names)
 
 
@@ -63,9 +64,12 @@ class LogGrid(Flowable):
         self.head_h = self.label_size * 1.3 * 2 + 6
 
     def line_height(self, row: LogRow) -> float:
+        """The height of one of a row's lines: a blank row has room to write an exercise's name (its lines
+        together, when it has several: the name is written once, across them)."""
+        several = max(self.label_size * 1.35, self.cell * 0.7)
         if not row.name:
-            return max(self.cell, WRITING_LINE)  # a blank row: room to write an exercise's name
-        return self.cell if len(row.times) == 1 else max(self.label_size * 1.35, self.cell * 0.7)
+            return max(self.cell, WRITING_LINE) if len(row.times) == 1 else max(several, SEVERAL_LINE)
+        return self.cell if len(row.times) == 1 else several
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.name_w = availWidth - self.days * self.cell
@@ -191,33 +195,39 @@ class LogSpace(Flowable):
         pass
 
 
-TWICE_ROWS = 3  # rows with AM and PM lines in each grid of a blank log (for an exercise done more than once a day)
+#: the rows for an exercise done more than once a day in each grid of a blank log, most wanted first:
+#: (rows with AM and PM lines, rows with AM, midday and PM lines, the fewest once-a-day rows left beside them).
+#: The catalog has doses of 2 and of 2 to 3 times a day.
+SEVERAL_ROWS = ((2, 2, 4), (1, 2, 4), (1, 1, 3), (1, 1, 2), (0, 1, 1))
 
 
 def blank_log(ctx: RenderContext, frame_h: float, width: float, intro: str, *, pages: int = 1) -> list[Flowable]:
     """A log with lines to write the exercises on (the booklet's): its heading, what to do with it, and
-    grids of two weeks with as many rows as fill the page; the last rows of each grid have AM and PM lines,
-    for an exercise done more than once a day. ``pages``: 1, every grid on one page; 2, each grid on a page
-    of its own, with more rows (the booklet's choice when it has a page of padding to spare). No page of it
-    holds a leftover row."""
+    grids of two weeks with as many rows as fill the page; the last rows of each grid have AM and PM lines
+    (2 times a day), then AM, midday and PM lines (3 times a day). ``pages``: 1, every grid on one page;
+    2, each grid on a page of its own, with more rows (the booklet's choice when it has a page of padding to
+    spare). No page of it holds a leftover row."""
     intro = f"{intro} {ctx.m('log.twice_blank')}"
-    twice = (ctx.m("log.am"), ctx.m("log.pm"))
+    twice = times_labels(ctx, 2)
+    thrice = times_labels(ctx, 3)
     from .ending import stack_height
 
     weeks = ctx.layout.blocks.log_weeks
-    probe = log_items(ctx, [LogRow(""), LogRow("", twice)], weeks, width, intro, twice_note=False)
+    probe = log_items(ctx, [LogRow(""), LogRow("", twice), LogRow("", thrice)], weeks, width, intro, twice_note=False)
     grids = [item for item in probe if isinstance(item, LogGrid)]
     for grid in grids:
         grid.wrap(width, BIG)
-    once_h, twice_h = grids[0].row_heights
+    once_h, twice_h, thrice_h = grids[0].row_heights
     if pages == 1:  # the heading, the intro and every grid on one page
         above = stack_height(probe, width) - sum(grid.height for grid in grids)
         room = (frame_h - above - sum(grid.head_h for grid in grids) - 2) / len(grids)
     else:  # the heading, the intro and the first grid; the other grids on pages of their own, as many rows each
         above = stack_height(probe[:2], width)
         room = frame_h - above - grids[0].head_h - 2
-    doubles = next((n for n in (TWICE_ROWS, 2, 1) if room >= n * twice_h + 4 * once_h), 1)
-    lines = max(3, int((room - doubles * twice_h) // once_h))
-    items = log_items(ctx, [LogRow("")] * lines + [LogRow("", twice)] * doubles, weeks, width, intro, twice_note=False)
+    doubles, triples, fewest = next((rows for rows in SEVERAL_ROWS
+                                     if room >= rows[0] * twice_h + rows[1] * thrice_h + rows[2] * once_h), SEVERAL_ROWS[-1])
+    lines = max(fewest, int((room - doubles * twice_h - triples * thrice_h) // once_h))
+    rows = [LogRow("")] * lines + [LogRow("", twice)] * doubles + [LogRow("", thrice)] * triples
+    items = log_items(ctx, rows, weeks, width, intro, twice_note=False)
     return items if pages == 1 else [PageBreak() if isinstance(item, LogSpace) else item for item in items]
 

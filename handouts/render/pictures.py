@@ -68,9 +68,10 @@ def picture_for(ctx: RenderContext, exercise: Exercise) -> PhotoPicture | Figure
     if path is None:
         ctx.notice(f"{exercise.id}: no illustration (add illustrations/{exercise.id}.yaml or an image: field)")
         return None
-    key = ("figure", str(path))
+    fold = ctx.layout.booklet  # a card alone on its page: a long row of panels goes on two rows, each panel larger
+    key = ("figure", str(path), fold)
     if key not in ctx.pictures:
-        ctx.pictures[key] = FigurePicture(ctx, picture2d(path, figure_palette(ctx.palette)))
+        ctx.pictures[key] = FigurePicture(ctx, picture2d(path, figure_palette(ctx.palette), fold))
     figure = ctx.pictures[key]
     assert isinstance(figure, FigurePicture)
     return figure
