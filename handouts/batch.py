@@ -13,7 +13,7 @@ import os
 import traceback
 from collections.abc import Generator
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .errors import Problem, UserError, display_path
 from .files import not_regular, real
@@ -127,15 +127,35 @@ def run(files: list[Path], options: Options, jobs: int) -> Generator[Outcome, No
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     chunk = max(1, min(16, len(files) // (jobs * 8)))
     pool = context.Pool(jobs, initializer=_init_worker, initargs=(options,))
+    finished = False
     try:
         yield from pool.imap_unordered(print_one, files, chunksize=chunk)
+        finished = True
     finally:  # done, or stopped (Ctrl-C, SIGTERM): no worker is left, nor any file it was writing
         from .process import signals_held
 
         with signals_held():
-            pool.terminate()
-            pool.join()
+            if finished:  # every worker is idle: each leaves when it reads the end of the queue
+                pool.close()
+                pool.join()
+            else:
+                _terminate(pool)
             remove_partials(options.output_dir, files)
+
+
+def _terminate(pool: Any, grace: float = 5.0) -> None:
+    """Pool.terminate, but never waiting for ever: it sends SIGTERM to the workers and joins them, and a
+    worker blocked on the task queue's lock was seen to stay (1 run in about 200, 2 cores). Any worker still
+    there after ``grace`` seconds gets SIGKILL."""
+    import threading
+
+    stopping = threading.Thread(target=pool.terminate, name="pool terminate", daemon=True)
+    stopping.start()
+    stopping.join(grace)
+    if stopping.is_alive():
+        for worker in multiprocessing.active_children():
+            worker.kill()
+        stopping.join(grace)
 
 
 def written_since(files: list[Path], output_dir: Path, since_ns: int) -> int:

@@ -159,11 +159,43 @@ def every_document(out: Path) -> dict[str, bytes]:
     return made
 
 
+#: How much the process that printed ``builtin_documents`` kept for reuse once it had printed them all.
+BUILTIN_KEPT = {"entries": 0}
+
+
 @pytest.fixture(scope="session")
-def builtin_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    """Every built-in document (see :func:`every_document`), rendered once per test process and shared by the
-    tests that only read them."""
-    return every_document(tmp_path_factory.mktemp("builtin"))
+def builtin_documents(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """Every built-in document (see :func:`every_document`), rendered (and validated) once per test run and
+    shared by the tests that only read them: with pytest-xdist, the first worker to ask prints them into the
+    run's shared temporary folder, under a lock, and the others read the files."""
+    if not hasattr(request.config, "workerinput"):  # one process
+        return _print_builtin(tmp_path_factory.mktemp("builtin"))
+    import fcntl
+    import json
+
+    shared = tmp_path_factory.getbasetemp().parent / "builtin-documents"
+    with open(f"{shared}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        manifest = shared / "manifest.json"
+        if manifest.exists():
+            record = json.loads(manifest.read_text())
+            BUILTIN_KEPT["entries"] = record["kept"]
+            return {name: (shared / file).read_bytes() for name, file in record["files"].items()}
+        made = _print_builtin(tmp_path_factory.mktemp("builtin"))
+        shared.mkdir()
+        files = {name: f"{number}.bin" for number, name in enumerate(sorted(made))}
+        for name, file in files.items():
+            (shared / file).write_bytes(made[name])
+        manifest.write_text(json.dumps({"files": files, "kept": BUILTIN_KEPT["entries"]}))
+        return made
+
+
+def _print_builtin(out: Path) -> dict[str, bytes]:
+    from handouts.reuse import REUSE
+
+    made = every_document(out)
+    BUILTIN_KEPT["entries"] = sum(len(store) for store in REUSE.stores.values())
+    return made
 
 
 @pytest.fixture(scope="session")

@@ -148,7 +148,7 @@ def test_close_ups_share_a_column_beside_the_whole_figure():
 
     feet = (0.0, 0.0, 80.0, 90.0)
     figure = (0.0, 0.0, 60.0, 190.0)
-    (a, ab), (b, bb), (c, cb) = _arrange([feet, feet, figure], close=frozenset({0, 1}))
+    (_, ab), (_, bb), (c, cb) = _arrange([feet, feet, figure], close=frozenset({0, 1}))
     assert ab[0] == bb[0] and ab[1] > bb[3]  # the first close-up above the second, in one column
     assert cb[0] > ab[2] and c[1] == 0  # the whole figure beside them, on the floor
     assert ab[3] == cb[3]  # the column's top is the figure's top

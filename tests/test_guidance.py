@@ -306,7 +306,7 @@ def test_a_range_prints_as_a_range_in_both_languages(region_pdfs, tmp_path):
     assert "Hold for 15 to 20 seconds." in text and "Repeat 3 to 4 times." in text
     assert "Repeat 6 to 8 times on each side." in flat(all_text(region_pdfs["lower"]))
     spanish = flat(all_text(render_region(job(tmp_path, lang="es").context(), "upper")))
-    assert "Mantenga la posición de 15 a 20 segundos." in spanish and "Repita de 3 a 4 veces." in spanish
+    assert "Mantenga de 15 a 20 segundos." in spanish and "Repita de 3 a 4 veces." in spanish
 
 
 def test_minutes_a_day_count_the_upper_end_of_a_range():

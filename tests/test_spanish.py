@@ -179,13 +179,13 @@ def test_numbers_and_dates_written_the_spanish_way():
     assert es.date(dt.date(2026, 11, 21)) == "21 de noviembre de 2026"
     assert en.date(dt.date(2026, 11, 21)) == "November 21, 2026"
     assert es.number(1500) == "1500" and es.number(12500) == "12.500" and en.number(12500) == "12,500"
-    assert es("dosage.hold", n=1) == "Mantenga la posición 1 segundo."
-    assert es("dosage.hold", n=20) == "Mantenga la posición 20 segundos."
-    assert es("dosage.repeat_each_side", n=1) == "Hágalo una vez de cada lado."
+    assert es("dosage.hold", n=1) == "Mantenga 1 segundo."
+    assert es("dosage.hold", n=20) == "Mantenga 20 segundos."
+    assert es("dosage.repeat_each_side", n=1) == "Hágalo una vez por lado."
     assert es("key_points.program_minutes", n=12).startswith("Alrededor de 12 minutos al día")
     from handouts.schema.ranges import DoseRange
 
-    assert es("dosage.hold", n=DoseRange(15, 20)) == "Mantenga la posición de 15 a 20 segundos."
+    assert es("dosage.hold", n=DoseRange(15, 20)) == "Mantenga de 15 a 20 segundos."
     assert en("dosage.times_a_day", n=DoseRange(2, 3)) == "Do this 2 to 3 times a day."
 
 
@@ -409,8 +409,7 @@ def test_a_column_too_narrow_for_a_number_and_its_word_breaks_between_them_not_i
 
 
 def test_the_spanish_booklet_takes_at_most_15_percent_more_pages_than_the_english(spanish, tmp_path):
-    """Issue 19's paper target, where it holds today (the region handouts and the A4 program do not yet:
-    a Spanish card is often over half a page, so it cannot share one)."""
+    """Issue 19's paper target for the booklet (the region handouts and the A4 program: tests/test_paper.py)."""
     from handouts.jobs import Job
     from handouts.render.booklet import render_booklet
 

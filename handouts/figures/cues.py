@@ -45,6 +45,31 @@ class Obstacles:
         self.shapes.append(Circle(at, r))
         self.boxes.append(self.shapes[-1].bounds())
 
+    def near(self, p: Point, gap: float) -> bool:
+        """Whether an obstacle is less than ``gap`` from ``p`` (or ``p`` is inside a shape). The same answer
+        as ``clearance(p) < gap``, found sooner: it stops at the first obstacle that close, and skips every
+        shape whose bounding box is ``gap`` or more away."""
+        x, y = p
+        for shape, (x0, y0, x1, y1) in zip(self.shapes, self.boxes, strict=True):
+            if max(x0 - x, x - x1, y0 - y, y - y1) < gap and _distance(shape, p) < gap:
+                return True
+        return (any(math.dist(p, q) - 1.8 < gap for q in self.points)
+                or any(abs(y - floor) < gap for floor in self.floors))
+
+    def around(self, points: list[Point], gap: float) -> Obstacles:
+        """Only the obstacles that could be nearer than ``gap`` to one of ``points``: ``near`` gives the same
+        answers for those points and gaps up to ``gap``, with fewer shapes to measure."""
+        ax0, ay0 = min(x for x, _ in points), min(y for _, y in points)
+        ax1, ay1 = max(x for x, _ in points), max(y for _, y in points)
+        local = Obstacles([], [], self.floors)
+        for shape, (x0, y0, x1, y1) in zip(self.shapes, self.boxes, strict=True):
+            if max(x0 - ax1, ax0 - x1, y0 - ay1, ay0 - y1) < gap:
+                local.shapes.append(shape)
+                local.boxes.append((x0, y0, x1, y1))
+        reach = gap + 1.8
+        local.points = [q for q in self.points if max(ax0 - q[0], q[0] - ax1, ay0 - q[1], q[1] - ay1) < reach]
+        return local
+
     def clearance(self, p: Point) -> float:
         """The distance from ``p`` to the nearest obstacle (negative inside a shape)."""
         best = math.inf
@@ -67,7 +92,7 @@ class Obstacles:
             for i in range(count):
                 t = math.pi / 2 + 2 * math.pi * i / count
                 p = (wanted[0] + radius * math.cos(t), wanted[1] + radius * math.sin(t))
-                if self.clearance(p) >= r + GAP and (not self.floors or p[1] - r > min(self.floors)):
+                if not self.near(p, r + GAP) and (not self.floors or p[1] - r > min(self.floors)):
                     return p  # (never under the floor: a cue belongs with the figure above it)
         return wanted  # pragma: no cover - there is always room above a picture
 
@@ -135,9 +160,10 @@ HEAD_GAP = 4.2  # and around its head (the last fifth of its length), which is w
 def _arrow_clear(arrow: Arrow, obstacles: Obstacles) -> bool:
     samples = arrow.samples(24)
     heads = {0, len(samples) - 1} if arrow.head_start else {len(samples) - 1}
+    local = obstacles.around(samples, max(HEAD_GAP, ARROW_GAP))
     for i, p in enumerate(samples):
         near_head = any(abs(i - h) <= 4 for h in heads)
-        if obstacles.clearance(p) < (HEAD_GAP if near_head else ARROW_GAP):
+        if local.near(p, HEAD_GAP if near_head else ARROW_GAP):
             return False
     return True
 

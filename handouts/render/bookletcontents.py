@@ -8,7 +8,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from .context import RenderContext
-from .page import breakable
+from .linefit import breakable
 
 
 class ContentsList(Flowable):

@@ -10,12 +10,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..reuse import REUSE
 from .cardplan import CardContent, CardPlan, CardStyle, Placement, Variant, plan_card
 
 SLOT_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
 SLOT_PICTURE = 108.0  # points: 1.5 in, the smallest a shrunk picture gets along its longer side
 MIN_PICTURE = 80.0  # points: below this a picture stops being useful (a card taller than a page)
 HAIR = 0.5  # points of rounding a fit forgives
+
+# Plans by value, shared by every card of the process with the same texts, styles, width and variant (the
+# booklet lays itself out until its page numbers settle, and a batch prints the same cards again and again).
+# A plan is never changed once made (its paragraphs are the shared wrapped ones), and plan_card is pure.
+_PLANS = REUSE.store("card plans", 20_000)
+
+
+def content_key(content: CardContent) -> tuple[object, ...] | None:
+    """What ``plan_card`` reads of a card's content, by value; None when a paragraph has no value key."""
+
+    def keys(paras: tuple[object, ...]) -> tuple[object, ...] | None:
+        found = tuple(None if para is None else getattr(para, "_key", None) for para in paras)
+        return None if any(k is None and para is not None for k, para in zip(found, paras, strict=True)) else found
+
+    groups = (keys((content.title, content.label, content.qr_caption, content.tick)), keys(content.head),
+              keys(content.steps), keys(content.cautions), keys(content.dose))
+    return None if any(group is None for group in groups) else (*groups, content.picture_aspect)
 
 
 @dataclass(frozen=True)
@@ -36,12 +54,19 @@ class CardChooser:
         self.limits = limits
         self.break_words = break_words  # a last resort: a dose panel narrow enough to break a long word
         self._plans: dict[tuple[float, Variant], CardPlan] = {}
+        self._key = content_key(content)
 
     def plan(self, width: float, variant: Variant) -> CardPlan:
         key = (width, variant)
         found = self._plans.get(key)
         if found is None:
-            found = self._plans[key] = plan_card(self.content, self.style, width, variant)
+            shared = None if self._key is None else (self._key, self.style, width, variant)
+            found = None if shared is None else _PLANS.get(shared)
+            if found is None:
+                found = plan_card(self.content, self.style, width, variant)
+                if shared is not None:
+                    _PLANS.put(shared, found)
+            self._plans[key] = found
         return found
 
     def scaled(self, scale: float, placement: Placement | None = None) -> Variant:

@@ -84,6 +84,12 @@ class CardGroup(CardStack):
         self.per_page = per_page
         self.reorder = reorder
         self.follower = follower
+        self.continued = False  # the rest of a group split here: a card's gap above it if it stays on this page
+
+    def getSpaceBefore(self) -> float:
+        if self.continued and not self.heading:
+            return self.gap  # (dropped at the top of a page, like any space before)
+        return super().getSpaceBefore()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         taken = self._take(availWidth, availHeight)
@@ -182,8 +188,9 @@ class CardGroup(CardStack):
         here = CardStack(taken, self.gap, self.heading)
         if not rest:
             return [here]
-        return [here, CardGroup(rest, self.gap, self.page, self.per_page, reorder=self.reorder,
-                                follower=self.follower)]
+        following = CardGroup(rest, self.gap, self.page, self.per_page, reorder=self.reorder, follower=self.follower)
+        following.continued = True
+        return [here, following]
 
 
 def squeezed(unit: Flowable, width: float, level: float) -> Any:

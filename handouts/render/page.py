@@ -21,6 +21,7 @@ from ..i18n import LANG_TAGS
 from ..rawpdf import Recording, draw_recorded
 from .context import RenderContext
 from .images import Picture, logo_picture
+from .linefit import fit_text, truncate, two_lines
 
 HEADER_GAP = 10.0
 FOOTER_GAP = 10.0
@@ -103,44 +104,6 @@ def footer_contact_lines(ctx: RenderContext, width: float) -> list[str]:
     return fit_text(contact_line(ctx), font, size, width, max_lines=None)
 
 
-def breakable(words: list[str], font: str, size: float, width: float) -> list[str]:
-    """The words, with any word wider than ``width`` (a long name with no spaces) cut into pieces that fit:
-    text drawn line by line wraps at any character when it must, and never runs past the margin."""
-    out: list[str] = []
-    for word in words:
-        while stringWidth(word, font, size) > width and len(word) > 1:
-            cut = len(word) - 1
-            while cut > 1 and stringWidth(word[:cut], font, size) > width:
-                cut = max(1, min(cut - 1, int(cut * width / stringWidth(word[:cut], font, size))))
-            out.append(word[:cut])
-            word = word[cut:]
-        out.append(word)
-    return out
-
-
-def fit_text(text: str, font: str, size: float, width: float, max_lines: int | None = 2) -> list[str]:
-    """Greedy word wrap to at most ``max_lines`` lines (None: as many as it takes); the last ends with an
-    ellipsis if needed."""
-    words = breakable(text.split(), font, size, width)
-    lines: list[str] = []
-    current = ""
-    for word in words:
-        trial = f"{current} {word}".strip()
-        if stringWidth(trial, font, size) <= width or not current:
-            current = trial
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    if max_lines is not None and len(lines) > max_lines > 1:
-        second = " ".join(lines[max_lines - 1:])
-        while second and stringWidth(second + "\u2026", font, size) > width:
-            second = second[:-1]
-        lines = [*lines[: max_lines - 1], second.rstrip() + "\u2026"]
-    return lines
-
-
 class PageDecorator:
     """Draws the header and footer on each page."""
 
@@ -187,11 +150,12 @@ class PageDecorator:
             lines.append((ctx.m("footer.phone", phone=ctx.clinic.phone), fonts.regular, small, p.muted))
         # the running title (a patient's name) takes at most half the header, on two lines if it must
         short = fit_text(self.short_title, fonts.regular, small, geo.content_width / 2) if self.short_title else []
+        room = geo.right - x - 12 - max((stringWidth(text, font, size) for text, font, size, _ in lines), default=0)
+        if short and lines and max(stringWidth(line, fonts.regular, small) for line in short) > room:
+            # never cut the clinic's name: a title too wide beside it goes on two lines in the room left, or is left out
+            short = two_lines(self.short_title, fonts.regular, small, room)
         right_w = max((stringWidth(line, fonts.regular, small) for line in short), default=0)
-        available = geo.right - x - right_w - 12
-        if short and any(stringWidth(text, font, size) > available for text, font, size, _ in lines):
-            # the clinic's name matters more than the section's: never cut it to make room for one
-            short, available = [], geo.right - x
+        available = geo.right - x - right_w - 12 if short else geo.right - x
         if layout.header.clinic_name and stringWidth(ctx.clinic.name, fonts.bold, name_size) > available:
             self._wrap_name(lines, available, h)
         total_h = sum(size * 1.25 for _, _, size, _ in lines)
@@ -200,7 +164,7 @@ class PageDecorator:
             y -= size * 1.05
             canvas.setFont(font, size)
             canvas.setFillColor(HexColor(color))
-            canvas.drawString(x, y, _truncate(text, font, size, available))
+            canvas.drawString(x, y, truncate(text, font, size, available))
             y -= size * 0.2
         if short:
             canvas.setFont(fonts.regular, small)
@@ -271,14 +235,6 @@ class PageDecorator:
         canvas.drawString(x, y, prefix)
         canvas.translate(x + stringWidth(prefix, font, size), y)
         canvas.doForm(TOTAL_FORM)
-
-
-def _truncate(text: str, font: str, size: float, width: float) -> str:
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "\u2026", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "\u2026"
 
 
 def build_or_explain(ctx: RenderContext, build: Callable[[], None]) -> None:

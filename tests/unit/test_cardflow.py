@@ -1,0 +1,42 @@
+"""A group of cards split between pages (render/cardflow.py): what stays and what follows."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from handouts.render.cardflow import CardGroup
+from handouts.render.page import PageState
+
+
+class Box(Flowable):
+    """A card of a fixed height."""
+
+    cards = 1
+
+    def __init__(self, height: float):
+        super().__init__()
+        self.fixed = height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = availWidth, self.fixed
+        return self.width, self.height
+
+
+def test_the_cards_that_fit_stay_and_the_rest_follows_a_cards_gap_below():
+    page = PageState()
+    page.new_page()
+    group = CardGroup([Box(100), Box(100), Box(100)], gap=6, page=page, per_page=4)
+    assert group.getSpaceBefore() == 0  # a group without a heading starts where the story is
+    here, rest = group.split(300, 210)
+    assert here.wrap(300, 210)[1] == 206  # two cards and the gap between them
+    assert [u.fixed for u in rest.units] == [100]
+    # if the rest is placed on the same page (room left), it keeps a card's gap from the cards above it
+    assert rest.getSpaceBefore() == 6
+
+
+def test_a_group_that_fits_whole_is_not_split():
+    page = PageState()
+    page.new_page()
+    group = CardGroup([Box(100), Box(100)], gap=6, page=page, per_page=4)
+    assert group.wrap(300, 400)[1] == 206
+    assert [type(part).__name__ for part in group.split(300, 400)] == ["CardStack"]
