@@ -166,3 +166,48 @@ def test_the_booklet_draws_cat_cow_on_two_rows():
     path = BUILTIN_ILLUSTRATIONS / "cat-cow.yaml"
     row, folded = picture2d(path, default_palette()), picture2d(path, default_palette(), fold=True)
     assert row.aspect > 4 and folded.aspect < 2.2
+
+
+def test_close_ups_share_a_column_beside_the_whole_figure():
+    from handouts.figures.scene import _arrange
+
+    feet = (0.0, 0.0, 80.0, 90.0)
+    figure = (0.0, 0.0, 60.0, 190.0)
+    (_, ab), (_, bb), (c, cb) = _arrange([feet, feet, figure], close=frozenset({0, 1}))
+    assert ab[0] == bb[0] and ab[1] > bb[3]  # the first close-up above the second, in one column
+    assert cb[0] > ab[2] and c[1] == 0  # the whole figure beside them, on the floor
+    assert ab[3] == cb[3]  # the column's top is the figure's top
+
+
+def test_a_close_up_panel_is_the_feet_enlarged_in_a_frame():
+    from handouts.figures.shapes import Line
+
+    scene = Scene(load_illustration(BUILTIN_ILLUSTRATIONS / "standing-tall-stretch.yaml"))
+    pic = scene.picture(default_palette())
+    frames = [item for item in pic.layers if isinstance(item, Line) and len(item.points) == 5]
+    assert len(frames) == 2  # panels 1 and 2: the feet, framed
+    boxes = [(min(p[0] for p in f.points), min(p[1] for p in f.points), max(p[0] for p in f.points),
+              max(p[1] for p in f.points)) for f in frames]
+    feet_width = boxes[0][2] - boxes[0][0]
+    assert feet_width > 40  # two feet about 30 cm across, enlarged: they print about twice their size
+    assert boxes[0][1] > boxes[1][3]  # one above the other
+    figure = [item for item in pic.layers if isinstance(item, Layer) and item.role == "figure"]
+    inside = [layer for layer in figure if all(boxes[0][0] <= s.bounds()[0] and s.bounds()[2] <= boxes[0][2]
+                                               for s in layer.shapes)]
+    assert inside  # the close-up's feet lie inside its frame
+
+
+def test_a_limb_named_on_top_is_drawn_over_the_other_leg():
+    from handouts.figures.project import Camera, body_layers, segment_shape
+
+    ill = load_illustration(BUILTIN_ILLUSTRATIONS / "piriformis-stretch.yaml")
+    assert ill.on_top == ["right.leg"]
+    body = Scene(ill).bodies[1]
+    cam = Camera(90.0, 20.0)  # from the feet end, where the left shin is the nearer
+    thigh = segment_shape(next(s for s in body.segments if s.name == "right thigh"), cam)
+
+    def last(on_top: tuple[str, ...]) -> Layer:
+        return max(body_layers(body, cam, default_palette(), False, on_top), key=lambda item: item[0])[1]
+
+    assert thigh not in last(()).shapes  # by depth alone, the crossed leg would go under the other
+    assert thigh in last(("right.leg",)).shapes

@@ -236,18 +236,23 @@ def test_a_log_split_over_pages_has_no_leftover_rows():
     assert [len(part.rows) for part in parts] == [13, 12]
 
 
-def test_compact_never_uses_more_paper(standard_regions):
-    compact = regions("compact")
-    saved = 0
-    for name, data in compact.items():
-        pages, standard = len(page_texts(data)), len(page_texts(standard_regions[name]))
-        assert pages <= standard, name
-        saved += standard - pages
+@pytest.fixture(scope="module")
+def compact_saving(standard_regions) -> dict[str, int]:
+    """Pages saved by the compact layout, by document (negative: more pages than standard)."""
+    saved = {name: len(page_texts(standard_regions[name])) - len(page_texts(data))
+             for name, data in regions("compact").items()}
     for path in PROGRAMS:
-        pages, standard = len(page_texts(program(path, "compact"))), len(page_texts(program(path)))
-        assert pages <= standard, path.stem
-        saved += standard - pages
-    assert saved >= 2
+        saved[path.stem] = len(page_texts(program(path))) - len(page_texts(program(path, "compact")))
+    return saved
+
+
+def test_compact_never_uses_more_paper(compact_saving):
+    assert {name: pages for name, pages in compact_saving.items() if pages < 0} == {}
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15: compact saves no page at 12 pt (tests/test_layouts.py says why)")
+def test_compact_saves_paper(compact_saving):
+    assert sum(compact_saving.values()) >= 2, compact_saving
 
 
 def test_large_print_keeps_one_card_a_page():

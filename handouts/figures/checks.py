@@ -192,11 +192,13 @@ def _prop_contacts(scene: Scene) -> list[str]:
                         if not _near(gap, 0.0):
                             problems.append(f"{where}: the back must touch the wall ({gap:+.1f} cm)")
                 elif prop.name == "doorway":
-                    jambs = [p for p in panel.props if p.role == "jamb"]
+                    posts = [p for p in panel.props if p.role == "jamb" and min(c[1] for c in p.corners) <= 0.0]
                     for side in ("right", "left"):
                         hand = body.points[f"{side}.hand"]
-                        nearest = min(max(0.0, min(c[0] for c in j.corners) - hand[0], hand[0] - max(c[0] for c in j.corners))
-                                      for j in jambs)
+                        # each hand on its own side's post: in front of it and within its width
+                        nearest = min(max(0.0, min(c[0] for c in j.corners) - hand[0], hand[0] - max(c[0] for c in j.corners),
+                                          min(c[2] for c in j.corners) - hand[2], hand[2] - max(c[2] for c in j.corners))
+                                      for j in posts)
                         if nearest > 5 + TOLERANCE:
                             problems.append(f"{where}: the {side} hand must hold the door frame ({nearest:.1f} cm away)")
                 elif prop.name == "ball":

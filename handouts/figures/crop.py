@@ -1,8 +1,9 @@
-"""A close-up: only what lies above a height is drawn (the head and shoulders of a standing figure).
+"""A close-up: only what lies above a height is drawn (the head and shoulders of a standing figure),
+or only what lies below one (the feet).
 
-Shapes are cut by the horizontal line ``y = cut`` on the page; what is below it is dropped. A capsule
-or a circle that crosses the line becomes the polygon of its outline, cut. The cut edge is outlined
-with the rest of its silhouette, so a cut figure reads as a bust.
+Shapes are cut by the horizontal line ``y = cut`` on the page; what is on the other side is dropped. A
+capsule or a circle that crosses the line becomes the polygon of its outline, cut. The cut edge is
+outlined with the rest of its silhouette, so a cut figure reads as a bust (or as feet and shins).
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from .shapes import Capsule, Circle, Layer, Line, Point, Polygon, Shape
 CIRCLE_POINTS = 36
 
 
-def _cut_polygon(points: list[Point], cut: float) -> list[Point]:
-    """Sutherland-Hodgman against the half-plane y >= cut."""
+def _cut_polygon(points: list[Point], cut: float, below: bool = False) -> list[Point]:
+    """Sutherland-Hodgman against the half-plane y >= cut (``below``: y <= cut)."""
     out: list[Point] = []
     n = len(points)
     for i in range(n):
         p, q = points[i], points[(i + 1) % n]
-        p_in, q_in = p[1] >= cut, q[1] >= cut
+        p_in, q_in = (p[1] <= cut, q[1] <= cut) if below else (p[1] >= cut, q[1] >= cut)
         if p_in:
             out.append(p)
         if p_in != q_in:
@@ -29,11 +30,11 @@ def _cut_polygon(points: list[Point], cut: float) -> list[Point]:
     return out
 
 
-def _cut_shape(shape: Shape, cut: float) -> Shape | None:
+def _cut_shape(shape: Shape, cut: float, below: bool = False) -> Shape | None:
     _, y0, _, y1 = shape.bounds()
-    if y0 >= cut:
+    if (y1 <= cut) if below else (y0 >= cut):
         return shape
-    if y1 <= cut:
+    if (y0 >= cut) if below else (y1 <= cut):
         return None
     if isinstance(shape, Capsule):
         points = shape.outline()
@@ -43,19 +44,21 @@ def _cut_shape(shape: Shape, cut: float) -> Shape | None:
                   for i in range(CIRCLE_POINTS)]
     else:
         points = list(shape.points)
-    cut_points = _cut_polygon(points, cut)
+    cut_points = _cut_polygon(points, cut, below)
     return Polygon(tuple(cut_points)) if len(cut_points) >= 3 else None
 
 
-def cut_above(items: list[Layer | Line], cut: float) -> list[Layer | Line]:
-    """The items as seen in a close-up that keeps only what lies above ``cut`` (page centimetres)."""
+def cut_above(items: list[Layer | Line], cut: float, below: bool = False) -> list[Layer | Line]:
+    """The items as seen in a close-up that keeps only what lies above ``cut`` (page centimetres), or,
+    with ``below``, only what lies below it."""
     out: list[Layer | Line] = []
     for item in items:
         if isinstance(item, Line):
-            if min(p[1] for p in item.points) >= cut:
+            ys = [p[1] for p in item.points]
+            if (max(ys) <= cut) if below else (min(ys) >= cut):
                 out.append(item)
             continue
-        shapes = [s for s in (_cut_shape(shape, cut) for shape in item.shapes) if s is not None]
+        shapes = [s for s in (_cut_shape(shape, cut, below) for shape in item.shapes) if s is not None]
         if shapes:
             out.append(Layer(tuple(shapes), item.fill, item.outline, item.role))
     return out

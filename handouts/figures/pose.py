@@ -80,6 +80,17 @@ class Side:
 
 
 @model
+class CloseUp:
+    """A panel drawn as a detail: the lowest part of the figure, enlarged and framed, e.g. where the feet go."""
+
+    below: float = spec(doc="How much of the figure to keep, in cm up from its lowest point as seen (e.g. 20 for the "
+                        "feet and ankles).", minimum=5, maximum=120)
+    tilt: float | None = spec(default=None, doc="Look down on the close-up this steeply, in degrees (default: the "
+                              "picture's own tilt); 65 shows feet as they stand on the floor, seen from above.",
+                              minimum=0, maximum=85)
+
+
+@model
 class Keyframe:
     """One pose of the figure."""
 
@@ -91,6 +102,8 @@ class Keyframe:
     lift: float = spec(default=0.0, doc="Raise the figure above its support by this many cm (a jump, or a pose "
                                 "that hangs from a prop).", minimum=0, maximum=200)
     caption: str | None = spec(default=None, doc="Caption under this pose in a panel picture (default: 1, 2...).", max_length=20)
+    close_up: CloseUp | None = spec(default=None, doc="In a panel picture, draw this panel as an enlarged, framed "
+                                    "close-up of the lowest part of the figure (the feet), from its own tilt.")
 
 
 PropName = Literal["mat", "wall", "chair", "doorway", "pillow", "ball", "inversion table"]
@@ -154,11 +167,12 @@ class Illustration:
     hold: bool = spec(default=False, doc="Show a hold cue (a stopwatch).")
     hold_panel: int = spec(default=0, doc="In a panel picture, the panel whose pose is held: the stopwatch goes beside it "
                            "(0 = the last).", minimum=0, maximum=4)
-    start_pale: bool = spec(default=True, doc="In a panel picture, draw the first panel in the pale start tone (false: every "
-                            "panel dark, when the panels show two ways of moving, numbered 1 and 2, not a start and an end).")
     stack: bool = spec(default=False, doc="Draw two panels one above the other even when side by side they would not be "
                        "very wide (two tables, each figure then prints larger).")
     badges: bool = spec(default=True, doc="Number the start (1) and end (2) of an overlay picture beside its first path arrow.")
+    on_top: list[Literal["right.arm", "left.arm", "right.leg", "left.leg"]] = spec(
+        factory=list, doc="Limbs drawn over the rest of the figure whatever their depth: a leg crossed over the other "
+                          "(each limb is drawn whole, at its mean depth, so the crossing leg can come out underneath).")
     contacts: list[BodyPoint] = spec(factory=list, doc="Body points that must touch the support in every keyframe "
                                                        "(checked by the tests), besides those implied by the position.")
 

@@ -127,8 +127,10 @@ def _far_side(body: Body, group: str, cam: Camera) -> bool:
     return cam.depth(body.points[f"{side}.{joint}"]) < cam.depth(body.points[f"{other}.{joint}"]) - 2 * FAR_SIDE
 
 
-def body_layers(body: Body, cam: Camera, palette: FigurePalette, light: bool) -> list[tuple[float, Layer]]:
-    """One layer per limb and one for trunk, neck and head, each with its depth for sorting."""
+def body_layers(body: Body, cam: Camera, palette: FigurePalette, light: bool,
+                on_top: tuple[str, ...] = ()) -> list[tuple[float, Layer]]:
+    """One layer per limb and one for trunk, neck and head, each with its depth for sorting (the limbs
+    named in ``on_top`` last: a whole limb has one depth, so a leg crossed over the other needs saying)."""
     middle = cam.depth(body.points["waist"])
     groups: dict[str, list[Segment]] = {}
     for seg in body.segments:
@@ -152,6 +154,8 @@ def body_layers(body: Body, cam: Camera, palette: FigurePalette, light: bool) ->
                 out.append((depth + 0.001, Layer(tuple(marks), palette.outline, None, "face")))
         else:
             shapes = [segment_shape(s, cam) for s in segs]
+        if group in on_top:
+            depth = math.inf
         out.append((depth, Layer(tuple(shapes), fill, outline, "figure")))
     return out
 
@@ -168,7 +172,7 @@ def prop_layer(piece: PropPiece, cam: Camera, palette: FigurePalette) -> Layer:
 
 
 def panel_layers(bodies: list[Body], light: list[bool], props: list[PropPiece], cam: Camera,
-                 palette: FigurePalette) -> list[Layer | Line]:
+                 palette: FigurePalette, on_top: tuple[str, ...] = ()) -> list[Layer | Line]:
     """A panel's floor line, props behind the figure, the figures (start poses first), props in front."""
     back_props = [prop_layer(p, cam, palette) for p in props if not p.front and p.role == "mat"]
     back_props += [prop_layer(p, cam, palette) for p in props if not p.front and p.role != "mat"]
@@ -176,7 +180,7 @@ def panel_layers(bodies: list[Body], light: list[bool], props: list[PropPiece], 
     figures: list[Layer] = []
     for body, is_light in zip(bodies, light, strict=True):
         # light (start) poses go behind the final pose; each figure's parts far to near
-        figures += [layer for _, layer in sorted(body_layers(body, cam, palette, is_light), key=lambda item: item[0])]
+        figures += [layer for _, layer in sorted(body_layers(body, cam, palette, is_light, on_top), key=lambda item: item[0])]
     drawn: list[Layer | Line] = [*back_props, *figures, *front_props]
     if not cam.level and any(p.role == "mat" for p in props):
         return drawn  # seen from above, the mat is the floor: a line under it would float

@@ -16,6 +16,7 @@ from .surface import part_segments, point_bottom, reach, trunk_reach
 from .vec import Vec, add, dot, lerp, mul, norm, sub, unit
 
 MAT_THICKNESS = 1.6
+FOREARM_RADIUS = 3.8  # cm, at the elbow (body.py): a forearm resting on a door post lies this far from its face
 ORIGIN: Vec = (0.0, 0.0, 0.0)
 
 
@@ -101,12 +102,17 @@ def _ball(fit: Fit) -> list[PropPiece]:
 
 
 def _doorway(fit: Fit) -> list[PropPiece]:
-    """One door post seen side-on, just in front of the forearms (they rest on its edge), on the far
-    side of the body so that the figure is drawn over it: the post the near arm leans on looks the same."""
+    """A door frame: a post at each forearm, the forearms resting on its face (the side toward the figure),
+    and the head of the frame across the top. The face is just in front of the forearms; each post's inner
+    edge is a little inside its elbow, so the forearm lies on the post's face, not in the opening."""
     p = fit.body.points
-    forearm_x = max((p[f"{side}.elbow"][0] + p[f"{side}.wrist"][0]) / 2 for side in ("right", "left"))
-    z = p["left.hand"][2]
-    return [box(forearm_x + 2.5, forearm_x + 11.5, 0, 205, z - 12, z - 2, role="jamb")]
+    face = max((p[f"{side}.elbow"][0] + p[f"{side}.wrist"][0]) / 2 for side in ("right", "left")) + FOREARM_RADIUS
+    depth, width, top = 12.0, 13.0, 205.0
+    inner = min(abs(p[f"{side}.elbow"][2]) for side in ("right", "left")) - 4.0
+    pieces = [box(face, face + depth, 0, top, inner, inner + width, role="jamb"),
+              box(face, face + depth, 0, top, -inner - width, -inner, role="jamb")]
+    pieces.append(box(face, face + depth, top, top + 10, -inner - width, inner + width, role="jamb"))
+    return pieces
 
 
 def _inversion_table(fit: Fit) -> list[PropPiece]:

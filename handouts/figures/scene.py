@@ -14,16 +14,20 @@ from .body import Body, build_body
 from .crop import cut_above
 from .cues import Obstacles, around_arrow, arrow_badges, clear_arrow, cue_sizes, panel_badge, path_arrow, stopwatch
 from .pose import Arrow as ArrowSpec
-from .pose import Illustration
+from .pose import CloseUp, Illustration
 from .project import Camera, FigurePalette, panel_layers
 from .props import MAT_THICKNESS, PropPiece, build_prop
-from .shapes import Arrow, Layer, Picture2D, bounds_of, shifted
+from .shapes import Arrow, Layer, Line, Picture2D, bounds_of, scaled, shifted
 from .surface import lowest, trunk_reach
+from .vec import Vec
 
 __all__ = ["MAT_THICKNESS", "FigurePalette", "Panel", "Scene"]
 
 PANEL_GAP = 14.0
 MAX_ROW_ASPECT = 3.0  # panels wider than this side by side are stacked
+CLOSE_UP_SHARE = 0.5  # a close-up panel (the feet) is drawn this share of the tallest other panel's height
+# (less half a gap, so that two close-ups one above the other are as tall as it)
+FRAME_PAD = 5.0  # cm between a close-up and the frame drawn around it
 BODY_ROLES = ("figure", "face", "ball", "pillow", "seat", "jamb", "wall", "prop", "frame")  # what an arrow keeps clear of
 
 
@@ -44,8 +48,7 @@ class Scene:
         self.bodies = self._place([build_body(k) for k in illustration.keyframes])
         if illustration.show == "panels":
             # the first panel in the start tone, the legend's "pale figure: where you start"
-            # (or none, when the panels are two ways of moving rather than a start and an end)
-            self.panels = [self._panel([body], [i == 0 and illustration.start_pale], i) for i, body in enumerate(self.bodies)]
+            self.panels = [self._panel([body], [i == 0], i) for i, body in enumerate(self.bodies)]
         else:
             light = [i < len(self.bodies) - 1 for i in range(len(self.bodies))] if illustration.show == "overlay" else [False]
             self.panels = [self._panel(self.bodies, light, None)]
@@ -86,19 +89,24 @@ class Scene:
 
         ``fold``: a row of three or more panels much wider than tall goes on two rows (see :func:`_arrange`)."""
         cam = Camera(self.ill.view.turn, self.ill.view.tilt)
+        cams = [self._camera(i) for i in range(len(self.panels))]
         out = Picture2D()
-        drawn = [panel_layers(panel.bodies, panel.light, panel.props, cam, palette) for panel in self.panels]
+        on_top = tuple(self.ill.on_top)
+        drawn = [panel_layers(panel.bodies, panel.light, panel.props, cams[i], palette, on_top)
+                 for i, panel in enumerate(self.panels)]
         if self.ill.view.crop is not None:
             drawn = [cut_above(layers, self.ill.view.crop) for layers in drawn]
-        frames = _arrange([bounds_of(layers) for layers in drawn], stack=self.ill.stack, fold=fold)
+        zooms = self._close_ups(drawn, palette)
+        frames = _arrange([bounds_of(layers) for layers in drawn], stack=self.ill.stack, close=frozenset(zooms),
+                          fold=fold)
         for layers, ((dx, dy), _) in zip(drawn, frames, strict=True):
             out.layers += [shifted(layer, dx, dy) for layer in layers]
         whole = bounds_of(out.layers)
         extent = max(whole[2] - whole[0], whole[3] - whole[1])
         solid = [item for item in out.layers if isinstance(item, Layer) and item.role != "mat"]
-        floors = [dy for (_, dy), _ in frames] if cam.level else []
+        floors = [dy for i, ((_, dy), _) in enumerate(frames) if i not in zooms] if cam.level else []
         body = Obstacles([layer for layer in solid if layer.role in BODY_ROLES], [], floors)
-        arrows = [self._arrow(spec, cam, palette, frames, extent) for spec in self.ill.arrows]
+        arrows = [self._arrow(spec, cams, palette, frames, extent, zooms) for spec in self.ill.arrows]
         arrows = [arrow if spec.keep else clear_arrow(arrow, body) for arrow, spec in zip(arrows, self.ill.arrows, strict=True)]
         out.layers += arrows
         obstacles = Obstacles(solid, arrows, floors)
@@ -117,31 +125,70 @@ class Scene:
         out.bounds = bounds_of(out.layers)
         return out
 
-    def _arrow(self, spec: ArrowSpec, cam: Camera, palette: FigurePalette, frames: list[Frame], extent: float) -> Arrow:
+    def _close_up(self, index: int) -> CloseUp | None:
+        return self.panels[index].bodies[0].keyframe.close_up if self.ill.show == "panels" else None
+
+    def _camera(self, index: int) -> Camera:
+        """The pose file's camera, or a close-up's own, looking down on it more steeply."""
+        close = self._close_up(index)
+        tilt = close.tilt if close is not None and close.tilt is not None else self.ill.view.tilt
+        return Camera(self.ill.view.turn, tilt)
+
+    def _close_ups(self, drawn: list[list[Layer | Line]], palette: FigurePalette) -> dict[int, Zoom]:
+        """Cut each close-up panel below its height and enlarge it, in place, to about half the height of
+        the tallest other panel; the zoom of each, for its arrows."""
+        cuts = {i: close.below for i in range(len(self.panels)) if (close := self._close_up(i)) is not None}
+        whole = [bounds_of(layers) for i, layers in enumerate(drawn) if i not in cuts]
+        tallest = max((b[3] - b[1] for b in whole), default=0.0)
+        zooms: dict[int, Zoom] = {}
+        for i, cut in cuts.items():
+            # without its floor line: a close-up is framed instead, so it reads as a detail, not a figure
+            lowest = bounds_of([item for item in drawn[i] if isinstance(item, Layer)])[1]
+            kept = [item for item in cut_above(drawn[i], lowest + cut, below=True) if isinstance(item, Layer)]
+            x0, y0, x1, y1 = bounds_of(kept)
+            k = max(1.0, (CLOSE_UP_SHARE * tallest - PANEL_GAP / 2 - 2 * FRAME_PAD) / (y1 - y0)) if tallest else 1.0
+            origin = ((x0 + x1) / 2, y0)
+            enlarged: list[Layer | Line] = [scaled(item, k, origin) for item in kept]
+            x0, y0, x1, y1 = bounds_of(enlarged)
+            x0, y0, x1, y1 = x0 - FRAME_PAD, y0 - FRAME_PAD, x1 + FRAME_PAD, y1 + FRAME_PAD
+            frame = Line(((x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)), palette.floor, 0.8)
+            drawn[i] = [frame, *enlarged]
+            zooms[i] = (k, origin)
+        return zooms
+
+    def _arrow(self, spec: ArrowSpec, cams: list[Camera], palette: FigurePalette, frames: list[Frame], extent: float,
+               zooms: dict[int, Zoom]) -> Arrow:
         panel = min((spec.panel - 1) if spec.panel else len(self.panels) - 1, len(self.panels) - 1)
         dx, dy = frames[panel][0]
+        k, (ox, oy) = zooms.get(panel, (1.0, (0.0, 0.0)))
+        cam = cams[panel]
+
+        def place(p: Vec) -> tuple[float, float]:
+            x, y = cam.project(p)
+            return (ox + (x - ox) * k + dx, oy + (y - oy) * k + dy)
+
         bodies = self.bodies
         if spec.style == "around":
             body = bodies[min(panel, len(bodies) - 1)] if self.ill.show == "panels" else bodies[-1]
-            cx, cy = cam.project(body.points[spec.point])
-            return around_arrow(spec, (cx + dx, cy + dy), palette.arrow)
+            return around_arrow(spec, place(body.points[spec.point]), palette.arrow)
         start, end = (bodies[max(0, panel - 1)], bodies[panel]) if self.ill.show == "panels" else (bodies[0], bodies[-1])
-        a = cam.project(start.points[spec.point])
-        b = cam.project(end.points[spec.point])
-        return path_arrow(spec, (a[0] + dx, a[1] + dy), (b[0] + dx, b[1] + dy), palette.arrow, extent)
+        return path_arrow(spec, place(start.points[spec.point]), place(end.points[spec.point]), palette.arrow, extent)
 
 
 Bounds = tuple[float, float, float, float]
 Frame = tuple[tuple[float, float], Bounds]  # a panel's shift (dx, dy) and its bounds once shifted
+Zoom = tuple[float, tuple[float, float]]  # a close-up panel's enlargement and the point it is enlarged about
 
 
-def _arrange(boxes: list[Bounds], stack: bool = False, fold: bool = False) -> list[Frame]:
+def _arrange(boxes: list[Bounds], stack: bool = False, close: frozenset[int] = frozenset(),
+             fold: bool = False) -> list[Frame]:
     """Panels side by side, or, when two would be much wider than tall (two lying figures), one above
     the other: printed in a card's picture box, each figure then comes out about twice as big. Three
     or more stay in a row (stacked, they would make a picture too tall for a card beside its steps).
-    `stack` puts two panels one above the other whatever their shape. `fold` (a card alone on its page,
-    with room for a taller picture) puts a row of three or more that is much wider than tall on two
-    rows, read like text: 1 2 above, 3 under 1."""
+    `stack` puts two panels one above the other whatever their shape. Close-ups (`close`, their indexes)
+    next to each other share a column (:func:`_columns`). `fold` (a card alone on its page, with room
+    for a taller picture) puts a row of three or more that is much wider than tall on two rows, read
+    like text: 1 2 above, 3 under 1."""
     widths = [b[2] - b[0] for b in boxes]
     heights = [b[3] - b[1] for b in boxes]
     row = sum(widths) + PANEL_GAP * (len(boxes) - 1)
@@ -153,6 +200,8 @@ def _arrange(boxes: list[Bounds], stack: bool = False, fold: bool = False) -> li
             frames.append(((dx, dy), (b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy)))
             top -= h + PANEL_GAP * 1.5
         return frames
+    if close:
+        return _columns(boxes, close)
     rows = [list(range(len(boxes)))]
     if fold and len(boxes) >= 3 and row / max(heights) > MAX_ROW_ASPECT:
         half = (len(boxes) + 1) // 2
@@ -168,3 +217,28 @@ def _arrange(boxes: list[Bounds], stack: bool = False, fold: bool = False) -> li
             left += widths[i] + PANEL_GAP
         top -= tallest + PANEL_GAP * 1.5
     return frames
+
+
+def _columns(boxes: list[Bounds], close: frozenset[int]) -> list[Frame]:
+    """Panels in a row, except that close-ups next to each other share a column, the first on top, as
+    tall together as the tallest other panel: the picture stays about as wide as it would be without them."""
+    top = max(b[3] for i, b in enumerate(boxes) if i not in close) if len(close) < len(boxes) else 0.0
+    columns: list[list[int]] = []
+    for i in range(len(boxes)):
+        if i in close and columns and columns[-1][-1] in close and len(columns[-1]) < 2:
+            columns[-1].append(i)
+        else:
+            columns.append([i])
+    frames: dict[int, Frame] = {}
+    left = 0.0
+    for column in columns:
+        width = max(boxes[i][2] - boxes[i][0] for i in column)
+        y = top
+        for i in column:
+            b = boxes[i]
+            dx = left + (width - (b[2] - b[0])) / 2 - b[0]
+            dy = (y - b[3]) if i in close else 0.0
+            frames[i] = ((dx, dy), (b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy))
+            y -= b[3] - b[1] + PANEL_GAP
+        left += width + PANEL_GAP
+    return [frames[i] for i in range(len(boxes))]

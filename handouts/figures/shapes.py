@@ -183,6 +183,25 @@ def shifted(item: Item, dx: float, dy: float) -> Item:
     return Stopwatch(mv(item.at), item.r)
 
 
+def scaled(item: Layer | Line, k: float, origin: Point) -> Layer | Line:
+    """The same layer or line enlarged ``k`` times about ``origin`` (a close-up panel)."""
+
+    def sc(p: Point) -> Point:
+        return (origin[0] + (p[0] - origin[0]) * k, origin[1] + (p[1] - origin[1]) * k)
+
+    if isinstance(item, Line):
+        return Line(tuple(sc(p) for p in item.points), item.color, item.width_scale, item.dashed)
+    shapes: list[Shape] = []
+    for s in item.shapes:
+        if isinstance(s, Capsule):
+            shapes.append(Capsule(sc(s.a), sc(s.b), s.ra * k, s.rb * k))
+        elif isinstance(s, Circle):
+            shapes.append(Circle(sc(s.c), s.r * k))
+        else:
+            shapes.append(Polygon(tuple(sc(p) for p in s.points)))
+    return Layer(tuple(shapes), item.fill, item.outline, item.role)
+
+
 class Picture2D:
     """Everything to draw, in drawing order, plus the bounding box in centimetres."""
 

@@ -81,12 +81,20 @@ def _no_runt(words: list[str]) -> str:
 _NUMBER = re.compile(r"\d+([.,:]\d+)*")  # 30, 1.500, 8:00: a number a unit or noun follows
 
 
+_RANGE_WORDS = frozenset({"to", "or", "a", "o"})  # '15 to 20 seconds', 'de 2 a 3 veces'
+
+
 def _bind_numbers(words: list[str]) -> list[str]:
     """The words with each number joined to the word after it by a no-break space: '30 centímetros',
-    'Repita 3 veces', '20 seconds' never break between the number and what it counts."""
+    'Repita 3 veces', '20 seconds' never break between the number and what it counts; nor does a range
+    ('15 to 20 seconds', 'de 2 a 3 segundos') break inside."""
     out: list[str] = []
     for word in words:
-        if out and _NUMBER.fullmatch(out[-1].rsplit("\u00a0", 1)[-1]):
+        bound = out[-1].split("\u00a0") if out else []
+        after_number = bool(bound) and _NUMBER.fullmatch(bound[-1]) is not None
+        in_range = (len(bound) >= 2 and bound[-1] in _RANGE_WORDS and _NUMBER.fullmatch(bound[-2]) is not None
+                    and _NUMBER.match(word) is not None)
+        if after_number or in_range:
             out[-1] += "\u00a0" + word
         else:
             out.append(word)
