@@ -83,7 +83,9 @@ class Box(Flowable):
         if keep < 1 or keep >= len(self.paras):
             return []
         first = Box(self.ctx, self.heading_text, self.paras[:keep], filled=self.filled)
-        rest = Box(self.ctx, None, self.paras[keep:], filled=self.filled)
+        # the second box says what it continues, in a heading of its own, on the next page
+        carried = self.ctx.m("handout.continued", heading=self.heading_text) if self.heading_text else None
+        rest = Box(self.ctx, carried, self.paras[keep:], filled=self.filled)
         return [first, rest]
 
     def draw(self) -> None:

@@ -38,13 +38,14 @@ class TextParagraph(Paragraph):
     wherever each bound pair fits the line: in a column too narrow for '30 segundos.' the pair may
     break, rather than the word being cut in the middle."""
 
-    _bound: tuple[ParaFrag, str, str, float] | None = None  # (fragment, bound text, loose text, widest pair)
+    # (fragment, its texts from the most joined to the loosest, each with its widest joined pair)
+    _bound: tuple[ParaFrag, tuple[tuple[str, float], ...]] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._bound is not None:
-            frag, bound, loose, widest = self._bound
+            frag, texts = self._bound
             room = availWidth - self.style.leftIndent - self.style.rightIndent
-            frag.text = bound if widest <= room else loose
+            frag.text = next(text for text, widest in texts if widest <= room)
         return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
 
 
@@ -112,11 +113,15 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, le
     body = _frag(_no_runt(bound_words), style, style.fontName, 0)
     frags.append(body)
     para = TextParagraph("", style, bulletText=bullet, frags=frags)
-    if len(bound_words) < len(words):
+    if "\u00a0" in body.text:  # in a column too narrow for a joined pair, it breaks rather than a word being cut
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        widest = max(stringWidth(w, style.fontName, style.fontSize) for w in bound_words if "\u00a0" in w)
-        para._bound = (body, body.text, _no_runt(words), widest)
+        def widest(text: str) -> float:
+            return max((stringWidth(w, style.fontName, style.fontSize) for w in text.split(" ") if "\u00a0" in w),
+                       default=0.0)
+
+        runt_only = _no_runt(words)  # numbers loose, the last short word still kept with the one before
+        para._bound = (body, ((body.text, widest(body.text)), (runt_only, widest(runt_only)), (" ".join(words), 0.0)))
     para._key = (text, style_key(style), bullet, lead, lead_font)  # what makes two paragraphs lay out the same
     para._spec = (text, style, bullet, lead, lead_font)
     return para
