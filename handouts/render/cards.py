@@ -126,6 +126,12 @@ class ExerciseCard(Flowable):
         if self.plan.height > frame + HAIR and self.fallback is not None:
             # too long for a page even with its smallest picture: the purpose line gives way, not the steps
             self.plan = self.fallback.choose(availWidth, availHeight)
+        elif self.fallback is not None and self.chooser.limits.fill and self.chooser.largest(availWidth) is None:
+            # alone on its page, the card keeps a picture of at least 1.5 in if leaving out its purpose line
+            # gives it one: a reader who cannot read well does the exercise from the picture
+            fuller = self.fallback.largest(availWidth)
+            if fuller is not None and fuller.height <= availHeight + HAIR:
+                self.plan = fuller
         if self.plan.height > frame + HAIR:
             self.plan = self.last_resort.choose(availWidth, availHeight)
         height = self.plan.height
