@@ -194,3 +194,19 @@ def test_a_page_takes_three_cards_where_they_fit():
     reordered = CardGroup(list(units), 6.0, page, 4, reorder=True)
     here, _ = reordered.split(530, 650)
     assert len(here.units) == 3
+
+
+def test_a_card_keeps_its_full_picture_in_another_placement_before_shrinking_it():
+    """A wide picture set 'above' the text makes a card too tall for its page; on the left it fits whole:
+    it goes on the left at full size rather than above at a fraction of it (large print's thigh stretch
+    printed its picture 1.3 in wide)."""
+    card = content(aspect=1.65, steps=6)
+    style = CardStyle(padding=8, body_size=12, picture_width=0.36, placement="above")
+    chooser = CardChooser(card, style, Limits(frame_height=0, max_picture_height=380))
+    above = chooser.plan(540, Variant("above", 1.0, 380))
+    left = chooser.plan(540, Variant("left", 1.0, 380))
+    assert left.height < above.height
+    chooser = CardChooser(card, style, Limits(frame_height=(left.height + above.height) / 2, max_picture_height=380))
+    chosen = chooser.whole_page(540)
+    assert chosen.variant.placement == "left" and chosen.variant.picture_limit == 380
+    assert chosen.picture_side == left.picture_side

@@ -186,6 +186,10 @@ class CardChooser:
         # the smallest a picture gets: 80 pt tall, or for a wide one 1.5 in wide (a dose panel may then fit beside it)
         floor = min(MIN_PICTURE, SLOT_PICTURE / aspect) if aspect > 1 else MIN_PICTURE
         tried: list[CardPlan] = []
+        for placement in placements:  # the full picture in any placement, before a smaller one in the first
+            plan = self.plan(width, Variant(placement, 1.0, self.limits.max_picture_height))
+            if plan.height <= frame + HAIR:
+                return plan
         for placement in placements:
             variant = Variant(placement, 1.0, self.limits.max_picture_height)
             plan = self.plan(width, variant)
