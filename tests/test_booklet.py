@@ -288,7 +288,7 @@ def test_the_booklets_warning_signs_say_they_cover_every_region_handouts_signs(b
     safety = load_catalog_dir(None).safety
     flags = safety.red_flags if lang == "en" else safety.translations.es.red_flags
     text = " ".join(flat_pages(builtin_documents[f"{lang}/demo/booklet.pdf"]))
-    box = text[text.index(flags.title):]
+    box = text[text.rindex(flags.title):]  # the box (the contents name it first)
     assert " ".join(messages(lang)("booklet.warning_scope").split()) in box[:400]
     for region in ("lower", "mid", "upper"):
         for line in getattr(flags.emergency, region) + getattr(flags.regions, region) + flags.points:
@@ -299,3 +299,25 @@ def test_the_back_cover_leaves_a_line_for_the_clinicians_name(booklet):
     """Any of the clinic's clinicians hands out the booklet: the back cover names none of them."""
     back = flat_pages(booklet[0])[-1]
     assert "Your clinician:" in back and "Okafor" not in back and "(217) 555-0142" in back
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_contents_give_the_pages_the_safety_points_and_the_warning_signs_are_on(builtin_documents, lang):
+    """'Before you start ..... 5' and 'Get medical help right away if… ..... 6': each box starts on the page
+    the contents print, and the page before it does not carry its running head (the bookmark used to land
+    on the page before the box, when the box moved on to the next)."""
+    import re
+
+    from handouts.jobs import load_catalog_dir
+
+    safety = load_catalog_dir(None).safety
+    words = safety if lang == "en" else safety.translations.es
+    pages = [" ".join(t.split()) for t in page_texts(builtin_documents[f"{lang}/demo/booklet.pdf"])]
+    contents = next(t for t in pages if re.search(re.escape(words.title) + r"[ .]+\d+", t))
+    for title, first_line in ((words.title, words.points[0]), (words.red_flags.title, words.red_flags.title)):
+        number = int(re.search(re.escape(title) + r"[ .]+(\d+)", contents).group(1))
+        page = pages[number - 1]
+        assert " ".join(first_line.split()) in page, (lang, title, number)
+        if title == words.title:
+            before = pages[number - 2]
+            assert " ".join(words.points[0].split()) not in before

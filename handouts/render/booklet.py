@@ -94,13 +94,17 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     # every exercise, for the clinician to tick, with its page: the booklet's contents, with the other parts
     safety_title = str(localized(ctx.catalog.safety, ctx.lang, ("title",))[0]["title"])
     story += choice_list(ctx, sections, names, pages)
-    parts = [(safety_title, "safety"), (m("log.title"), "log"), (m("handout.notes"), "notes")]
+    warnings = red_flag_box(ctx, scope=m("booklet.warning_scope"))
+    warnings_title = warnings.heading_text or ""
+    parts = [(safety_title, "safety"), (warnings_title, "warning-signs"), (m("log.title"), "log"),
+             (m("handout.notes"), "notes")]
     story += [Gap(10, page), contents(ctx, parts, pages)]
-    # the safety guidance and the warning signs, each whole, just before the exercises
-    # (the safety guidance may split between its points, the warning signs never)
-    story += [Gap(14, page), Outline("safety", safety_title, 0, safety_title), safety_box(ctx, disclaimer=False),
-              Gap(12, page),
-              red_flag_box(ctx, scope=m("booklet.warning_scope"))]
+    # the safety guidance and the warning signs, each whole, just before the exercises; each carries its
+    # bookmark, so that the page it lands on is the one the contents give and the running head names
+    safety = safety_box(ctx, disclaimer=False)
+    safety.outline = ("safety", safety_title, 0, safety_title)
+    warnings.outline = ("warning-signs", warnings_title, 0, safety_title)
+    story += [Gap(14, page), safety, Gap(12, page), warnings]
     story.append(PageBreak())
     # one section per region, then the supervised exercises
     for key_name, items in sections.items():

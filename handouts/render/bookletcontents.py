@@ -10,6 +10,8 @@ from reportlab.platypus import Flowable
 from .context import RenderContext
 from .linefit import breakable
 
+SHORT = 6  # entries: a list this short is kept whole
+
 
 class ContentsList(Flowable):
     """Lines of 'title ..... page', each a link to its bookmark; long titles wrap; splits between entries."""
@@ -61,6 +63,8 @@ class ContentsList(Flowable):
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if len(self.entries) <= SHORT:
+            return []  # a short list is never split: it moves whole to the next page, no entry alone there
         broken = self._lines(availWidth)
         used, fit = 0.0, 0
         for lines in broken:

@@ -57,6 +57,7 @@ class Box(Flowable):
         self.heading = paragraph(heading, s.box_heading) if heading else None
         self.paras = paras
         self.filled = filled
+        self.outline: tuple[str, str, int, str | None] | None = None  # a booklet bookmark where the box starts
 
     def _items(self) -> list[Paragraph]:
         return [self.heading, *self.paras] if self.heading is not None else list(self.paras)
@@ -83,6 +84,7 @@ class Box(Flowable):
         if keep < 1 or keep >= len(self.paras):
             return []
         first = Box(self.ctx, self.heading_text, self.paras[:keep], filled=self.filled)
+        first.outline = self.outline  # the bookmark marks the page the box starts on
         # the second box says what it continues, in a heading of its own, on the next page
         carried = self.ctx.m("handout.continued", heading=self.heading_text) if self.heading_text else None
         rest = Box(self.ctx, carried, self.paras[keep:], filled=self.filled)
