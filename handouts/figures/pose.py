@@ -167,6 +167,9 @@ class Illustration:
     hold: bool = spec(default=False, doc="Show a hold cue (a stopwatch).")
     hold_panel: int = spec(default=0, doc="In a panel picture, the panel whose pose is held: the stopwatch goes beside it "
                            "(0 = the last).", minimum=0, maximum=4)
+    hold_panels: list[int] = spec(factory=list, doc="In a panel picture whose steps hold more than one pose (cat-cow): "
+                                  "the panels held, each with its own stopwatch (instead of hold_panel).", minimum=1, maximum=4,
+                                  max_items=4)
     stack: bool = spec(default=False, doc="Draw two panels one above the other even when side by side they would not be "
                        "very wide (two tables, each figure then prints larger).")
     badges: bool = spec(default=True, doc="Number the start (1) and end (2) of an overlay picture beside its first path arrow.")

@@ -118,10 +118,10 @@ class Scene:
         for (_, (left, _, _, top)), panel in zip(frames, self.panels, strict=True):
             if panel.label:
                 out.layers.append(panel_badge(panel.label, (left, top), obstacles, badge_r))
-        if self.ill.hold:  # beside the held pose: its panel's top right corner (the last panel's by default)
-            held = min(self.ill.hold_panel, len(frames)) - 1
-            _, (_, _, right, top) = frames[held]
-            out.layers.append(stopwatch((right, top), obstacles, clock_r))
+        if self.ill.hold:  # beside each held pose: its panel's top right corner (the last panel's by default)
+            for number in self.ill.hold_panels or [self.ill.hold_panel]:
+                _, (_, _, right, top) = frames[min(number, len(frames)) - 1]
+                out.layers.append(stopwatch((right, top), obstacles, clock_r))
         out.bounds = bounds_of(out.layers)
         return out
 
