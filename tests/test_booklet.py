@@ -321,3 +321,13 @@ def test_the_contents_give_the_pages_the_safety_points_and_the_warning_signs_are
         if title == words.title:
             before = pages[number - 2]
             assert " ".join(words.points[0].split()) not in before
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_cover_pictures_are_named(builtin_documents, lang, catalog):
+    """PEMAT-P item 17: a picture has a caption. The cover's three pictures each print their exercise's name."""
+    from handouts.text import exercise_words
+
+    cover = " ".join(page_texts(builtin_documents[f"{lang}/demo/booklet.pdf"])[0].split())
+    for exercise_id in ("knee-to-chest", "seated-twist", "doorway-chest-stretch"):
+        assert exercise_words(catalog.exercises[exercise_id], lang).name in cover, (lang, exercise_id)

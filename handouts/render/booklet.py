@@ -16,7 +16,7 @@ from typing import Any
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from ..models.catalog import REGIONS, Exercise
-from ..text import localized
+from ..text import exercise_words, localized
 from .bookletchoice import LIST_END, choice_list
 from .bookletcontents import contents
 from .bookletcovers import COVER_LOGO, BackCover, Cover
@@ -77,8 +77,10 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     sections = booklet_sections(ctx)
     names = section_names(ctx)
     covers = ["knee-to-chest", "seated-twist", "doorway-chest-stretch"]  # lying, sitting, standing
-    cover_pictures = [picture_for(ctx, ctx.catalog.exercises[i]) for i in covers if i in ctx.catalog.exercises]
-    story: list[Flowable] = [Cover(ctx, [p for p in cover_pictures if p is not None], geo.top - geo.bottom),
+    shown = [(picture_for(ctx, ctx.catalog.exercises[i]), exercise_words(ctx.catalog.exercises[i], ctx.lang).name)
+             for i in covers if i in ctx.catalog.exercises]
+    shown = [(picture, name) for picture, name in shown if picture is not None]
+    story: list[Flowable] = [Cover(ctx, [p for p, _ in shown], geo.top - geo.bottom, captions=[n for _, n in shown]),
                              NextPageTemplate("page"), PageBreak()]
     # how to use: the key to the pictures and the key points, on one page
     story += [Outline("how-to-use", m("booklet.how_to_use"), 0, m("booklet.how_to_use")),

@@ -35,9 +35,10 @@ class _WholePage(Flowable):
 class Cover(_WholePage):
     """The front cover: logo and clinic name, title, three pictures, lines for the patient's name and date."""
 
-    def __init__(self, ctx: RenderContext, pictures: list[Any], frame_height: float):
+    def __init__(self, ctx: RenderContext, pictures: list[Any], frame_height: float, captions: list[str] | None = None):
         super().__init__(ctx, frame_height)
         self.pictures = pictures
+        self.captions = captions or [""] * len(pictures)  # each picture's exercise, printed under it
         s = styles_for(ctx)
         m = ctx.m
         self.name = paragraph(ctx.clinic.name, s.heading)
@@ -67,16 +68,22 @@ class Cover(_WholePage):
         lines_h = ctx.layout.text.body.size * 5.5
         band = top - lines_h
         if self.pictures:
-            # the first picture across the whole width, the others side by side under it
+            # the first picture across the whole width, the others side by side under it; each over its name
             gap = 10.0
+            caption = styles_for(ctx).caption.leading
+            named = caption * 2.3 if any(self.captions) else 0.0  # two lines of a name
             first, rest = self.pictures[0], self.pictures[1:]
-            first_h = min(w / first.aspect, band * (0.45 if rest else 1.0))
+            first_h = min(w / first.aspect, band * (0.45 if rest else 1.0) - named)
             first.draw(canvas, 0, top - first_h, w, first_h)
+            self._caption(canvas, self.captions[0], w / 2, top - first_h - caption * 0.2, w)
             if rest:
                 cell_w = (w - gap * (len(rest) - 1)) / len(rest)
-                cell_h = band - first_h - gap
+                cell_h = band - first_h - named - gap - named
                 for i, picture in enumerate(rest):
-                    picture.draw(canvas, i * (cell_w + gap), top - first_h - gap - cell_h, cell_w, cell_h)
+                    x = i * (cell_w + gap)
+                    y = top - first_h - named - gap - cell_h
+                    picture.draw(canvas, x, y, cell_w, cell_h)
+                    self._caption(canvas, self.captions[1 + i], x + cell_w / 2, y - caption * 0.2, cell_w)
         size = ctx.layout.text.body.size
         canvas.setFont(ctx.fonts.regular, size)
         canvas.setFillColor(HexColor(p.text))
@@ -88,6 +95,19 @@ class Cover(_WholePage):
             start = stringWidth(label, ctx.fonts.regular, size) + 6
             canvas.line(start, y - 2, right, y - 2)
             y -= size * 2.4
+
+
+    def _caption(self, canvas: Any, text: str, centre: float, y: float, width: float) -> None:
+        """A picture's name, centred under it, on up to two lines (``y``: the top of its first line)."""
+        if not text:
+            return
+        from reportlab.lib.styles import ParagraphStyle
+
+        base = styles_for(self.ctx).caption
+        style = ParagraphStyle("cover caption", parent=base, alignment=1, textColor=HexColor(self.ctx.palette.muted))
+        para = paragraph(text, style)
+        _, h = para.wrap(width, BIG)
+        para.drawOn(canvas, centre - width / 2, y - h)
 
 
 class WriteIn(str):
