@@ -107,3 +107,22 @@ def test_output_does_not_depend_on_what_the_process_printed_before(tmp_path):
         render(other)
         render(other, "clinic-a4")
     assert render("standard", "clinic-a4") == first
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("region", ["lower", "mid", "upper"])
+def test_the_log_lists_the_exercises_in_the_order_their_cards_are_printed(builtin_documents, catalog, region, lang):
+    """The cards of a group change places to fill pages; the log's rows follow them, so a patient ticking the
+    log goes down it as through the pages (the Spanish review found 'Inclinación pélvica' first in the log
+    and on page 3, after 'Estiramiento de rodilla al pecho' on page 2)."""
+    from handouts.text import exercise_words
+
+    pages = [" ".join(t.split()) for t in page_texts(builtin_documents[f"{lang}/demo/{region}-back.pdf"])]
+    log_title = "Exercise log" if lang == "en" else "Registro de ejercicios"
+    log_at = next(i for i, t in enumerate(pages) if log_title in t)
+    names = [exercise_words(e, lang).name for e in catalog.for_handout(region)]
+    cards = " ".join([*pages[:log_at], pages[log_at].split(log_title)[0]])
+    log = pages[log_at].split(log_title, 1)[1]
+    assert all(name in cards and name in log for name in names), (region, lang)
+    in_cards = sorted(names, key=cards.index)
+    assert sorted(names, key=log.index) == in_cards, (region, lang)

@@ -105,7 +105,7 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     # bookmark, so that the page it lands on is the one the contents give and the running head names
     safety = safety_box(ctx, disclaimer=False)
     safety.outline = ("safety", safety_title, 0, safety_title)
-    warnings.outline = ("warning-signs", warnings_title, 0, safety_title)
+    warnings.outline = ("warning-signs", warnings_title, 0, m("booklet.warning_short"))
     story += [Gap(14, page), safety, Gap(12, page), warnings]
     story.append(PageBreak())
     # one section per region, then the supervised exercises

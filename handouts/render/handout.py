@@ -214,7 +214,7 @@ def log_intro(ctx: RenderContext) -> str:
 def ending(ctx: RenderContext, rows: list[LogRow], *, page: PageState, width: float, log: bool = True) -> list[Flowable]:
     """The exercise log and the notes lines (see :mod:`.ending`)."""
     blocks = ctx.layout.blocks
-    items = log_items(ctx, rows, blocks.log_weeks, width, log_intro(ctx)) if log and blocks.log and rows else []
+    items = log_items(ctx, rows, blocks.log_weeks, width, log_intro(ctx), page=page) if log and blocks.log and rows else []
     notes = Notes(ctx, blocks.notes_lines) if blocks.notes_lines else None
     return [Ending(items, notes, page)] if items or notes is not None else []
 
@@ -275,6 +275,6 @@ def render_region(ctx: RenderContext, region: str) -> bytes:
     story += guidance(ctx, doc.page_state, region_key_points(ctx, len(exercises), minutes), [region])
     story += exercise_cards(ctx, exercises, page=doc.page_state, frame_height=geo.frame_height, chosen_box=True,
                             reorder=True)
-    rows = [LogRow(exercise_words(e, ctx.lang).name, times_labels(ctx, e.dosage.times_a_day)) for e in exercises]
+    rows = [LogRow(exercise_words(e, ctx.lang).name, times_labels(ctx, e.dosage.times_a_day), e.id) for e in exercises]
     story += ending(ctx, rows, page=doc.page_state, width=geo.content_width)
     return doc.render(story)

@@ -9,7 +9,7 @@ holds a leftover row or two.
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -18,6 +18,9 @@ from reportlab.platypus import Flowable, PageBreak
 from .cards import styles_for
 from .context import RenderContext
 from .para import paragraph, wrapped
+
+if TYPE_CHECKING:
+    from .page import PageState
 
 BIG = 1e6
 SMALLEST_CELL = 15.0  # points: a day's column; its box is about 10 pt, big enough to tick
@@ -31,6 +34,7 @@ class LogRow(NamedTuple):
 
     name: str
     times: tuple[str, ...] = ("",)  # one label a line: ("",) once a day, ("AM", "PM") twice
+    key: str = ""  # the exercise's id: rows that all have one follow the order the cards were printed in
 
 
 def times_labels(ctx: RenderContext, times_a_day: int | None) -> tuple[str, ...]:
@@ -51,10 +55,12 @@ def cell_size(ctx: RenderContext, width: float, days: int) -> float:
 class LogGrid(Flowable):
     """Rows of tick boxes under a head of week labels and day numbers."""
 
-    def __init__(self, ctx: RenderContext, rows: list[LogRow], first_day: int, days: int, cell: float):
+    def __init__(self, ctx: RenderContext, rows: list[LogRow], first_day: int, days: int, cell: float,
+                 page: PageState | None = None):
         super().__init__()
         self.ctx = ctx
         self.rows = rows
+        self.page = page  # whose printed cards give the rows' order (the cards may change places to fill pages)
         self.first_day = first_day
         self.days = days
         self.cell = cell
@@ -71,7 +77,17 @@ class LogGrid(Flowable):
             return max(self.cell, WRITING_LINE) if len(row.times) == 1 else max(several, SEVERAL_LINE)
         return self.cell if len(row.times) == 1 else several
 
+    def _in_print_order(self) -> None:
+        printed = self.page.printed if self.page is not None else []
+        if not printed or not all(row.key for row in self.rows):
+            return
+        rank = {key: index for index, key in enumerate(printed)}
+        order = sorted(range(len(self.rows)), key=lambda i: rank.get(self.rows[i].key, len(rank) + i))
+        self.rows = [self.rows[i] for i in order]
+        self.paras = [self.paras[i] for i in order]
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._in_print_order()  # the cards are printed by now: the log comes after them
         self.name_w = availWidth - self.days * self.cell
         label_w = max((stringWidth(t, self.label_font, self.label_size) for r in self.rows for t in r.times), default=0)
         self.label_w = label_w + 6 if label_w else 0.0
@@ -98,8 +114,8 @@ class LogGrid(Flowable):
             return []
         parts = math.ceil(len(self.rows) / fit)
         first = math.ceil(len(self.rows) / parts)
-        return [LogGrid(self.ctx, self.rows[:first], self.first_day, self.days, self.cell),
-                LogGrid(self.ctx, self.rows[first:], self.first_day, self.days, self.cell)]
+        return [LogGrid(self.ctx, self.rows[:first], self.first_day, self.days, self.cell, self.page),
+                LogGrid(self.ctx, self.rows[first:], self.first_day, self.days, self.cell, self.page)]
 
     def draw(self) -> None:
         canvas = self.canv
@@ -151,7 +167,8 @@ class LogGrid(Flowable):
         canvas.restoreState()
 
 
-def log_grids(ctx: RenderContext, rows: list[LogRow], weeks: int, width: float) -> list[Flowable]:
+def log_grids(ctx: RenderContext, rows: list[LogRow], weeks: int, width: float,
+              page: PageState | None = None) -> list[Flowable]:
     """The log for ``weeks`` weeks: two weeks side by side when the width allows, else one."""
     per_grid = max(1, min(weeks, 2, int(width * SHARE_FOR_DAYS // (7 * SMALLEST_CELL))))
     out: list[Flowable] = []
@@ -159,20 +176,20 @@ def log_grids(ctx: RenderContext, rows: list[LogRow], weeks: int, width: float) 
     remaining = weeks
     while remaining > 0:
         span = min(per_grid, remaining)
-        out.append(LogGrid(ctx, rows, day, span * 7, cell_size(ctx, width, per_grid * 7)))
+        out.append(LogGrid(ctx, rows, day, span * 7, cell_size(ctx, width, per_grid * 7), page))
         day += span * 7
         remaining -= span
     return out
 
 
 def log_items(ctx: RenderContext, rows: list[LogRow], weeks: int, width: float, intro: str, *,
-              twice_note: bool = True) -> list[Flowable]:
+              twice_note: bool = True, page: PageState | None = None) -> list[Flowable]:
     """The log's heading, what to do with it (``twice_note``: and what its AM and PM lines are), and its grids."""
     s = styles_for(ctx)
     if twice_note and any(len(row.times) > 1 for row in rows):
         intro = f"{intro} {ctx.m('log.twice')}"
     items: list[Flowable] = [paragraph(ctx.m("log.title"), s.heading), paragraph(intro, s.intro)]
-    grids = log_grids(ctx, rows, weeks, width)
+    grids = log_grids(ctx, rows, weeks, width, page)
     for index, grid in enumerate(grids):
         items.append(grid)
         if index < len(grids) - 1:

@@ -287,6 +287,7 @@ class PageState:
         self.number = 0  # the page being filled, counted from 1
         #: pages left short because the next card did not fit the room left, even with its smallest picture
         self.left_short: list[int] = []
+        self.printed: list[str] = []  # the exercises' ids in the order their cards were printed
 
     def new_page(self) -> None:
         self.cards = 0
@@ -301,8 +302,20 @@ class PageState:
     def placed(self, flowable: Any) -> None:
         """``flowable`` was drawn on this page."""
         self.cards += getattr(flowable, "cards", 0)
+        self.printed += exercises_in(flowable)
         if getattr(flowable, "height", 0) or flowable.getSpaceAfter():
             self.empty = False
+
+
+def exercises_in(flowable: Any) -> list[str]:
+    """The ids of the exercise cards a placed flowable holds, in print order (a card, a stack, a row of cards)."""
+    exercise = getattr(flowable, "exercise", None)
+    if exercise is not None:
+        return [exercise.id]
+    found: list[str] = []
+    for part in (*getattr(flowable, "units", ()), *getattr(flowable, "members", ())):
+        found += exercises_in(part)
+    return found
 
 
 class HandoutDoc(BaseDocTemplate):
