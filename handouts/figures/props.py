@@ -55,7 +55,10 @@ class Fit(NamedTuple):
 
 def _mat(fit: Fit) -> list[PropPiece]:
     xs = [x for b in fit.bodies for s in b.segments for x in (s.a[0], s.b[0])] + [b.head_center[0] for b in fit.bodies]
-    return [box(min(xs) - 16, max(xs) + 16, 0.0, MAT_THICKNESS, -40, 40, role="mat")]
+    half = 40.0
+    if fit.prop.at == "hands":  # arms out to the sides (a T): the mat reaches under the hands too
+        half = max(half, *(abs(b.points[f"{side}.hand"][2]) + 6 for b in fit.bodies for side in ("right", "left")))
+    return [box(min(xs) - 16, max(xs) + 16, 0.0, MAT_THICKNESS, -half, half, role="mat")]
 
 
 CHAIR_BEYOND = 22.0  # cm: a chair under a leg reaches this far past the point it holds (its backrest on top)
