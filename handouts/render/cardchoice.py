@@ -63,6 +63,7 @@ class CardChooser:
         self.break_words = break_words  # a last resort: a dose panel narrow enough to break a long word
         self._plans: dict[tuple[float, Variant], CardPlan] = {}
         self._key = content_key(content)
+        self._largest: dict[float, CardPlan | None] = {}
 
     def plan(self, width: float, variant: Variant) -> CardPlan:
         key = (width, variant)
@@ -138,6 +139,11 @@ class CardChooser:
     def largest(self, width: float) -> CardPlan | None:
         """The plan that fits a whole page with the largest picture (None: no arrangement fits with a
         picture of at least the smallest allowed size; the card then takes :meth:`whole_page`'s way)."""
+        if width not in self._largest:  # asked for at every layout pass: found once for each width
+            self._largest[width] = self._find_largest(width)
+        return self._largest[width]
+
+    def _find_largest(self, width: float) -> CardPlan | None:
         frame = self.limits.frame_height
         aspect = self.content.picture_aspect or 1.0
         floor = min(MIN_PICTURE, SLOT_PICTURE / aspect) if aspect > 1 else MIN_PICTURE
