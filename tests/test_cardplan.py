@@ -167,35 +167,6 @@ def test_a_paragraph_is_never_split_between_the_column_and_the_full_width(steps,
             assert max(p.top for p in beside) < min(p.top for p in below)
 
 
-def test_a_page_takes_three_cards_where_they_fit():
-    """The compact layout's 4 places a page: cards short enough for a third of the page go three (or more) a page."""
-    from reportlab.platypus import Flowable
-
-    from handouts.render.cardflow import CardGroup
-    from handouts.render.page import PageState
-
-    class Card(Flowable):
-        cards = 1
-
-        def __init__(self, height: float):
-            super().__init__()
-            self.tall = height
-
-        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-            self.width, self.height = availWidth, self.tall
-            return self.width, self.height
-
-    page = PageState()
-    page.new_page()
-    units = [Card(200), Card(205), Card(210), Card(230), Card(190)]
-    group = CardGroup(list(units), 6.0, page, 4)
-    here, rest = group.split(530, 650)
-    assert here.units == units[:3] and rest.units == units[3:]  # 200 + 205 + 210 + 2 gaps fit 650; a fourth does not
-    reordered = CardGroup(list(units), 6.0, page, 4, reorder=True)
-    here, _ = reordered.split(530, 650)
-    assert len(here.units) == 3
-
-
 def test_a_card_keeps_its_full_picture_in_another_placement_before_shrinking_it():
     """A wide picture set 'above' the text makes a card too tall for its page; on the left it fits whole:
     it goes on the left at full size rather than above at a fraction of it (large print's thigh stretch

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
@@ -39,6 +40,8 @@ class Cover(_WholePage):
         super().__init__(ctx, frame_height)
         self.pictures = pictures
         self.captions = captions or [""] * len(pictures)  # each picture's exercise, printed under it
+        self.caption_style = ParagraphStyle("cover caption", parent=styles_for(ctx).caption, alignment=1,
+                                            textColor=HexColor(ctx.palette.muted))
         s = styles_for(ctx)
         m = ctx.m
         self.name = paragraph(ctx.clinic.name, s.heading)
@@ -101,11 +104,7 @@ class Cover(_WholePage):
         """A picture's name, centred under it, on up to two lines (``y``: the top of its first line)."""
         if not text:
             return
-        from reportlab.lib.styles import ParagraphStyle
-
-        base = styles_for(self.ctx).caption
-        style = ParagraphStyle("cover caption", parent=base, alignment=1, textColor=HexColor(self.ctx.palette.muted))
-        para = paragraph(text, style)
+        para = paragraph(text, self.caption_style)
         _, h = para.wrap(width, BIG)
         para.drawOn(canvas, centre - width / 2, y - h)
 

@@ -127,14 +127,19 @@ class CardChooser:
                         return plan
         return self.whole_page(width)
 
-    def picture_area(self, plan: CardPlan) -> float:
-        """The area the picture prints at (it keeps its shape inside its box)."""
+    def drawn_size(self, plan: CardPlan) -> tuple[float, float]:
+        """The width and height the picture prints at (it keeps its shape inside its box); (0, 0) without one."""
         aspect = self.content.picture_aspect
         if plan.picture_box is None or aspect is None:
-            return 0.0
+            return 0.0, 0.0
         _, _, w, h = plan.picture_box
         drawn_w = min(w, h * aspect)
-        return drawn_w * drawn_w / aspect
+        return drawn_w, drawn_w / aspect
+
+    def picture_area(self, plan: CardPlan) -> float:
+        """The area the picture prints at."""
+        w, h = self.drawn_size(plan)
+        return w * h
 
     def largest(self, width: float) -> CardPlan | None:
         """The plan that fits a whole page with the largest picture (None: no arrangement fits with a
@@ -172,12 +177,7 @@ class CardChooser:
 
     def picture_side_ok(self, plan: CardPlan) -> bool:
         """The picture keeps the smallest size a card alone on a page allows: 1.5 inches along its longer side."""
-        aspect = self.content.picture_aspect
-        if plan.picture_box is None or aspect is None:
-            return False
-        _, _, w, h = plan.picture_box
-        drawn_w = min(w, h * aspect)
-        return max(drawn_w, drawn_w / aspect) >= SLOT_PICTURE - HAIR
+        return max(self.drawn_size(plan)) >= SLOT_PICTURE - HAIR
 
     def whole_page(self, width: float) -> CardPlan:
         """The full picture; for a card taller than a page, the placement and picture size that fit one:

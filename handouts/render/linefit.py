@@ -36,11 +36,8 @@ def fit_text(text: str, font: str, size: float, width: float, max_lines: int | N
             current = word
     if current:
         lines.append(current)
-    if max_lines is not None and len(lines) > max_lines > 1:
-        second = " ".join(lines[max_lines - 1:])
-        while second and stringWidth(second + "\u2026", font, size) > width:
-            second = second[:-1]
-        lines = [*lines[: max_lines - 1], second.rstrip() + "\u2026"]
+    if max_lines is not None and len(lines) > max_lines > 1:  # the rest never fits one line: it is cut
+        lines = [*lines[: max_lines - 1], truncate(" ".join(lines[max_lines - 1:]), font, size, width)]
     return lines
 
 

@@ -40,3 +40,16 @@ def test_a_group_that_fits_whole_is_not_split():
     group = CardGroup([Box(100), Box(100)], gap=6, page=page, per_page=4)
     assert group.wrap(300, 400)[1] == 206
     assert [type(part).__name__ for part in group.split(300, 400)] == ["CardStack"]
+
+
+def test_a_page_takes_three_cards_where_they_fit():
+    """The compact layout's 4 places a page: cards short enough for a third of the page go three (or more) a page."""
+    page = PageState()
+    page.new_page()
+    units = [Box(200), Box(205), Box(210), Box(230), Box(190)]
+    group = CardGroup(list(units), 6.0, page, 4)
+    here, rest = group.split(530, 650)
+    assert here.units == units[:3] and rest.units == units[3:]  # 200 + 205 + 210 + 2 gaps fit 650; a fourth does not
+    reordered = CardGroup(list(units), 6.0, page, 4, reorder=True)
+    here, _ = reordered.split(530, 650)
+    assert len(here.units) == 3
