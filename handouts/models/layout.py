@@ -161,6 +161,11 @@ class Cards:
     picture_width: Share = spec(default=0.42, doc="Share of the card's width the picture takes (picture left).", maximum=0.6,
                                 why="the steps beside the picture need the rest of the card")
     picture_height: Share = spec(default=0.42, doc="Share of the card's height the picture takes (picture above).")
+    dose: Literal["panel", "line"] = spec(
+        default="panel", doc="Where a card's dose goes: 'panel', a 'How much' box by the picture; 'line', a line under the "
+                             "exercise's name, before the steps (a shorter card).")
+    spacing: float = spec(default=0.35, doc="Space between the paragraphs of a card (the steps...), in text sizes.",
+                          minimum=0.1, maximum=1.5)
     gap: LengthPt = spec(default=12.0, doc="Space between cards.")
     padding: LengthPt = spec(default=10.0, doc="Space inside a card's border.", minimum=4.0,
                              why="a picture's arrows reach a little past its box, and must stay inside the card")

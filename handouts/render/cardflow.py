@@ -9,6 +9,7 @@ a later card that fits the room left comes forward rather than leave the page ha
 
 from __future__ import annotations
 
+from itertools import combinations
 from typing import Any
 
 from reportlab.platypus import Flowable
@@ -18,6 +19,7 @@ from .flowables import draw_stack
 from .page import PageState
 
 BIG = 1e6
+FULLEST_LOOK = 12  # the cards of a group (from its first) among which a fuller page is looked for
 
 
 def cards_in(unit: Flowable) -> int:
@@ -126,10 +128,55 @@ class CardGroup(CardStack):
             left.remove(fitting)
             allowed -= cards_in(fitting)
             used = self.heading_height(width) + sum(u.height for u in taken) + self.gap * (len(taken) - 1)
+        fuller = self._fullest(width, room, self.per_page - self.page.cards, len(taken)) if self.reorder else None
+        if fuller is not None:
+            taken = self._take_these(fuller, width, room)
+            left = [u for u in self.units if u not in taken]
+            allowed = self.per_page - self.page.cards - sum(cards_in(u) for u in taken)
         if not taken and self.page.empty and not self.heading:
             taken = self.units[:1]  # a card too tall for an empty page: printed as it is, and reported
         elif taken and not left and self.follower is not None:
             self._make_room_for_follower(taken, width, room, allowed)
+        return taken
+
+    def _fullest(self, width: float, room: float, allowed: int, taken: int) -> list[Flowable] | None:
+        """More cards than the ``taken`` that one pass in order puts here, when some other choice of the
+        group's cards fits this page (the first such choice in the group's order); None: none does.
+
+        Only for three places a page or more: with two, taking the first card that fits and then the
+        next that fits the room left already puts two on a page wherever any two fit.
+        """
+        if allowed < 3 or len(self.units) <= taken:
+            return None
+        head = self.heading_height(width)
+        units = self.units[:FULLEST_LOOK]
+        before = [getattr(u, "forced", None) for u in self.units]
+        for unit in units:
+            release(unit)
+        heights = [unit.wrap(width, room - head)[1] for unit in units]
+        for count in range(min(allowed, len(units)), taken, -1):
+            for chosen in combinations(range(len(units)), count):
+                if sum(cards_in(units[i]) for i in chosen) > allowed:
+                    continue
+                if head + sum(heights[i] for i in chosen) + self.gap * (count - 1) <= room:
+                    return [units[i] for i in chosen]
+        for unit, plan in zip(self.units, before, strict=True):  # none: the cards keep the plans they had
+            if hasattr(unit, "forced"):
+                unit.forced = plan
+        return None
+
+    def _take_these(self, chosen: list[Flowable], width: float, room: float) -> list[Flowable]:
+        """``chosen`` placed in their order, each with its plan for the room it leaves; the first that
+        does not fit after all ends the page."""
+        taken: list[Flowable] = []
+        used = self.heading_height(width)
+        for unit in chosen:
+            gap = self.gap if taken else 0.0
+            _, h = unit.wrap(width, room - used - gap)
+            if used + gap + h > room:
+                break
+            taken.append(unit)
+            used += gap + h
         return taken
 
     def _squeeze(self, taken: list[Flowable], candidates: list[Flowable], width: float, room: float,

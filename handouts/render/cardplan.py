@@ -59,6 +59,8 @@ class CardStyle:
     picture_width: float  # share of the inner width a picture on the left takes
     placement: Placement
     qr_size: float = QR_SIZE
+    dose: Literal["panel", "line"] = "panel"  # 'line': the dose is a paragraph of the text, after the title, no panel
+    spacing: float = 0.35  # text sizes between a card's paragraphs
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ class _Sheet:
 
     @property
     def gap(self) -> float:
-        return self.style.body_size * 0.35
+        return self.style.body_size * self.style.spacing
 
     def stack(self, paras: Sequence[Paragraph], width: float, x: float, top: float, gap: float) -> float:
         """Wrap paragraphs one under another; returns the top of the next free line."""
@@ -173,6 +175,33 @@ class _Sheet:
             self.put(para, whole, wx, top)
             top += h
         return max(top, column_bottom)
+
+    def title_row(self, x: float, width: float, top: float) -> float:
+        """The exercise's name at (x, top) and the clinician's tick at the right of the same row, on one
+        line or two, whichever makes the lower row; returns the top of the next free line."""
+        title, tick = self.content.title, self.content.tick
+        assert tick is not None
+        one_line = tick.style.leftIndent + sum(stringWidth(frag.text, frag.fontName, frag.fontSize)
+                                               for frag in tick.frags) + 1.0
+        shift = max(0.0, (title.style.leading - tick.style.leading) / 2)  # the tick's line level with the name's
+        rows = []
+        for tick_w in dict.fromkeys((one_line, max(one_line * 0.6, widest_word([tick]) + 1.0))):
+            title_w = width - tick_w - self.style.body_size
+            if title_w < widest_word([title]):
+                continue  # (no room for the name's longest word beside it)
+            title_para, title_h = wrapped(title, title_w)
+            tick_para, tick_h = wrapped(tick, tick_w)
+            rows.append((max(title_h, shift + tick_h), tick_w, title_para, tick_para))
+        if not rows:  # no room beside the name: the tick under it
+            title_para, title_h = wrapped(title, width)
+            self.placed.append(Placed(title_para, x, top))
+            tick_para, tick_h = wrapped(tick, width)
+            self.put(tick, tick_para, x, top + title_h + self.gap)
+            return top + title_h + self.gap + tick_h
+        height, tick_w, title_para, tick_para = min(rows, key=lambda row: row[0])
+        self.placed.append(Placed(title_para, x, top))
+        self.put(tick, tick_para, x + width - tick_w, top + shift)
+        return top + height
 
     def panel_width_for_words(self) -> float:
         """The narrowest dose panel (and tick) that breaks no word: its widest word, plus the insets."""
@@ -230,23 +259,29 @@ def resolved_placement(content: CardContent, style: CardStyle, variant: Variant,
     return mode
 
 
+TickPlace = Literal["column", "after", "title"]
+
+
 def plan_card(content: CardContent, style: CardStyle, width: float, variant: Variant) -> CardPlan:
     """The card laid out at ``width`` as ``variant`` says.
 
     The clinician's tick goes under the dose panel, when that panel is beside the picture or the steps
     (in the room they often leave free there), or after the text: whichever makes the shorter card.
+    A card with its dose in a line of the text (``CardStyle.dose``) has no panel: its tick goes at the
+    right of the exercise's name, or after the text if that makes the shorter card.
     """
     inner = width - 2 * style.padding
     mode = resolved_placement(content, style, variant, inner)
-    in_column = _plan(content, style, width, variant, mode, tick_in_column=True)
+    places: tuple[TickPlace, ...] = ("column", "after") if style.dose == "panel" else ("title", "after")
+    first = _plan(content, style, width, variant, mode, tick=places[0])
     if content.tick is None:
-        return in_column
-    after_text = _plan(content, style, width, variant, mode, tick_in_column=False)
-    return after_text if after_text.height < in_column.height else in_column
+        return first
+    after_text = _plan(content, style, width, variant, mode, tick=places[1])
+    return after_text if after_text.height < first.height else first
 
 
 def _plan(content: CardContent, style: CardStyle, width: float, variant: Variant, mode: Placement, *,
-          tick_in_column: bool) -> CardPlan:
+          tick: TickPlace) -> CardPlan:
     sheet = _Sheet(content, style)
     pad = style.padding
     body = style.body_size
@@ -257,11 +292,16 @@ def _plan(content: CardContent, style: CardStyle, width: float, variant: Variant
     if content.label is not None:
         top_items = [(content.label, 0.0), (content.title, gap * 0.5)]
     text_items = top_items + [(p, gap) for p in content.head]
+    in_text = style.dose == "line"
+    if in_text:
+        text_items += [(p, gap) for p in content.dose]
     text_items += [(p, gap * (2.0 if i == 0 else 1.0)) for i, p in enumerate(content.steps)]
     text_items += [(p, gap * 2.0) for p in content.cautions]
-    if content.tick is not None and not tick_in_column:
+    if content.tick is not None and content.label is not None and tick == "title":
+        tick = "after"  # (a group heading above the name: the tick does not go beside it)
+    if content.tick is not None and tick == "after":
         text_items.append((content.tick, gap * 2.0))
-    if mode == "left" or (mode == "none" and inner > WIDE_CARD):
+    if mode == "left" or (mode == "none" and inner > WIDE_CARD and not in_text):
         left_w = inner * (style.picture_width * variant.scale if mode == "left" else 0.3)
         if mode == "left" and variant.keep_column:  # a smaller picture in a column as wide as ever
             left_w = inner * style.picture_width
@@ -269,40 +309,53 @@ def _plan(content: CardContent, style: CardStyle, width: float, variant: Variant
         # and never to one or two words a line: at least PANEL_TEXT text sizes wide
         wanted = max(sheet.panel_width_for_words(), PANEL_TEXT * body if variant.roomy_panel else 0.0)
         column_w = max(left_w, min(wanted, inner * MOST_PANEL)) if variant.whole_words else left_w
+        if in_text and mode == "left" and aspect is not None:  # no panel: the column is as wide as the picture prints
+            left_w = column_w = min(left_w, variant.picture_limit * aspect)
         left_x, right_x = pad, pad + column_w + body
         top_left = pad
         if mode == "left" and aspect is not None:
             pic_h = min(left_w / aspect, variant.picture_limit)
             sheet.picture_box = (left_x, top_left, left_w, pic_h)
             top_left += pic_h + gap * 2
-        top_left = sheet.dose_panel(left_x, top_left, column_w)
+        if not in_text:
+            top_left = sheet.dose_panel(left_x, top_left, column_w)
         top_left = sheet.qr_beside_caption(left_x, top_left, column_w)
-        if content.tick is not None and tick_in_column:
-            tick, tick_h = wrapped(content.tick, column_w)
-            sheet.put(content.tick, tick, left_x, top_left)
+        if content.tick is not None and tick == "column":
+            tick_para, tick_h = wrapped(content.tick, column_w)
+            sheet.put(content.tick, tick_para, left_x, top_left)
             top_left += tick_h + gap * 1.5
-        bottom = sheet.flow_around(text_items, (right_x, inner - column_w - body), (pad, inner), pad, top_left - gap * 1.5)
+        narrow = (right_x, inner - column_w - body)
+        top = pad
+        if content.tick is not None and tick == "title":
+            top = sheet.title_row(*narrow, pad)
+            text_items = text_items[len(top_items):]
+        bottom = sheet.flow_around(text_items, narrow, (pad, inner), top, top_left - gap * 1.5)
     else:
-        bottom = _plan_stacked(sheet, text_items, len(top_items), mode, inner, variant, tick_in_column) - gap * 1.5
+        bottom = _plan_stacked(sheet, text_items, len(top_items), mode, inner, variant, tick) - gap * 1.5
     return CardPlan(variant, width, bottom + pad, tuple(sheet.placed), sheet.picture_box, sheet.dose_box, sheet.qr_box,
                     sheet.tick_box)
 
 
 def _plan_stacked(sheet: _Sheet, text_items: list[tuple[Paragraph, float]], n_top: int, mode: Placement,
-                  inner: float, variant: Variant, tick_in_column: bool) -> float:
+                  inner: float, variant: Variant, tick: TickPlace) -> float:
     """Title, then the picture across the card, then the text: returns the bottom of what is placed."""
     content, style = sheet.content, sheet.style
     pad, body, gap = style.padding, style.body_size, sheet.gap
     aspect = content.picture_aspect
     has_qr = content.qr_caption is not None
-    top = sheet.flow_around(text_items[:n_top], (pad, inner), (pad, inner), pad, pad)
+    if content.tick is not None and tick == "title":
+        top = sheet.title_row(pad, inner, pad)
+    else:
+        top = sheet.flow_around(text_items[:n_top], (pad, inner), (pad, inner), pad, pad)
+    tick_in_column = tick == "column"
     beside = False
     qr_done = tick_done = False
     if mode == "above" and aspect is not None:
         pic_h = min(inner / aspect, variant.picture_limit)
         pic_w = pic_h * aspect
         side_w = inner - pic_w - body
-        beside = side_w >= variant.beside * body and side_w >= sheet.panel_width_for_words()
+        beside = (style.dose == "panel" and side_w >= variant.beside * body
+                  and side_w >= sheet.panel_width_for_words())
         if beside:  # the dosage panel fits beside the picture: use that room
             pic_w = inner - side_w - body
             sheet.picture_box = (pad, top + gap, pic_w, pic_h)
@@ -326,7 +379,7 @@ def _plan_stacked(sheet: _Sheet, text_items: list[tuple[Paragraph, float]], n_to
     rest = text_items[n_top:]
     if content.tick is not None and tick_in_column and not tick_done:  # no column beside the picture for it
         rest = [*rest, (content.tick, gap * 2.0)]
-    if beside:
+    if beside or style.dose == "line":
         return sheet.flow_around(rest, (pad, inner), (pad, inner), top, top)
     if inner > WIDE_CARD:  # wide card: the panel starts a left column, the steps flow beside and below it
         panel_w = inner * 0.34

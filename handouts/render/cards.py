@@ -56,16 +56,19 @@ def card_content(ctx: RenderContext, exercise: Exercise, words: ExerciseWords, p
         cautions = (paragraph(" ".join(words.cautions), s.body, lead=m("card.cautions") + ":", lead_font=bold),)
     dose = [paragraph(m("card.how_much"), s.dosage_heading)]
     dosage = dosage or exercise.dosage
-    if blocks.dosage == "table":
+    needs = ", ".join(m(f"equipment.{item}") for item in exercise.needs)
+    if ctx.layout.cards.dose == "line":  # one paragraph under the title: 'How much: ... You need: a mat'
+        dose = [paragraph(" ".join(dosage_sentences(dosage, m)), s.dosage, lead=m("card.how_much") + ":", lead_font=bold,
+                          more=((m("equipment.label"), needs),) if needs else ())]
+    elif blocks.dosage == "table":
         for row_label, value in dosage_rows(dosage, m):
             dose.append(paragraph(value, s.dosage, lead=f"{row_label}:", lead_font=bold))
     elif blocks.dosage == "paragraph":
         dose.append(paragraph(" ".join(dosage_sentences(dosage, m)), s.dosage))
     else:
         dose += [paragraph(line, s.dosage) for line in dosage_sentences(dosage, m)]
-    if exercise.needs:
-        items = ", ".join(m(f"equipment.{item}") for item in exercise.needs)
-        dose.append(paragraph(items, s.dosage, lead=m("equipment.label"), lead_font=bold))
+    if needs and ctx.layout.cards.dose == "panel":
+        dose.append(paragraph(needs, s.dosage, lead=m("equipment.label"), lead_font=bold))
     if note:
         dose.append(paragraph(note, s.dosage, lead=m("program.your_note"), lead_font=bold))
     return CardContent(
@@ -85,7 +88,8 @@ def card_content(ctx: RenderContext, exercise: Exercise, words: ExerciseWords, p
 def card_style(ctx: RenderContext) -> CardStyle:
     cards = ctx.layout.cards
     return CardStyle(padding=cards.padding, body_size=ctx.layout.text.body.size,
-                     picture_width=cards.picture_width, placement=cards.picture)
+                     picture_width=cards.picture_width, placement=cards.picture, dose=cards.dose,
+                     spacing=cards.spacing)
 
 
 class ExerciseCard(Flowable):

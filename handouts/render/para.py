@@ -103,15 +103,21 @@ def _bind_numbers(words: list[str]) -> list[str]:
 
 
 def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, lead: str | None = None,
-         lead_font: str | None = None) -> Paragraph:
-    """A paragraph of plain ``text`` (whitespace collapsed), optionally after a bold ``lead`` ('Be careful:')."""
+         lead_font: str | None = None, more: tuple[tuple[str, str], ...] = ()) -> Paragraph:
+    """A paragraph of plain ``text`` (whitespace collapsed), optionally after a bold ``lead`` ('Be careful:');
+    ``more``: further (lead, text) pairs run on after it, each lead bold too ('You need: a mat')."""
     frags = []
     if lead:
         frags.append(_frag(lead + " ", style, lead_font or style.fontName, 1))
     words = _SPACES.split(text.strip())
     bound_words = _bind_numbers(words)
-    body = _frag(_no_runt(bound_words), style, style.fontName, 0)
+    body = _frag(_no_runt(bound_words) if not more else " ".join(bound_words), style, style.fontName, 0)
     frags.append(body)
+    for index, (more_lead, more_text) in enumerate(more):
+        more_words = _SPACES.split(more_text.strip())
+        last = index == len(more) - 1
+        frags.append(_frag(" " + more_lead + " ", style, lead_font or style.fontName, 1))
+        frags.append(_frag(_no_runt(more_words) if last else " ".join(more_words), style, style.fontName, 0))
     para = TextParagraph("", style, bulletText=bullet, frags=frags)
     if "\u00a0" in body.text:  # in a column too narrow for a joined pair, it breaks rather than a word being cut
         from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -120,10 +126,10 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, le
             return max((stringWidth(w, style.fontName, style.fontSize) for w in text.split(" ") if "\u00a0" in w),
                        default=0.0)
 
-        runt_only = _no_runt(words)  # numbers loose, the last short word still kept with the one before
+        runt_only = _no_runt(words) if not more else " ".join(words)  # numbers loose, the last short word kept
         para._bound = (body, ((body.text, widest(body.text)), (runt_only, widest(runt_only)), (" ".join(words), 0.0)))
-    para._key = (text, style_key(style), bullet, lead, lead_font)  # what makes two paragraphs lay out the same
-    para._spec = (text, style, bullet, lead, lead_font)
+    para._key = (text, style_key(style), bullet, lead, lead_font, more)  # what makes two paragraphs lay out the same
+    para._spec = (text, style, bullet, lead, lead_font, more)
     return para
 
 
@@ -140,11 +146,11 @@ def _repeatable(para: Paragraph) -> tuple[str, ...]:
     """The fonts ``para`` draws with, if drawing it again may repeat its operators; else ()."""
     from reportlab.pdfbase.pdfmetrics import getFont
 
-    text, style, bullet, lead, lead_font = para._spec
+    text, style, bullet, lead, lead_font, more = para._spec
     fonts = {style.fontName, lead_font or style.fontName}
     if bullet:
         fonts.add(style.bulletFontName)
-    chars = set(text) | set(bullet or "") | set(lead or "")
+    chars = set(text) | set(bullet or "") | set(lead or "") | {c for pair in more for part in pair for c in part}
     for name in fonts:
         plain = getattr(getFont(name), "plain", None)  # characters numbered alike in every document
         if plain is None or not plain.issuperset(chars):
@@ -158,8 +164,8 @@ def fresh(para: Paragraph, kind: type[Paragraph] = TextParagraph) -> Paragraph:
     ReportLab rewrites a paragraph's fragments when it wraps and splits it, so a paragraph that
     may be shared (see :func:`wrapped`) is never split itself.
     """
-    text, style, bullet, lead, lead_font = para._spec
-    copy = paragraph(text, style, bullet=bullet, lead=lead, lead_font=lead_font)
+    text, style, bullet, lead, lead_font, more = para._spec
+    copy = paragraph(text, style, bullet=bullet, lead=lead, lead_font=lead_font, more=more)
     copy.__class__ = kind
     return copy
 
