@@ -110,6 +110,26 @@ def test_tick_box_sits_beside_its_label():
     inside(plan)
 
 
+def test_a_dose_line_takes_the_place_of_the_panel_and_the_tick_goes_beside_the_name():
+    """cards.dose 'line' (the compact layout): no 'How much' box under the picture, a shorter card."""
+    from dataclasses import replace
+
+    line_style = replace(STYLE, dose="line", spacing=0.1)
+    card = replace(content(tick=True, aspect=1.3),
+                   dose=(paragraph("Hold for 5 seconds. Repeat 5 times.", BODY, lead="How much:",
+                                   more=(("You need:", "a mat"),)),))
+    panel = plan_card(content(tick=True, aspect=1.3), STYLE, 540, Variant("left", 1.0, 98))
+    plan = plan_card(card, line_style, 540, Variant("left", 1.0, 98))
+    assert plan.dose_box is None and plan.height < panel.height
+    inside(plan)
+    title, dose = plan.placed[0], next(p for p in plan.placed if p.para.getPlainText().startswith("How much"))
+    assert "You need: a mat" in dose.para.getPlainText() and dose.top > title.top
+    assert plan.tick_box is not None and plan.picture_box is not None
+    x, top, _ = plan.tick_box
+    assert x > title.x + title.para.width and top < title.top + title.para.height  # in the name's row, at its right
+    assert title.x >= plan.picture_box[0] + plan.picture_box[2]  # beside the picture, whose column is its width
+
+
 def test_chooser_shrinks_the_picture_to_fit_the_room_but_not_below_the_smallest():
     chooser = CardChooser(content(aspect=0.6, steps=3), STYLE, Limits(640, 200, (314,)))
     roomy = chooser.choose(540, 640)

@@ -250,7 +250,6 @@ def test_compact_never_uses_more_paper(compact_saving):
     assert {name: pages for name, pages in compact_saving.items() if pages < 0} == {}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: compact saves no page at 12 pt (tests/test_layouts.py says why)")
 def test_compact_saves_paper(compact_saving):
     assert sum(compact_saving.values()) >= 2, compact_saving
 

@@ -53,3 +53,17 @@ def test_a_page_takes_three_cards_where_they_fit():
     reordered = CardGroup(list(units), 6.0, page, 4, reorder=True)
     here, _ = reordered.split(530, 650)
     assert len(here.units) == 3
+
+
+def test_with_three_places_a_page_the_cards_that_make_it_fullest_go_on_it():
+    """Taking cards in order fits two (250 + 210, then nothing fits the 184 pt left); three others fit."""
+    page = PageState()
+    page.new_page()
+    units = [Box(250), Box(210), Box(240), Box(200), Box(195)]
+    here, rest = CardGroup(list(units), 6.0, page, 4, reorder=True).split(530, 650)
+    assert here.units == [units[1], units[3], units[4]] and rest.units == [units[0], units[2]]
+    # in order (a program's numbered cards), or with two places a page, the first cards that fit stay
+    here, _ = CardGroup(list(units), 6.0, page, 4).split(530, 650)
+    assert here.units == units[:2]
+    here, _ = CardGroup(list(units), 6.0, page, 2, reorder=True).split(530, 650)
+    assert here.units == units[:2]
