@@ -179,18 +179,16 @@ ARROW_GAP = 2.6  # cm between an arrow's line and the body or a floor line
 HEAD_GAP = 4.2  # and around its head (the last fifth of its length), which is wider
 
 
-def _arrow_clear(arrow: Arrow, obstacles: Obstacles, first: list[int] | None = None) -> bool:
-    """Whether every sample of the arrow keeps its gap. ``first``, when given, holds the index of the sample
-    to look at first, and is set to the one that failed: the next place tried, beside this one, most likely
-    fails there too, so it is found at once (the answer is the same in any order)."""
-    samples = arrow.samples(24)
-    heads = {0, len(samples) - 1} if arrow.head_start else {len(samples) - 1}
+def _arrow_clear(samples: list[Point], head_start: bool, obstacles: Obstacles, first: list[int]) -> bool:
+    """Whether every sample of an arrow keeps its gap. ``first`` holds the index of the sample to look at
+    first, and is set to the one that failed: the next place tried, beside this one, most likely fails there
+    too, so it is found at once (the answer is the same in any order)."""
+    heads = {0, len(samples) - 1} if head_start else {len(samples) - 1}
     order = range(len(samples)) if not first else (first[0], *range(len(samples)))
     for i in order:
         near_head = any(abs(i - h) <= 4 for h in heads)
         if obstacles.near(samples[i], HEAD_GAP if near_head else ARROW_GAP):
-            if first is not None:
-                first[:] = [i]
+            first[:] = [i]
             return False
     return True
 
@@ -199,15 +197,17 @@ def clear_arrow(arrow: Arrow, obstacles: Obstacles) -> Arrow:
     """The arrow where the pose file puts it if it clears the body, else moved to the nearest place
     (searched in rings around it) where it does: an arrow is drawn beside the moving part, never over it."""
     failed: list[int] = []
-    if _arrow_clear(arrow, obstacles, failed):
+    samples = arrow.samples(24)
+    if _arrow_clear(samples, arrow.head_start, obstacles, failed):
         return arrow
     for ring in range(1, RINGS):
         radius = ring * RING_STEP
         for i in range(ANGLES):
             t = math.pi / 2 + 2 * math.pi * i / ANGLES
-            moved = shifted(arrow, radius * math.cos(t), radius * math.sin(t))
-            assert isinstance(moved, Arrow)
-            if _arrow_clear(moved, obstacles, failed):
+            dx, dy = radius * math.cos(t), radius * math.sin(t)
+            if _arrow_clear([(x + dx, y + dy) for x, y in samples], arrow.head_start, obstacles, failed):
+                moved = shifted(arrow, dx, dy)
+                assert isinstance(moved, Arrow)
                 return moved
     return arrow  # pragma: no cover - there is always room beside a picture
 
