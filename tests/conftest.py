@@ -18,21 +18,53 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 # Reproducible dates on the page, so byte-identical comparisons hold across midnight.
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1790000000")
-# The drawing cache of this test run lives in a folder of its own (never the user's ~/.cache).
-os.environ.setdefault("HANDOUTS_CACHE_DIR", tempfile.mkdtemp(prefix="handouts-cache-"))
+#: The folders of this test run, made by its first process (pytest-xdist's workers inherit them) and removed
+#: when it ends: the drawing cache (never the user's ~/.cache), and the PDFs that passed pdfcheck.validate
+#: (each is checked once in a run).
+RUN_FOLDERS = [name for name in ("HANDOUTS_CACHE_DIR", "PDFCHECK_PASSED") if name not in os.environ]
+for _name in RUN_FOLDERS:
+    os.environ[_name] = tempfile.mkdtemp(prefix=f"handouts-{_name.lower()}-")
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Everything the run keeps (parsed PDFs, rendered documents, reuse stores) is moved out of the garbage
+    collector's sight before pytest's last full collection, which would otherwise walk it all (about 1.5 s a
+    worker) only to free nothing: the process ends next."""
+    import gc
+
+    gc.freeze()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):
+        for name in RUN_FOLDERS:
+            shutil.rmtree(os.environ[name], ignore_errors=True)
 # A default clinic set in the developer's shell must not change what the tests print.
 os.environ.pop("HANDOUTS_CLINIC", None)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    """Without pytest-xdist (a venv made before it joined the test extra), pyproject's ``-n auto --dist loadfile``
-    are accepted and the suite runs in one process, as it did before."""
+    """Without pytest-xdist (a venv made before it joined the test extra), pyproject's ``-n auto --dist loadfile
+    --no-loadscope-reorder`` are accepted and the suite runs in one process, as it did before."""
     import importlib.util
 
     if importlib.util.find_spec("xdist") is None:
         group = parser.getgroup("xdist", "pytest-xdist is not installed: the tests run in one process")
         group._addoption("-n", "--numprocesses", dest="numprocesses", default=None, help="(needs pytest-xdist)")
         group._addoption("--dist", dest="dist", default="no", help="(needs pytest-xdist)")
+        group._addoption("--no-loadscope-reorder", dest="loadscopereorder", action="store_false",
+                         help="(needs pytest-xdist)")
+
+
+#: The test files that take longest, run first: pytest-xdist (``--dist loadfile``) hands each worker a file
+#: at a time in this order, so the long ones are not left for last while the other workers sit idle.
+LONGEST_FIRST = ("test_reuse.py", "test_spanish.py", "test_layouts.py", "test_web.py", "test_branding.py",
+                 "test_paper.py", "test_guidance.py", "test_diskcache.py", "test_hardening.py", "test_fuzz.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: index for index, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
 
 
 @dataclass
@@ -138,15 +170,18 @@ DEMO_CLINICS = {"demo": None, "a4": ROOT / "assets" / "clinic-a4" / "clinic.yaml
 REGION_FILES = {"lower": "lower-back.pdf", "mid": "mid-back.pdf", "upper": "upper-back.pdf"}
 
 
-def every_document(out: Path) -> dict[str, bytes]:
+LANGS = ("en", "es")
+
+
+def every_document(out: Path, langs: tuple[str, ...] = LANGS) -> dict[str, bytes]:
     """Every built-in document, by name ('en/demo/booklet.pdf', 'es/program/jane-doe.yaml', 'en/chooser.pdf'):
     the region handouts, the booklet and its imposed sheets of both demo clinics, the example programs and
-    the exercise chooser, in English and Spanish."""
+    the exercise chooser, in English and Spanish (or in ``langs``)."""
     from handouts.jobs import Job, render_program_file
     from handouts.render.chooser import render_chooser
 
     made: dict[str, bytes] = {}
-    for lang in ("en", "es"):
+    for lang in langs:
         for clinic_name, clinic in DEMO_CLINICS.items():
             job = Job.load(layout=None, clinic_file=clinic, catalog_dir=None, lang=lang, output_dir=out, booklet=None)
             files = job.render_regions(list(REGION_FILES))
@@ -159,42 +194,63 @@ def every_document(out: Path) -> dict[str, bytes]:
     return made
 
 
-#: How much the process that printed ``builtin_documents`` kept for reuse once it had printed them all.
+#: How much the process that printed (part of) ``builtin_documents`` kept for reuse once it had printed them.
 BUILTIN_KEPT = {"entries": 0}
 
 
 @pytest.fixture(scope="session")
 def builtin_documents(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """Every built-in document (see :func:`every_document`), rendered (and validated) once per test run and
-    shared by the tests that only read them: with pytest-xdist, the first worker to ask prints them into the
-    run's shared temporary folder, under a lock, and the others read the files."""
+    shared by the tests that only read them. With pytest-xdist the work is shared out by language: a worker
+    prints the English or the Spanish documents, whichever no other worker has started, into the run's shared
+    temporary folder, then reads the rest there, waiting for them if need be."""
     if not hasattr(request.config, "workerinput"):  # one process
-        return _print_builtin(tmp_path_factory.mktemp("builtin"))
+        return _print_builtin(tmp_path_factory.mktemp("builtin"), LANGS)
     import fcntl
+
+    shared = tmp_path_factory.getbasetemp().parent
+    made: dict[str, bytes] = {}
+    waiting = []
+    for lang in LANGS:  # first the parts no one is printing
+        lock = open(shared / f"builtin-{lang}.lock", "w")  # noqa: SIM115 - kept open while waiting; closing releases the lock
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            waiting.append((lang, lock))
+            continue
+        with lock:
+            made.update(_builtin_part(shared / f"builtin-{lang}", lang, tmp_path_factory))
+    for lang, lock in waiting:  # then those another worker is printing, once it is done
+        with lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            made.update(_builtin_part(shared / f"builtin-{lang}", lang, tmp_path_factory))
+    return made
+
+
+def _builtin_part(folder: Path, lang: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """One language's documents: read from ``folder`` if a worker printed them there, else printed (under the
+    caller's lock) and written there."""
     import json
 
-    shared = tmp_path_factory.getbasetemp().parent / "builtin-documents"
-    with open(f"{shared}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
-        manifest = shared / "manifest.json"
-        if manifest.exists():
-            record = json.loads(manifest.read_text())
-            BUILTIN_KEPT["entries"] = record["kept"]
-            return {name: (shared / file).read_bytes() for name, file in record["files"].items()}
-        made = _print_builtin(tmp_path_factory.mktemp("builtin"))
-        shared.mkdir()
-        files = {name: f"{number}.bin" for number, name in enumerate(sorted(made))}
-        for name, file in files.items():
-            (shared / file).write_bytes(made[name])
-        manifest.write_text(json.dumps({"files": files, "kept": BUILTIN_KEPT["entries"]}))
-        return made
+    manifest = folder / "manifest.json"
+    if manifest.exists():
+        record = json.loads(manifest.read_text())
+        BUILTIN_KEPT["entries"] = max(BUILTIN_KEPT["entries"], record["kept"])
+        return {name: (folder / file).read_bytes() for name, file in record["files"].items()}
+    made = _print_builtin(tmp_path_factory.mktemp(f"builtin-{lang}"), (lang,))
+    folder.mkdir()
+    files = {name: f"{number}.bin" for number, name in enumerate(sorted(made))}
+    for name, file in files.items():
+        (folder / file).write_bytes(made[name])
+    manifest.write_text(json.dumps({"files": files, "kept": BUILTIN_KEPT["entries"]}))
+    return made
 
 
-def _print_builtin(out: Path) -> dict[str, bytes]:
+def _print_builtin(out: Path, langs: tuple[str, ...]) -> dict[str, bytes]:
     from handouts.reuse import REUSE
 
-    made = every_document(out)
-    BUILTIN_KEPT["entries"] = sum(len(store) for store in REUSE.stores.values())
+    made = every_document(out, langs)
+    BUILTIN_KEPT["entries"] = max(BUILTIN_KEPT["entries"], sum(len(store) for store in REUSE.stores.values()))
     return made
 
 

@@ -40,3 +40,34 @@ def test_marks_and_text_agree_with_pdfplumber(tmp_path):
                 Counter(round(c.size, 1) for c in page.chars if not c.text.isspace())
             words = " ".join((theirs.extract_text() or "").split())
             assert words.split() and set(words.split()) <= set(page.text.split()) | set(page.text_in(0, 0, page.width, page.height).split())
+
+
+def test_the_operator_scan_finds_what_a_parser_finds_and_a_bad_number(builtin_documents):
+    """``unknown_operators`` scans content streams instead of parsing them: on the booklet (text, pictures as
+    forms, the logo, QR codes) it finds every operator pikepdf's parser finds, and no other; a ``nan`` that
+    ReportLab could not format, a malformed number and an unknown word are reported, and so are they
+    inside a form."""
+    import pikepdf
+    from reportlab.pdfgen import canvas
+
+    from pdfcheck import PDF_OPERATORS, parsed_operators, scanned_operators, unknown_operators
+
+    for name in ("en/demo/booklet.pdf", "es/program/jane-doe.yaml"):
+        with pikepdf.open(io.BytesIO(builtin_documents[name])) as pdf:
+            parsed = parsed_operators(pdf)
+            assert scanned_operators(pdf) == parsed, name
+            assert parsed <= PDF_OPERATORS and len(parsed) > 20, name
+            assert unknown_operators(pdf) == set(), name
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawString(72, 72, "(Brackets) and a /slash, 1e-5 % and a percent")
+    page.beginForm("picture")
+    page._code.append("1 0 0 1 nan 0 cm")
+    page.endForm()
+    page.doForm("picture")
+    page._code.append("1e-5 0 m frobnicate")
+    page.save()
+    with pikepdf.open(io.BytesIO(out.getvalue())) as pdf:
+        assert unknown_operators(pdf) == {"nan", "e", "frobnicate"}
+        assert parsed_operators(pdf) - PDF_OPERATORS == {"nan", "1e-5", "frobnicate"}

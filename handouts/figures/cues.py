@@ -32,43 +32,65 @@ RINGS = 45
 ANGLES = 24
 
 
+CELL = 8.0  # cm: the side of a square of the grid that ``Obstacles.near`` looks up
+
+
 class Obstacles:
-    """What a badge or the stopwatch must not cover: shapes, and the sampled lines of the arrows."""
+    """What a badge or the stopwatch must not cover: shapes, and the sampled lines of the arrows.
+
+    Each shape and arrow point is also filed in a grid of ``CELL``-sized squares by its bounding box, so
+    ``near`` measures only what lies in the squares around the point asked about."""
 
     def __init__(self, layers: list[Layer], arrows: list[Arrow], floors: list[float]):
-        self.shapes: list[Shape] = [shape for layer in layers for shape in layer.shapes]
-        self.boxes = [shape.bounds() for shape in self.shapes]
+        self.shapes: list[Shape] = []
+        self.boxes: list[tuple[float, float, float, float]] = []
+        self._cells: dict[tuple[int, int], list[int]] = {}
+        for layer in layers:
+            for shape in layer.shapes:
+                self._file(shape)
         self.points: list[Point] = [p for arrow in arrows for p in arrow.samples(40)]
+        self._point_cells: dict[tuple[int, int], list[Point]] = {}
+        for q in self.points:
+            self._point_cells.setdefault((math.floor(q[0] / CELL), math.floor(q[1] / CELL)), []).append(q)
         self.floors = floors  # the floor lines of side views: nothing sits across one
 
+    def _file(self, shape: Shape) -> None:
+        x0, y0, x1, y1 = box = shape.bounds()
+        index = len(self.shapes)
+        self.shapes.append(shape)
+        self.boxes.append(box)
+        for cx in range(math.floor(x0 / CELL), math.floor(x1 / CELL) + 1):
+            for cy in range(math.floor(y0 / CELL), math.floor(y1 / CELL) + 1):
+                self._cells.setdefault((cx, cy), []).append(index)
+
     def add_disc(self, at: Point, r: float) -> None:
-        self.shapes.append(Circle(at, r))
-        self.boxes.append(self.shapes[-1].bounds())
+        self._file(Circle(at, r))
 
     def near(self, p: Point, gap: float) -> bool:
-        """Whether an obstacle is less than ``gap`` from ``p`` (or ``p`` is inside a shape). The same answer
-        as ``clearance(p) < gap``, found sooner: it stops at the first obstacle that close, and skips every
-        shape whose bounding box is ``gap`` or more away."""
+        """Whether an obstacle is less than ``gap`` from ``p`` (or ``p`` is inside a shape): the same answer
+        as ``clearance(p) < gap``, found sooner. Only the shapes filed in the grid squares that the square of
+        side ``2 * gap`` around ``p`` reaches are measured (a shape nearer than ``gap`` has its box there),
+        those whose box is ``gap`` or more away are skipped, and it stops at the first one that close."""
         x, y = p
-        for shape, (x0, y0, x1, y1) in zip(self.shapes, self.boxes, strict=True):
-            if max(x0 - x, x - x1, y0 - y, y - y1) < gap and _distance(shape, p) < gap:
-                return True
-        return (any(math.dist(p, q) - 1.8 < gap for q in self.points)
-                or any(abs(y - floor) < gap for floor in self.floors))
-
-    def around(self, points: list[Point], gap: float) -> Obstacles:
-        """Only the obstacles that could be nearer than ``gap`` to one of ``points``: ``near`` gives the same
-        answers for those points and gaps up to ``gap``, with fewer shapes to measure."""
-        ax0, ay0 = min(x for x, _ in points), min(y for _, y in points)
-        ax1, ay1 = max(x for x, _ in points), max(y for _, y in points)
-        local = Obstacles([], [], self.floors)
-        for shape, (x0, y0, x1, y1) in zip(self.shapes, self.boxes, strict=True):
-            if max(x0 - ax1, ax0 - x1, y0 - ay1, ay0 - y1) < gap:
-                local.shapes.append(shape)
-                local.boxes.append((x0, y0, x1, y1))
-        reach = gap + 1.8
-        local.points = [q for q in self.points if max(ax0 - q[0], q[0] - ax1, ay0 - q[1], q[1] - ay1) < reach]
-        return local
+        cx0, cx1 = math.floor((x - gap) / CELL), math.floor((x + gap) / CELL)
+        cy0, cy1 = math.floor((y - gap) / CELL), math.floor((y + gap) / CELL)
+        cells, boxes, shapes = self._cells, self.boxes, self.shapes
+        seen: set[int] = set()
+        for cx in range(cx0, cx1 + 1):
+            for cy in range(cy0, cy1 + 1):
+                for index in cells.get((cx, cy), ()):
+                    if index in seen:
+                        continue
+                    seen.add(index)
+                    x0, y0, x1, y1 = boxes[index]
+                    if max(x0 - x, x - x1, y0 - y, y - y1) < gap and _distance(shapes[index], p) < gap:
+                        return True
+        reach = gap + 1.8  # half an arrow's width, and its head
+        for cx in range(math.floor((x - reach) / CELL), math.floor((x + reach) / CELL) + 1):
+            for cy in range(math.floor((y - reach) / CELL), math.floor((y + reach) / CELL) + 1):
+                if any(math.dist(p, q) - 1.8 < gap for q in self._point_cells.get((cx, cy), ())):
+                    return True
+        return any(abs(y - floor) < gap for floor in self.floors)
 
     def clearance(self, p: Point) -> float:
         """The distance from ``p`` to the nearest obstacle (negative inside a shape)."""
@@ -157,13 +179,16 @@ ARROW_GAP = 2.6  # cm between an arrow's line and the body or a floor line
 HEAD_GAP = 4.2  # and around its head (the last fifth of its length), which is wider
 
 
-def _arrow_clear(arrow: Arrow, obstacles: Obstacles) -> bool:
-    samples = arrow.samples(24)
-    heads = {0, len(samples) - 1} if arrow.head_start else {len(samples) - 1}
-    local = obstacles.around(samples, max(HEAD_GAP, ARROW_GAP))
-    for i, p in enumerate(samples):
+def _arrow_clear(samples: list[Point], head_start: bool, obstacles: Obstacles, first: list[int]) -> bool:
+    """Whether every sample of an arrow keeps its gap. ``first`` holds the index of the sample to look at
+    first, and is set to the one that failed: the next place tried, beside this one, most likely fails there
+    too, so it is found at once (the answer is the same in any order)."""
+    heads = {0, len(samples) - 1} if head_start else {len(samples) - 1}
+    order = range(len(samples)) if not first else (first[0], *range(len(samples)))
+    for i in order:
         near_head = any(abs(i - h) <= 4 for h in heads)
-        if local.near(p, HEAD_GAP if near_head else ARROW_GAP):
+        if obstacles.near(samples[i], HEAD_GAP if near_head else ARROW_GAP):
+            first[:] = [i]
             return False
     return True
 
@@ -171,15 +196,18 @@ def _arrow_clear(arrow: Arrow, obstacles: Obstacles) -> bool:
 def clear_arrow(arrow: Arrow, obstacles: Obstacles) -> Arrow:
     """The arrow where the pose file puts it if it clears the body, else moved to the nearest place
     (searched in rings around it) where it does: an arrow is drawn beside the moving part, never over it."""
-    if _arrow_clear(arrow, obstacles):
+    failed: list[int] = []
+    samples = arrow.samples(24)
+    if _arrow_clear(samples, arrow.head_start, obstacles, failed):
         return arrow
     for ring in range(1, RINGS):
         radius = ring * RING_STEP
         for i in range(ANGLES):
             t = math.pi / 2 + 2 * math.pi * i / ANGLES
-            moved = shifted(arrow, radius * math.cos(t), radius * math.sin(t))
-            assert isinstance(moved, Arrow)
-            if _arrow_clear(moved, obstacles):
+            dx, dy = radius * math.cos(t), radius * math.sin(t)
+            if _arrow_clear([(x + dx, y + dy) for x, y in samples], arrow.head_start, obstacles, failed):
+                moved = shifted(arrow, dx, dy)
+                assert isinstance(moved, Arrow)
                 return moved
     return arrow  # pragma: no cover - there is always room beside a picture
 
