@@ -8,9 +8,11 @@ also several times faster than parsing (the parser is the main cost of a card).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
@@ -143,8 +145,6 @@ def _prepared(text: str, font: str, size: float, runt: bool) -> tuple[str, tuple
     body = _no_runt(bound_words) if runt else " ".join(bound_words)
     choices = None
     if "\u00a0" in body:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         def widest(joined: str) -> float:
             return max((stringWidth(w, font, size) for w in joined.split(" ") if "\u00a0" in w), default=0.0)
 
@@ -211,3 +211,22 @@ def wrapped(para: Paragraph, width: float) -> tuple[Paragraph, float]:
         copy._fonts = _repeatable(copy)
         hit = _WRAPPED.put(cache_key, (copy, copy.wrap(width, BIG)[1]))
     return hit
+
+
+def widest_word(paras: Sequence[Paragraph]) -> float:
+    """The width of the widest word (words joined by a no-break space count as one) of ``paras``."""
+    return max((_widest_word(para) for para in paras), default=0.0)
+
+
+_WIDEST = REUSE.store("widest words", 20_000)  # a paragraph's by its value key (para.paragraph)
+
+
+def _widest_word(para: Paragraph) -> float:
+    key = getattr(para, "_key", None)
+    found: float | None = None if key is None else _WIDEST.get(key)
+    if found is None:
+        found = max((stringWidth(word, frag.fontName, frag.fontSize) + para.style.leftIndent
+                     for frag in para.frags for word in frag.text.split(" ")), default=0.0)
+        if key is not None:
+            _WIDEST.put(key, found)
+    return found
