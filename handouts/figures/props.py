@@ -142,10 +142,12 @@ def _counter(fit: Fit) -> list[PropPiece]:
     x0, x1 = hand[0] - COUNTER_BEHIND, hand[0] + 12.0
     inset = side * WORKTOP_OVERHANG  # the cabinet's face, set back under the worktop's edge
     c0, c1 = sorted((front + inset, back))
-    pieces = [box(x0 + 4, x1 - 4, 0.0, PLINTH, *sorted((front + 2 * inset, back)))]
+    p0, p1 = sorted((front + 2 * inset, back))
+    pieces = [box(x0 + 4, x1 - 4, 0.0, PLINTH, p0, p1)]
     pieces.append(box(x0 + 1, x1 - 1, PLINTH, top - WORKTOP, c0, c1))
     face = front + inset  # the door, a little proud of the cabinet's face, and its knob near the figure
-    pieces.append(box(x0 + 3, x1 - 3, PLINTH + 3, top - WORKTOP - 3, *sorted((face, face - side * 1.0))))
+    d0, d1 = sorted((face, face - side * 1.0))
+    pieces.append(box(x0 + 3, x1 - 3, PLINTH + 3, top - WORKTOP - 3, d0, d1))
     knob: Vec = (x1 - 8, top - WORKTOP - 12, face - side * 1.5)
     pieces.append(PropPiece("sphere", "prop", center=knob, radius=1.3))
     pieces.append(box(x0, x1, top - WORKTOP, top, z0, z1, role="worktop"))

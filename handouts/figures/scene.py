@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 from .body import Body, build_body
 from .crop import cut_above
-from .feet import above_camera, feet_layers
 from .cues import Obstacles, around_arrow, arrow_badges, clear_arrow, cue_sizes, panel_badge, path_arrow, stopwatch
+from .feet import above_camera, feet_layers
 from .pose import Arrow as ArrowSpec
 from .pose import CloseUp, Illustration
 from .project import Camera, FigurePalette, panel_layers
