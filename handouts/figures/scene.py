@@ -30,7 +30,8 @@ CLOSE_UP_SHARE = 0.5  # a close-up panel (the feet) is drawn this share of the t
 # (less half a gap, so that two close-ups one above the other are as tall as it)
 FRAME_PAD = 5.0  # cm between a close-up and the frame drawn around it
 ARROW_ROOM = 14.0  # cm more under close-ups that have arrows: room for an arrow under the heels, inside the frame
-BODY_ROLES = ("figure", "face", "ball", "pillow", "seat", "jamb", "wall", "prop", "worktop", "frame", "strap")  # what an arrow keeps clear of
+# what an arrow keeps clear of
+BODY_ROLES = ("figure", "face", "ball", "pillow", "seat", "jamb", "wall", "prop", "worktop", "frame", "strap")
 
 
 class Panel(NamedTuple):
