@@ -92,7 +92,7 @@ def _pillow(fit: Fit) -> list[PropPiece]:
     r = thickness / 2
     y = fit.support_y + r
     if at in ("chest", "ribs"):  # lying face down: the pillow lies across, under the chest, wider than the trunk
-        return [PropPiece("capsule", "pillow", a=(center[0], y, -24.0), b=(center[0], y, 24.0), radius=r)]
+        return [PropPiece("capsule", "pillow", a=(center[0], y, -28.0), b=(center[0], y, 28.0), radius=r)]
     half = 13.0 if at == "head" else 16.0
     return [PropPiece("capsule", "pillow", a=(center[0] - half, y, 0.0), b=(center[0] + half, y, 0.0), radius=r)]
 
