@@ -161,7 +161,7 @@ def body_layers(body: Body, cam: Camera, palette: FigurePalette, light: bool,
 
 
 def prop_layer(piece: PropPiece, cam: Camera, palette: FigurePalette) -> Layer:
-    fill = palette.mat if piece.role == "mat" else palette.prop
+    fill = palette.mat if piece.role == "mat" else palette.prop_outline if piece.role == "strap" else palette.prop
     if piece.kind == "box":
         shape: Shape = Polygon(tuple(hull([cam.project(c) for c in piece.corners])))
     elif piece.kind == "sphere":

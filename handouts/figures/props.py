@@ -166,10 +166,21 @@ def inversion_table(body: Body) -> list[PropPiece]:
         foot = (pivot[0] + dx, 0.0, 0.0)
         pieces.append(PropPiece("capsule", "frame", a=pivot, b=foot, radius=2.2))
     pieces.append(PropPiece("capsule", "frame", a=(pivot[0] - 34, 1.5, 0.0), b=(pivot[0] + 34, 1.5, 0.0), radius=1.5))
-    # the ankle holder: a padded roller in front of the ankles and a strap around them, to the bed
+    # the ankle holder, seen clearly from the side: a stem from the foot end of the bed, a dark strap
+    # across both ankles (a band wider than the shin, from the bed to in front of the shins) and a
+    # padded roller in front of the ankles, all drawn over the legs
     shin = next(s for s in body.segments if s.name == "right shin")
-    ankle = lerp(shin.a, shin.b, 0.88)
-    holder = add(ankle, mul(pelvis_frame.front, 7.0))
-    pieces.append(PropPiece("capsule", "frame", a=add(ankle, mul(back, depth + 2)), b=holder, radius=2.0, front=True))
-    pieces.append(PropPiece("sphere", "frame", center=holder, radius=4.0, front=True))
+    ankle = lerp(shin.a, shin.b, 0.8)
+    along = unit(sub(shin.b, shin.a))
+    front = unit(sub(pelvis_frame.front, mul(along, dot(pelvis_frame.front, along))))
+    to_bed = dot(p["pelvis"], back) + depth - dot(ankle, back)  # from the ankle back to the bed's surface
+    reach_front = 3.3 + 2.5  # past the front of the shin
+    behind = mul(front, -to_bed) if dot(front, back) < 0 else mul(front, to_bed)
+    corner = add(add(add(ankle, behind), mul(along, -3.5)), (0.0, 0.0, -15.0))
+    span = add(mul(front, reach_front), mul(behind, -1.0))
+    pieces.append(oriented_box(corner, span, mul(along, 7.0), (0.0, 0.0, 30.0), role="strap"))
+    pieces[-1] = pieces[-1]._replace(front=True)
+    holder = add(ankle, mul(front, reach_front + 3.8))
+    pieces.append(PropPiece("capsule", "frame", a=(holder[0], holder[1], -15.0), b=(holder[0], holder[1], 15.0),
+                            radius=4.2, front=True))
     return pieces

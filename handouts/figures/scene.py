@@ -28,7 +28,7 @@ MAX_ROW_ASPECT = 3.0  # panels wider than this side by side are stacked
 CLOSE_UP_SHARE = 0.5  # a close-up panel (the feet) is drawn this share of the tallest other panel's height
 # (less half a gap, so that two close-ups one above the other are as tall as it)
 FRAME_PAD = 5.0  # cm between a close-up and the frame drawn around it
-BODY_ROLES = ("figure", "face", "ball", "pillow", "seat", "jamb", "wall", "prop", "frame")  # what an arrow keeps clear of
+BODY_ROLES = ("figure", "face", "ball", "pillow", "seat", "jamb", "wall", "prop", "frame", "strap")  # what an arrow keeps clear of
 
 
 class Panel(NamedTuple):
@@ -185,7 +185,9 @@ def _arrange(boxes: list[Bounds], stack: bool = False, close: frozenset[int] = f
     """Panels side by side, or, when two would be much wider than tall (two lying figures), one above
     the other: printed in a card's picture box, each figure then comes out about twice as big. Three
     or more stay in a row (stacked, they would make a picture too tall for a card beside its steps).
-    `stack` puts two panels one above the other whatever their shape. Close-ups (`close`, their indexes)
+    `stack` puts two panels one above the other whatever their shape, except with `fold` (a card alone
+    on its page, in the booklet: there the picture can take the page's whole width, so side by side it
+    prints at least as large, and a tall one could push a long card past its page). Close-ups (`close`, their indexes)
     next to each other share a column (:func:`_columns`). `fold` (a card alone on its page, with room
     for a taller picture) puts a row of three or more that is much wider than tall on two rows, read
     like text: 1 2 above, 3 under 1."""
@@ -193,7 +195,7 @@ def _arrange(boxes: list[Bounds], stack: bool = False, close: frozenset[int] = f
     heights = [b[3] - b[1] for b in boxes]
     row = sum(widths) + PANEL_GAP * (len(boxes) - 1)
     frames: list[Frame] = []
-    if len(boxes) == 2 and (stack or row / max(heights) > MAX_ROW_ASPECT):
+    if len(boxes) == 2 and ((stack and not fold) or row / max(heights) > MAX_ROW_ASPECT):
         top = 0.0
         for b, h in zip(boxes, heights, strict=True):  # first panel on top
             dx, dy = -b[0], top - h - b[1]
