@@ -416,3 +416,46 @@ def test_booklet_pictures_are_as_large_as_their_page_allows(every_document):
                 assert bigger.height > frame or max(drawn_picture(card, bigger)) <= max(w, h) + HAIR, \
                     (document, card.exercise.id)
     assert grown >= 2 * 26  # the English booklets: every card
+
+
+def _every_variant(chooser, width: float):
+    from handouts.render.cardchoice import SLOT_SCALES
+    from handouts.render.cardplan import Variant
+
+    limit = chooser.limits.max_picture_height
+    for placement in ("left", "above"):
+        for scale in SLOT_SCALES:
+            for keep in (False, True):
+                for whole, roomy in ((True, True), (False, True), (True, False)):
+                    yield chooser.plan(width, Variant(placement, scale, limit * scale, keep, whole, roomy))
+
+
+def test_no_plan_of_a_card_is_shorter_than_its_floor(every_document):
+    """The page flow skips planning a card for a room lower than ``CardChooser.floor``: that must be a true
+    least height. Every plan of every card printed (each placement, picture size and fallback), in the
+    standard, compact and large-print layouts, is at least as tall as its floor."""
+    from handouts.jobs import Job
+    from handouts.render import cards
+    from handouts.render.handout import render_region
+
+    _, drawn = every_document
+    checked = [card for _, card in drawn.cards]
+    original = cards.ExerciseCard.draw
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cards.ExerciseCard, "draw", lambda card: (checked.append(card), original(card)))
+        for layout in ("compact", "large-print"):
+            job = Job.load(layout=layout, clinic_file=None, catalog_dir=None, lang="es", output_dir=ROOT / "out")
+            for region in ("lower", "mid", "upper"):
+                render_region(job.context(), region)
+    plans = 0
+    for card in checked:
+        width = card.plan.width
+        for chooser in (card.chooser, card.fallback, card.last_resort):
+            if chooser is None:
+                continue
+            least = chooser.floor(width)
+            for plan in [*chooser._plans.values(), *_every_variant(chooser, width)]:
+                plans += 1
+                if plan.width == width:
+                    assert plan.height >= least, (card.exercise.id, plan.variant, plan.height, least)
+    assert plans > 10_000

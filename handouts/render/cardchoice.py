@@ -16,13 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..reuse import REUSE
-from .cardplan import BESIDE_PANEL, BIG, CardContent, CardPlan, CardStyle, Placement, Variant, plan_card
+from .cardplan import BESIDE_PANEL, BIG, CardContent, CardPlan, CardStyle, Placement, Variant, plan_card, text_items_of
+from .para import wrapped
 
 SLOT_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
 SLOT_PICTURE = 108.0  # points: 1.5 in, the smallest a shrunk picture gets along its longer side
 MIN_PICTURE = 80.0  # points: below this a picture stops being useful (a card taller than a page)
 HAIR = 0.5  # points of rounding a fit forgives
 FILL_BESIDE = (BESIDE_PANEL, 12.0, 11.0, BIG)  # a card alone on its page: the dose panels beside a picture tried (BIG: after the text)
+FLOOR_SLACK = 1.2  # text sizes: a line's height, the slack of a card's least height (CardChooser.floor)
 FILL_STEPS = 10  # halvings of the picture's height range when it is fitted to a page (about 0.2 pt)
 
 # Plans by value, shared by every card of the process with the same texts, styles, width and variant (the
@@ -86,6 +88,7 @@ class CardChooser:
         self._preferred: dict[float, CardPlan] = {}
         self._compact: dict[tuple[float, float], CardPlan | None] = {}
         self._chosen: dict[tuple[float, float], CardPlan] = {}
+        self._floor: dict[float, float] = {}
 
     def plan(self, width: float, variant: Variant) -> CardPlan:
         key = (width, variant)
@@ -98,6 +101,20 @@ class CardChooser:
                 if shared is not None:
                     _PLANS.put(shared, found)
             self._plans[key] = found
+        return found
+
+    def floor(self, width: float) -> float:
+        """No plan of this card at ``width`` is shorter: its text (without the clinician's tick) one paragraph
+        under another at the card's whole inner width, with the padding, less the gap a plan may end on and a
+        line's slack (a paragraph is never shorter in a narrower column). A room lower than this is never
+        worth planning for."""
+        found = self._floor.get(width)
+        if found is None:
+            style = self.style
+            _, items = text_items_of(self.content, style)
+            inner = width - 2 * style.padding
+            text = sum(gap + wrapped(para, inner)[1] for para, gap in items)
+            found = self._floor[width] = text + 2 * style.padding - style.body_size * (1.5 * style.spacing + FLOOR_SLACK)
         return found
 
     def scaled(self, scale: float, placement: Placement | None = None) -> Variant:
@@ -281,6 +298,8 @@ class CardChooser:
             return preferred
         if not self.limits.slots or preferred.variant.placement != self.style.placement or preferred.height <= room:
             return preferred
+        if self.floor(width) > room:
+            return preferred  # (no smaller picture could make it fit: what the search below would find)
         for scale in SLOT_SCALES:
             if scale >= preferred.variant.scale:
                 continue

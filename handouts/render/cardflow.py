@@ -184,7 +184,10 @@ class CardGroup(CardStack):
         """The first candidate that fits after ``taken`` when all of them keep as much of their
         pictures as lets them fit (the same share for each); their plans are then fixed."""
         head = self.heading_height(width)
+        least = self.gap * len(taken) + after + head + sum(floor(u, width) for u in taken)
         for unit in candidates:
+            if least + floor(unit, width) > room:
+                continue  # (not even its text fits: no share of the pictures would do)
             for level in SLOT_SCALES:
                 plans = [squeezed(u, width, level) for u in (*taken, unit)]
                 if any(plan is None for plan in plans):
@@ -244,6 +247,12 @@ def squeezed(unit: Flowable, width: float, level: float) -> Any:
     """A card's shortest plan keeping ``level`` of its picture, or None when it cannot give any up."""
     method = getattr(unit, "squeezed", None)
     return method(width, level) if method is not None else None
+
+
+def floor(unit: Flowable, width: float) -> float:
+    """The least height a card could take at ``width`` (0 for what is not a card)."""
+    method = getattr(unit, "floor", None)
+    return float(method(width)) if method is not None else 0.0
 
 
 def force(unit: Flowable, plan: Any) -> None:

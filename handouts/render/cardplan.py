@@ -18,6 +18,7 @@ from reportlab.platypus import Paragraph
 from .para import widest_word, wrapped
 
 Placement = Literal["auto", "left", "above", "none"]
+Item = tuple[Paragraph, float]  # a paragraph and the space above it
 WIDE_PICTURE = 1.6  # width/height from which 'auto' puts the picture above the text
 QR_SIZE = 50.0  # points: 0.7 in, phone-scannable for an exercise's video address
 NARROWEST_TEXT = 12.0  # text sizes: the narrowest column of steps beside a picture
@@ -102,10 +103,7 @@ class CardPlan:
     @property
     def picture_side(self) -> float:
         """The picture's longer side as placed (0 without a picture)."""
-        if self.picture_box is None:
-            return 0.0
-        _, _, w, h = self.picture_box
-        return max(w, h)
+        return 0.0 if self.picture_box is None else max(self.picture_box[2], self.picture_box[3])
 
 
 @dataclass
@@ -140,8 +138,8 @@ class _Sheet:
             top += h + gap
         return top
 
-    def flow_around(self, items: Sequence[tuple[Paragraph, float]], narrow: tuple[float, float],
-                    wide: tuple[float, float], top: float, column_bottom: float) -> float:
+    def flow_around(self, items: Sequence[Item], narrow: tuple[float, float], wide: tuple[float, float], top: float,
+                    column_bottom: float) -> float:
         """Place paragraphs in the narrow column beside the picture, then at full width below it.
 
         A paragraph is never split between the two widths (a step that starts beside the picture
@@ -274,6 +272,21 @@ def plan_card(content: CardContent, style: CardStyle, width: float, variant: Var
     return after_text if after_text.height < first.height else first
 
 
+def text_items_of(content: CardContent, style: CardStyle) -> tuple[list[Item], list[Item]]:
+    """The card's text, each paragraph with the space above it: the name (and a label over it), then all
+    of it (the name, the purpose line, the dose in a line, the steps, the cautions), in every placement."""
+    gap = style.body_size * style.spacing
+    top_items = [(content.title, 0.0)]
+    if content.label is not None:
+        top_items = [(content.label, 0.0), (content.title, gap * 0.5)]
+    items = top_items + [(p, gap) for p in content.head]
+    if style.dose == "line":
+        items += [(p, gap) for p in content.dose]
+    items += [(p, gap * (2.0 if i == 0 else 1.0)) for i, p in enumerate(content.steps)]
+    items += [(p, gap * 2.0) for p in content.cautions]
+    return top_items, items
+
+
 def _plan(content: CardContent, style: CardStyle, width: float, variant: Variant, mode: Placement, *,
           tick: TickPlace) -> CardPlan:
     sheet = _Sheet(content, style)
@@ -282,15 +295,8 @@ def _plan(content: CardContent, style: CardStyle, width: float, variant: Variant
     gap = sheet.gap
     inner = width - 2 * pad
     aspect = content.picture_aspect
-    top_items = [(content.title, 0.0)]
-    if content.label is not None:
-        top_items = [(content.label, 0.0), (content.title, gap * 0.5)]
-    text_items = top_items + [(p, gap) for p in content.head]
+    top_items, text_items = text_items_of(content, style)
     in_text = style.dose == "line"
-    if in_text:
-        text_items += [(p, gap) for p in content.dose]
-    text_items += [(p, gap * (2.0 if i == 0 else 1.0)) for i, p in enumerate(content.steps)]
-    text_items += [(p, gap * 2.0) for p in content.cautions]
     if content.tick is not None and content.label is not None and tick == "title":
         tick = "after"  # (a group heading above the name: the tick does not go beside it)
     if content.tick is not None and tick == "after":
@@ -326,12 +332,11 @@ def _plan(content: CardContent, style: CardStyle, width: float, variant: Variant
         bottom = sheet.flow_around(text_items, narrow, (pad, inner), top, top_left - gap * 1.5)
     else:
         bottom = _plan_stacked(sheet, text_items, len(top_items), mode, inner, variant, tick) - gap * 1.5
-    return CardPlan(variant, width, bottom + pad, tuple(sheet.placed), sheet.picture_box, sheet.dose_box, sheet.qr_box,
-                    sheet.tick_box)
+    return CardPlan(variant, width, bottom + pad, tuple(sheet.placed), sheet.picture_box, sheet.dose_box, sheet.qr_box, sheet.tick_box)
 
 
-def _plan_stacked(sheet: _Sheet, text_items: list[tuple[Paragraph, float]], n_top: int, mode: Placement,
-                  inner: float, variant: Variant, tick: TickPlace) -> float:
+def _plan_stacked(sheet: _Sheet, text_items: list[Item], n_top: int, mode: Placement, inner: float, variant: Variant,
+                  tick: TickPlace) -> float:
     """Title, then the picture across the card, then the text: returns the bottom of what is placed."""
     content, style = sheet.content, sheet.style
     pad, body, gap = style.padding, style.body_size, sheet.gap

@@ -129,6 +129,9 @@ class ExerciseCard(Flowable):
             self._last_resort = CardChooser(content, self.chooser.style, self.chooser.limits, break_words=True)
         return self._last_resort
 
+    def floor(self, width: float) -> float:
+        return self.chooser.floor(width)
+
     def squeezed(self, width: float, level: float) -> CardPlan | None:
         """The shortest plan at ``width`` that keeps at least ``level`` of the picture; None for a card
         that already needs its fallbacks to fit a page (it keeps them)."""
