@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .reuse import REUSE
+
 
 def rgb(hex_color: str) -> tuple[float, float, float]:
     """'#1d5c85' -> (r, g, b) in 0..1."""
@@ -30,6 +32,7 @@ def contrast_ratio(a: str, b: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+@REUSE.memo("darkened colours", 256)
 def darken_until(color: str, background: str, minimum: float = 4.5) -> str:
     """The colour, darkened in small steps (keeping its hue) until its contrast reaches ``minimum``."""
     if contrast_ratio(color, background) >= minimum:
@@ -56,6 +59,7 @@ def mix(a: str, b: str, share_of_b: float) -> str:
     return to_hex((ra + (rb - ra) * t, ga + (gb - ga) * t, ba + (bb - ba) * t))
 
 
+@REUSE.memo("colour tones", 256)
 def tone(color: str, like: str) -> str:
     """``color``'s hue at the lightness of ``like``: mixed with white or black until its relative luminance
     matches, so whatever contrast ``like`` had with the page, the tone has too (a brand-coloured figure is

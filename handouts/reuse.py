@@ -47,16 +47,16 @@ _OFF_WORDS = ("off", "0", "no", "false", "none")
 class Store(Generic[K, V]):
     """Values kept by key for the process (see the contract above); for one document only when reuse is off."""
 
-    __slots__ = ("_data", "limit", "name", "owner")
+    __slots__ = ("_data", "get", "limit", "name", "owner")
 
     def __init__(self, owner: Reuse, name: str, limit: int):
         self.owner = owner
         self.name = name
         self.limit = limit
         self._data: dict[K, V] = {}
-
-    def get(self, key: K, default: Any = None) -> Any:
-        return self._data.get(key, default)
+        #: ``get(key, default=None)``: the value kept under ``key``. The dictionary's own method (the lookups
+        #: of a card's layout run by the hundred thousand); :meth:`hold` is the one place that replaces the dictionary.
+        self.get: Callable[..., Any] = self._data.get
 
     def put(self, key: K, value: V) -> V:
         """Keep ``value`` under ``key`` (the store is emptied first when full); returns ``value``."""
@@ -68,6 +68,11 @@ class Store(Generic[K, V]):
 
     def clear(self) -> None:
         self._data.clear()
+
+    def hold(self, data: dict[K, V]) -> None:
+        """Keep ``data`` from now on instead of what was kept (:func:`disabled` sets what was kept aside)."""
+        self._data = data
+        self.get = data.get
 
     def __len__(self) -> int:
         return len(self._data)
@@ -150,11 +155,11 @@ def disabled() -> Iterator[None]:
     before = REUSE._enabled
     kept = {name: store._data for name, store in REUSE.stores.items()}
     for store in REUSE.stores.values():
-        store._data = {}
+        store.hold({})
     REUSE._enabled = False
     try:
         yield
     finally:
         REUSE._enabled = before
         for name, store in REUSE.stores.items():
-            store._data = kept.get(name, {})
+            store.hold(kept.get(name, {}))

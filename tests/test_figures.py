@@ -160,12 +160,16 @@ def test_a_long_row_of_panels_folds_onto_two_rows_when_asked():
     assert len({dy for (_, dy), _ in _arrange(square, fold=True)}) == 2
 
 
-def test_the_booklet_draws_cat_cow_on_two_rows():
+def test_cat_cow_draws_its_two_poses_one_above_the_other():
+    """Cat (1) and cow (2), two lying-shaped panels: stacked in a card and in the booklet alike, so each figure
+    prints about twice as large as side by side (before, three panels in a row went on two rows only in the
+    booklet)."""
     from handouts.figures.library import picture2d
 
     path = BUILTIN_ILLUSTRATIONS / "cat-cow.yaml"
-    row, folded = picture2d(path, default_palette()), picture2d(path, default_palette(), fold=True)
-    assert row.aspect > 4 and folded.aspect < 2.2
+    assert len(load_illustration(path).keyframes) == 2
+    card, booklet = picture2d(path, default_palette()), picture2d(path, default_palette(), fold=True)
+    assert card.aspect < 1.2 and booklet.aspect == card.aspect
 
 
 def test_close_ups_share_a_column_beside_the_whole_figure():
@@ -211,3 +215,61 @@ def test_a_limb_named_on_top_is_drawn_over_the_other_leg():
 
     assert thigh not in last(()).shapes  # by depth alone, the crossed leg would go under the other
     assert thigh in last(("right.leg",)).shapes
+
+
+def test_a_counter_is_fitted_under_the_hand_that_holds_it():
+    """The counter's worktop top is exactly at the hand's lowest point, the hand lies over the worktop, the
+    counter stands on the floor beside the body (not through it), and the hamstring stretch's hand rests on
+    a worktop about 90 cm high in both panels."""
+    from handouts.figures.pose import Prop
+    from handouts.figures.props import build_prop
+    from handouts.figures.surface import point_bottom
+
+    scene = Scene(load_illustration(BUILTIN_ILLUSTRATIONS / "hamstring-stretch-chair.yaml"))
+    tops = []
+    for panel in scene.panels:
+        body = panel.bodies[0]
+        pieces = build_prop(Prop(name="counter", at="left.hand"), body, panel.bodies, scene.support_y)
+        (worktop,) = [p for p in pieces if p.role == "worktop"]
+        top = max(c[1] for c in worktop.corners)
+        assert abs(top - point_bottom(body, "left.hand")) < 1e-9  # the hand touches its top
+        hand = body.points["left.hand"]
+        xs, zs = [c[0] for c in worktop.corners], [c[2] for c in worktop.corners]
+        assert min(xs) < hand[0] < max(xs) and min(zs) < hand[2] < max(zs)  # over the worktop, not beside it
+        assert min(c[1] for p in pieces if p.kind == "box" for c in p.corners) == 0.0  # on the floor
+        assert max(zs) < body.points["left.hip"][2]  # on the left hand's side, clear of the body's middle
+        tops.append(top)
+    assert all(85 <= t <= 95 for t in tops) and abs(tops[0] - tops[1]) < 1.5  # one kitchen counter, same height
+
+
+def test_feet_seen_from_above_show_toes_and_share_one_frame():
+    """The standing tall stretch's close-ups: the two feet from straight above, toes up the page, each a foot
+    outline with five toes; both panels in the same frame at the same zoom; big toes touching and heels apart
+    in (1), heels together in (2)."""
+    from handouts.figures.feet import above_camera, foot_outline
+    from handouts.figures.shapes import Circle, Line, Polygon
+
+    scene = Scene(load_illustration(BUILTIN_ILLUSTRATIONS / "standing-tall-stretch.yaml"))
+    pic = scene.picture(default_palette())
+    frames = [item for item in pic.layers if isinstance(item, Line) and len(item.points) == 5]
+    sizes = {(round(max(p[0] for p in f.points) - min(p[0] for p in f.points), 6),
+              round(max(p[1] for p in f.points) - min(p[1] for p in f.points), 6)) for f in frames}
+    assert len(frames) == 2 and len(sizes) == 1  # the same frame for both close-ups
+    feet = [item for item in pic.layers if isinstance(item, Layer) and item.role == "figure"
+            and len(item.shapes) == 6 and isinstance(item.shapes[0], Polygon)
+            and all(isinstance(s, Circle) for s in item.shapes[1:])]
+    assert len(feet) == 4  # two feet in each close-up, each an outline and five toes
+    gaps = []
+    for body in scene.bodies[:2]:
+        cam = above_camera(body)
+        heels = [cam.project(body.points[f"{side}.heel"]) for side in ("right", "left")]
+        toes = [cam.project(body.points[f"{side}.toe"]) for side in ("right", "left")]
+        assert all(t[1] > h[1] for t, h in zip(toes, heels, strict=True))  # toes up the page
+        middle = cam.project(body.points["pelvis"])
+        big_toes = [foot_outline(h, t, middle)[1][0] for h, t in zip(heels, toes, strict=True)]
+        toe_gap = abs(big_toes[0].c[0] - big_toes[1].c[0]) - big_toes[0].r - big_toes[1].r
+        gaps.append((toe_gap, abs(heels[0][0] - heels[1][0])))
+    (toe1, heel1), (toe2, heel2) = gaps
+    assert abs(toe1) < 1.0 and abs(toe2) < 1.0  # big toes touching, before and after
+    assert heel1 > heel2 + 6  # the heels slide in
+    assert heel2 < 8.0  # until they meet (heel centres about a heel's width apart)

@@ -83,11 +83,13 @@ class Side:
 class CloseUp:
     """A panel drawn as a detail: the lowest part of the figure, enlarged and framed, e.g. where the feet go."""
 
-    below: float = spec(doc="How much of the figure to keep, in cm up from its lowest point as seen (e.g. 20 for the "
-                        "feet and ankles).", minimum=5, maximum=120)
+    below: float = spec(default=26.0, doc="How much of the figure to keep, in cm up from its lowest point as seen (e.g. "
+                        "20 for the feet and ankles).", minimum=5, maximum=120)
     tilt: float | None = spec(default=None, doc="Look down on the close-up this steeply, in degrees (default: the "
                               "picture's own tilt); 65 shows feet as they stand on the floor, seen from above.",
                               minimum=0, maximum=85)
+    from_above: bool = spec(default=False, doc="Draw only the two feet, seen from straight above as you see your own "
+                            "(toes up the page), each with its toes (instead of below and tilt).")
 
 
 @model
@@ -106,16 +108,17 @@ class Keyframe:
                                     "close-up of the lowest part of the figure (the feet), from its own tilt.")
 
 
-PropName = Literal["mat", "wall", "chair", "doorway", "pillow", "ball", "inversion table"]
+PropName = Literal["mat", "wall", "chair", "doorway", "pillow", "ball", "counter", "inversion table"]
 
 
 @model
 class Prop:
     """A prop placed against the figure, so that contact is exact by construction."""
 
-    name: PropName = spec(doc="mat, wall, chair, doorway, pillow, ball, inversion table.")
+    name: PropName = spec(doc="mat, wall, chair, doorway, pillow, ball, counter (a kitchen counter "
+                          "to hold, its top under a hand), inversion table.")
     at: BodyPoint | None = spec(default=None, doc="The body point the prop touches (e.g. pillow under the head, "
-                                          "chair under the pelvis, wall behind the back, doorway at the hands).")
+                                          "chair under the pelvis, wall behind the back, doorway at the hands, counter under left.hand).")
     keyframe: int = spec(default=1, doc="The keyframe the prop is fitted to (1 = the first).", minimum=1, maximum=4)
 
 

@@ -1,4 +1,4 @@
-"""Props fitted to the figure (mat, wall, chair, pillow, ball, door frame, inversion table).
+"""Props fitted to the figure (mat, wall, chair, pillow, ball, door frame, kitchen counter, inversion table).
 
 Each prop is built against one posed body, so contact is exact by construction: the pillow's top
 is under the head, the chair's seat under the pelvis, the wall against the back. One builder per
@@ -118,6 +118,42 @@ def _doorway(fit: Fit) -> list[PropPiece]:
     return pieces
 
 
+COUNTER_HEIGHT = 90.0  # cm: a kitchen counter; the pose puts the hand about this high (the checks say when not)
+COUNTER_DEPTH = 60.0  # cm, worktop front to back
+WORKTOP = 4.0  # cm thick, overhanging the cabinet by WORKTOP_OVERHANG
+WORKTOP_OVERHANG = 3.0
+PLINTH = 10.0  # cm: the recessed kick board under the cabinet
+COUNTER_BEHIND = 30.0  # cm the counter reaches behind the hand (a narrow base cabinet: the picture stays compact)
+
+
+def _counter(fit: Fit) -> list[PropPiece]:
+    """A kitchen counter beside the figure, its worktop's top under the hand (``at``, default the left, far-side
+    hand): the figure stands beside it and holds it for balance. It stands on the hand's side of the body, its
+    front edge just past the hand, and reaches from a little in front of the hand to well behind the figure, so
+    in a side view it is drawn behind the body and clear of whatever is in front (a chair). A worktop, a
+    cabinet under it with a door and its knob, and a recessed plinth."""
+    at = fit.prop.at or "left.hand"
+    hand = fit.body.points[at]
+    top = point_bottom(fit.body, at)
+    side = 1.0 if hand[2] >= 0 else -1.0  # toward the counter's back, away from the body's middle
+    front = hand[2] + side * -6.0  # the worktop's edge, a little nearer the body than the hand
+    back = front + side * COUNTER_DEPTH
+    z0, z1 = sorted((front, back))
+    x0, x1 = hand[0] - COUNTER_BEHIND, hand[0] + 12.0
+    inset = side * WORKTOP_OVERHANG  # the cabinet's face, set back under the worktop's edge
+    c0, c1 = sorted((front + inset, back))
+    p0, p1 = sorted((front + 2 * inset, back))
+    pieces = [box(x0 + 4, x1 - 4, 0.0, PLINTH, p0, p1)]
+    pieces.append(box(x0 + 1, x1 - 1, PLINTH, top - WORKTOP, c0, c1))
+    face = front + inset  # the door, a little proud of the cabinet's face, and its knob near the figure
+    d0, d1 = sorted((face, face - side * 1.0))
+    pieces.append(box(x0 + 3, x1 - 3, PLINTH + 3, top - WORKTOP - 3, d0, d1))
+    knob: Vec = (x1 - 8, top - WORKTOP - 12, face - side * 1.5)
+    pieces.append(PropPiece("sphere", "prop", center=knob, radius=1.3))
+    pieces.append(box(x0, x1, top - WORKTOP, top, z0, z1, role="worktop"))
+    return pieces
+
+
 def _inversion_table(fit: Fit) -> list[PropPiece]:
     return inversion_table(fit.body)
 
@@ -125,7 +161,7 @@ def _inversion_table(fit: Fit) -> list[PropPiece]:
 #: One builder per prop name (the schema limits the names to these).
 BUILDERS: dict[str, Callable[[Fit], list[PropPiece]]] = {
     "mat": _mat, "wall": _wall, "chair": _chair, "pillow": _pillow, "ball": _ball, "doorway": _doorway,
-    "inversion table": _inversion_table,
+    "counter": _counter, "inversion table": _inversion_table,
 }
 
 

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from .body import Body, build_body
 from .crop import cut_above
 from .cues import Obstacles, around_arrow, arrow_badges, clear_arrow, cue_sizes, panel_badge, path_arrow, stopwatch
+from .feet import above_camera, feet_layers
 from .pose import Arrow as ArrowSpec
 from .pose import CloseUp, Illustration
 from .project import Camera, FigurePalette, panel_layers
@@ -28,7 +29,9 @@ MAX_ROW_ASPECT = 3.0  # panels wider than this side by side are stacked
 CLOSE_UP_SHARE = 0.5  # a close-up panel (the feet) is drawn this share of the tallest other panel's height
 # (less half a gap, so that two close-ups one above the other are as tall as it)
 FRAME_PAD = 5.0  # cm between a close-up and the frame drawn around it
-BODY_ROLES = ("figure", "face", "ball", "pillow", "seat", "jamb", "wall", "prop", "frame", "strap")  # what an arrow keeps clear of
+ARROW_ROOM = 14.0  # cm more under close-ups that have arrows: room for an arrow under the heels, inside the frame
+# what an arrow keeps clear of
+BODY_ROLES = ("figure", "face", "ball", "pillow", "seat", "jamb", "wall", "prop", "worktop", "frame", "strap")
 
 
 class Panel(NamedTuple):
@@ -96,7 +99,7 @@ class Scene:
                  for i, panel in enumerate(self.panels)]
         if self.ill.view.crop is not None:
             drawn = [cut_above(layers, self.ill.view.crop) for layers in drawn]
-        zooms = self._close_ups(drawn, palette)
+        zooms = self._close_ups(drawn, cams, palette)
         frames = _arrange([bounds_of(layers) for layers in drawn], stack=self.ill.stack, close=frozenset(zooms),
                           fold=fold)
         for layers, ((dx, dy), _) in zip(drawn, frames, strict=True):
@@ -131,30 +134,40 @@ class Scene:
     def _camera(self, index: int) -> Camera:
         """The pose file's camera, or a close-up's own, looking down on it more steeply."""
         close = self._close_up(index)
+        if close is not None and close.from_above:
+            return above_camera(self.panels[index].bodies[0])
         tilt = close.tilt if close is not None and close.tilt is not None else self.ill.view.tilt
         return Camera(self.ill.view.turn, tilt)
 
-    def _close_ups(self, drawn: list[list[Layer | Line]], palette: FigurePalette) -> dict[int, Zoom]:
-        """Cut each close-up panel below its height and enlarge it, in place, to about half the height of
-        the tallest other panel; the zoom of each, for its arrows."""
-        cuts = {i: close.below for i in range(len(self.panels)) if (close := self._close_up(i)) is not None}
+    def _close_ups(self, drawn: list[list[Layer | Line]], cams: list[Camera], palette: FigurePalette) -> dict[int, Zoom]:
+        """Cut each close-up panel below its height (or draw only its feet, seen from above) and enlarge it, in
+        place, to about half the height of the tallest other panel; the zoom of each, for its arrows. The
+        close-ups share one zoom and one frame, so two of them (where the feet start and end) match: the same
+        feet at the same size in the same place, only what moves has moved."""
+        cuts = {i: close for i in range(len(self.panels)) if (close := self._close_up(i)) is not None}
+        if not cuts:
+            return {}
         whole = [bounds_of(layers) for i, layers in enumerate(drawn) if i not in cuts]
         tallest = max((b[3] - b[1] for b in whole), default=0.0)
-        zooms: dict[int, Zoom] = {}
-        for i, cut in cuts.items():
+        kept: dict[int, list[Layer]] = {}
+        for i, close in cuts.items():
+            panel = self.panels[i]
+            if close.from_above:
+                kept[i] = feet_layers(panel.bodies[0], cams[i], palette, panel.light[0])
+                continue
             # without its floor line: a close-up is framed instead, so it reads as a detail, not a figure
             lowest = bounds_of([item for item in drawn[i] if isinstance(item, Layer)])[1]
-            kept = [item for item in cut_above(drawn[i], lowest + cut, below=True) if isinstance(item, Layer)]
-            x0, y0, x1, y1 = bounds_of(kept)
-            k = max(1.0, (CLOSE_UP_SHARE * tallest - PANEL_GAP / 2 - 2 * FRAME_PAD) / (y1 - y0)) if tallest else 1.0
-            origin = ((x0 + x1) / 2, y0)
-            enlarged: list[Layer | Line] = [scaled(item, k, origin) for item in kept]
-            x0, y0, x1, y1 = bounds_of(enlarged)
-            x0, y0, x1, y1 = x0 - FRAME_PAD, y0 - FRAME_PAD, x1 + FRAME_PAD, y1 + FRAME_PAD
-            frame = Line(((x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)), palette.floor, 0.8)
-            drawn[i] = [frame, *enlarged]
-            zooms[i] = (k, origin)
-        return zooms
+            kept[i] = [item for item in cut_above(drawn[i], lowest + close.below, below=True) if isinstance(item, Layer)]
+        x0, y0, x1, y1 = bounds_of([layer for layers in kept.values() for layer in layers])
+        room = ARROW_ROOM if any((spec.panel or len(self.panels)) - 1 in cuts for spec in self.ill.arrows) else 0.0
+        k = max(1.0, (CLOSE_UP_SHARE * tallest - PANEL_GAP / 2 - 2 * FRAME_PAD - room) / (y1 - y0)) if tallest else 1.0
+        origin = ((x0 + x1) / 2, y0)
+        fx0, fy0 = origin[0] + (x0 - origin[0]) * k - FRAME_PAD, y0 - FRAME_PAD - room
+        fx1, fy1 = origin[0] + (x1 - origin[0]) * k + FRAME_PAD, y0 + (y1 - y0) * k + FRAME_PAD
+        frame = Line(((fx0, fy0), (fx1, fy0), (fx1, fy1), (fx0, fy1), (fx0, fy0)), palette.floor, 0.8)
+        for i, layers in kept.items():
+            drawn[i] = [frame, *(scaled(item, k, origin) for item in layers)]
+        return dict.fromkeys(cuts, (k, origin))
 
     def _arrow(self, spec: ArrowSpec, cams: list[Camera], palette: FigurePalette, frames: list[Frame], extent: float,
                zooms: dict[int, Zoom]) -> Arrow:

@@ -43,6 +43,22 @@ def content_key(content: CardContent) -> tuple[object, ...] | None:
     return None if any(group is None for group in groups) else (*groups, content.picture_aspect)
 
 
+class Hashed:
+    """A key part hashed once: a card's texts and style, by value, in every key of its shared plans."""
+
+    __slots__ = ("_hash", "value")
+
+    def __init__(self, value: tuple[object, ...]):
+        self.value = value
+        self._hash = hash(value)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, Hashed) and self._hash == other._hash and self.value == other.value)
+
+
 @dataclass(frozen=True)
 class Limits:
     """What a card must keep to: a whole page's height, and the shares of a page it tries to keep to."""
@@ -62,14 +78,20 @@ class CardChooser:
         self.limits = limits
         self.break_words = break_words  # a last resort: a dose panel narrow enough to break a long word
         self._plans: dict[tuple[float, Variant], CardPlan] = {}
-        self._key = content_key(content)
+        key = content_key(content)
+        self._shared = None if key is None else Hashed((key, style))  # this card's part of a shared plan's key
+        # the answers below depend only on the plans, which never change: each is found once
         self._largest: dict[float, CardPlan | None] = {}
+        self._shrunk: dict[tuple[float, float], CardPlan | None] = {}
+        self._preferred: dict[float, CardPlan] = {}
+        self._compact: dict[tuple[float, float], CardPlan | None] = {}
+        self._chosen: dict[tuple[float, float], CardPlan] = {}
 
     def plan(self, width: float, variant: Variant) -> CardPlan:
         key = (width, variant)
         found = self._plans.get(key)
         if found is None:
-            shared = None if self._key is None else (self._key, self.style, width, variant)
+            shared = None if self._shared is None else (self._shared, width, variant)
             found = None if shared is None else _PLANS.get(shared)
             if found is None:
                 found = plan_card(self.content, self.style, width, variant)
@@ -87,6 +109,12 @@ class CardChooser:
         A picture on the left shrinks with its column, or alone in a column that keeps its width
         (the dose panel under it wraps less): whichever makes the shorter card.
         """
+        key = (width, scale)
+        if key not in self._shrunk:
+            self._shrunk[key] = self._shrink(width, scale)
+        return self._shrunk[key]
+
+    def _shrink(self, width: float, scale: float) -> CardPlan | None:
         plan = self.plan(width, self.scaled(scale))
         if scale < 1:
             kept = self.plan(width, Variant(plan.variant.placement, scale, plan.variant.picture_limit, keep_column=True))
@@ -107,6 +135,12 @@ class CardChooser:
         share gets its full picture. A card taller than a whole page then tries the other placement,
         then a smaller picture (never smaller text), down to a readable size.
         """
+        found = self._preferred.get(width)
+        if found is None:
+            found = self._preferred[width] = self._prefer(width)
+        return found
+
+    def _prefer(self, width: float) -> CardPlan:
         if self.limits.fill and self.content.picture_aspect is not None:
             largest = self.largest(width)
             if largest is not None:
@@ -222,6 +256,12 @@ class CardChooser:
 
         For a page that holds one card more when the cards on it give up some of their picture.
         """
+        key = (width, level)
+        if key not in self._compact:
+            self._compact[key] = self._shortest(width, level)
+        return self._compact[key]
+
+    def _shortest(self, width: float, level: float) -> CardPlan | None:
         plans = [plan for scale in SLOT_SCALES if scale >= level - 1e-9
                  for plan in (self.shrunk(width, scale),) if plan is not None]
         return min(plans, key=lambda plan: plan.height) if plans else None
@@ -229,6 +269,13 @@ class CardChooser:
     def choose(self, width: float, room: float) -> CardPlan:
         """The plan to print with ``room`` points left on the page: the preferred one, or, when that does
         not fit the room, the largest smaller picture that does (better than an empty half page)."""
+        key = (width, room)
+        found = self._chosen.get(key)
+        if found is None:
+            found = self._chosen[key] = self._choose(width, room)
+        return found
+
+    def _choose(self, width: float, room: float) -> CardPlan:
         preferred = self.preferred(width)
         if self.limits.fill and preferred.height <= min(room, self.limits.frame_height) + HAIR:
             return preferred

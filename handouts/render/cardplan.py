@@ -15,7 +15,7 @@ from typing import Literal
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
-from .para import wrapped
+from .para import widest_word, wrapped
 
 Placement = Literal["auto", "left", "above", "none"]
 WIDE_PICTURE = 1.6  # width/height from which 'auto' puts the picture above the text
@@ -239,12 +239,6 @@ class _Sheet:
         caption, h = wrapped(self.content.qr_caption, max(10.0, width - size - 8))
         self.placed.append(Placed(caption, x + size + 6, top + (size - h) / 2))
         return top + size + self.gap
-
-
-def widest_word(paras: Sequence[Paragraph]) -> float:
-    """The width of the widest word (words joined by a no-break space count as one) of ``paras``."""
-    return max((stringWidth(word, frag.fontName, frag.fontSize) + para.style.leftIndent
-                for para in paras for frag in para.frags for word in frag.text.split(" ")), default=0.0)
 
 
 def resolved_placement(content: CardContent, style: CardStyle, variant: Variant, inner: float) -> Placement:

@@ -105,12 +105,29 @@ class ExerciseCard(Flowable):
         self.picture = picture
         self.video = video if content.qr_caption is not None else None
         self.chooser = CardChooser(content, card_style(ctx), limits)
-        shorter = content.shorter()
-        self.fallback = CardChooser(shorter, card_style(ctx), limits) if shorter is not None else None
-        # last, a dose panel so narrow it breaks a long word: better than a card that cannot print
-        self.last_resort = CardChooser(shorter or content, card_style(ctx), limits, break_words=True)
+        self._fallback: CardChooser | None = None
+        self._last_resort: CardChooser | None = None
         self.plan: CardPlan | None = None
         self.forced: CardPlan | None = None  # set by the page's card flow: a smaller picture so one card more fits
+
+    @property
+    def fallback(self) -> CardChooser | None:
+        """The card without its purpose line (None: it has none), made when first needed."""
+        if self._fallback is None:
+            shorter = self.chooser.content.shorter()
+            if shorter is None:
+                return None
+            self._fallback = CardChooser(shorter, self.chooser.style, self.chooser.limits)
+        return self._fallback
+
+    @property
+    def last_resort(self) -> CardChooser:
+        """Last, a dose panel so narrow it breaks a long word: better than a card that cannot print."""
+        if self._last_resort is None:
+            fallback = self.fallback
+            content = fallback.content if fallback is not None else self.chooser.content
+            self._last_resort = CardChooser(content, self.chooser.style, self.chooser.limits, break_words=True)
+        return self._last_resort
 
     def squeezed(self, width: float, level: float) -> CardPlan | None:
         """The shortest plan at ``width`` that keeps at least ``level`` of the picture; None for a card
@@ -130,7 +147,7 @@ class ExerciseCard(Flowable):
         if self.plan.height > frame + HAIR and self.fallback is not None:
             # too long for a page even with its smallest picture: the purpose line gives way, not the steps
             self.plan = self.fallback.choose(availWidth, availHeight)
-        elif self.fallback is not None and self.chooser.limits.fill and self.chooser.largest(availWidth) is None:
+        elif self.chooser.limits.fill and self.chooser.largest(availWidth) is None and self.fallback is not None:
             # alone on its page, the card keeps a picture of at least 1.5 in if leaving out its purpose line
             # gives it one: a reader who cannot read well does the exercise from the picture
             fuller = self.fallback.largest(availWidth)

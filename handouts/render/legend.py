@@ -11,6 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from ..figures.shapes import Arrow, Label, Layer, Picture2D, Stopwatch
+from ..reuse import REUSE
 from .cards import styles_for
 from .context import RenderContext
 from .flowables import BIG
@@ -21,6 +22,7 @@ from .pictures import FigurePicture, figure_palette, picture_for
 EXAMPLE = "standing-back-bend"
 ICON_W, ICON_H = 48.0, 46.0  # points
 CELL_MIN = 150.0  # points: the narrowest column of the key
+_BOUNDS = REUSE.store("legend mark bounds", 64)  # a mark's bounds by its key (the picture's by value, and the part)
 
 
 def _subpicture(items: list, bounds: tuple[float, float, float, float] | None = None, key: str = "") -> Picture2D:
@@ -28,6 +30,8 @@ def _subpicture(items: list, bounds: tuple[float, float, float, float] | None = 
     pic = Picture2D()
     pic.layers = list(items)
     pic.key = key
+    if bounds is None and key:
+        bounds = _BOUNDS.get(key)
     if bounds is None:
         xs0, ys0, xs1, ys1 = [], [], [], []
         for item in items:
@@ -39,6 +43,8 @@ def _subpicture(items: list, bounds: tuple[float, float, float, float] | None = 
                 for x, y in item.samples(16):
                     xs0.append(x - 3); ys0.append(y - 3); xs1.append(x + 3); ys1.append(y + 3)  # noqa: E702
         bounds = (min(xs0), min(ys0), max(xs1), max(ys1))
+        if key:
+            _BOUNDS.put(key, bounds)
     pic.bounds = bounds
     return pic
 

@@ -8,9 +8,11 @@ also several times faster than parsing (the parser is the main cost of a card).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
@@ -109,9 +111,8 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, le
     frags = []
     if lead:
         frags.append(_frag(lead + " ", style, lead_font or style.fontName, 1))
-    words = _SPACES.split(text.strip())
-    bound_words = _bind_numbers(words)
-    body = _frag(_no_runt(bound_words) if not more else " ".join(bound_words), style, style.fontName, 0)
+    body_text, choices = _prepared(text, style.fontName, style.fontSize, not more)
+    body = _frag(body_text, style, style.fontName, 0)
     frags.append(body)
     for index, (more_lead, more_text) in enumerate(more):
         more_words = _SPACES.split(more_text.strip())
@@ -119,18 +120,37 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, le
         frags.append(_frag(" " + more_lead + " ", style, lead_font or style.fontName, 1))
         frags.append(_frag(_no_runt(more_words) if last else " ".join(more_words), style, style.fontName, 0))
     para = TextParagraph("", style, bulletText=bullet, frags=frags)
-    if "\u00a0" in body.text:  # in a column too narrow for a joined pair, it breaks rather than a word being cut
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        def widest(text: str) -> float:
-            return max((stringWidth(w, style.fontName, style.fontSize) for w in text.split(" ") if "\u00a0" in w),
-                       default=0.0)
-
-        runt_only = _no_runt(words) if not more else " ".join(words)  # numbers loose, the last short word kept
-        para._bound = (body, ((body.text, widest(body.text)), (runt_only, widest(runt_only)), (" ".join(words), 0.0)))
+    if choices is not None:  # in a column too narrow for a joined pair, it breaks rather than a word being cut
+        para._bound = (body, choices)
     para._key = (text, style_key(style), bullet, lead, lead_font, more)  # what makes two paragraphs lay out the same
     para._spec = (text, style, bullet, lead, lead_font, more)
     return para
+
+
+# A text's words as a paragraph prints them, by text, font and size: the same for every paragraph of
+# that text (a batch prints the same steps hundreds of times). Values are tuples, never changed.
+_PREPARED = REUSE.store("paragraph texts", 20_000)
+
+
+def _prepared(text: str, font: str, size: float, runt: bool) -> tuple[str, tuple[tuple[str, float], ...] | None]:
+    """The body text with numbers bound to their words (and, with ``runt``, the last short word to the one
+    before it); and, when anything was bound, its texts from the most joined to the loosest, each with the
+    width of its widest joined pair."""
+    key = (text, font, size, runt)
+    hit: tuple[str, tuple[tuple[str, float], ...] | None] | None = _PREPARED.get(key)
+    if hit is not None:
+        return hit
+    words = _SPACES.split(text.strip())
+    bound_words = _bind_numbers(words)
+    body = _no_runt(bound_words) if runt else " ".join(bound_words)
+    choices = None
+    if "\u00a0" in body:
+        def widest(joined: str) -> float:
+            return max((stringWidth(w, font, size) for w in joined.split(" ") if "\u00a0" in w), default=0.0)
+
+        runt_only = _no_runt(words) if runt else " ".join(words)  # numbers loose, the last short word kept
+        choices = ((body, widest(body)), (runt_only, widest(runt_only)), (" ".join(words), 0.0))
+    return _PREPARED.put(key, (body, choices))  # type: ignore[no-any-return]
 
 
 def style_key(style: ParagraphStyle) -> tuple[object, ...]:
@@ -191,3 +211,22 @@ def wrapped(para: Paragraph, width: float) -> tuple[Paragraph, float]:
         copy._fonts = _repeatable(copy)
         hit = _WRAPPED.put(cache_key, (copy, copy.wrap(width, BIG)[1]))
     return hit
+
+
+def widest_word(paras: Sequence[Paragraph]) -> float:
+    """The width of the widest word (words joined by a no-break space count as one) of ``paras``."""
+    return max((_widest_word(para) for para in paras), default=0.0)
+
+
+_WIDEST = REUSE.store("widest words", 20_000)  # a paragraph's by its value key (para.paragraph)
+
+
+def _widest_word(para: Paragraph) -> float:
+    key = getattr(para, "_key", None)
+    found: float | None = None if key is None else _WIDEST.get(key)
+    if found is None:
+        found = max((stringWidth(word, frag.fontName, frag.fontSize) + para.style.leftIndent
+                     for frag in para.frags for word in frag.text.split(" ")), default=0.0)
+        if key is not None:
+            _WIDEST.put(key, found)
+    return found
