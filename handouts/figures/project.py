@@ -19,7 +19,8 @@ from .vec import Vec, add, dot, lerp, mul
 
 FLOOR_MARGIN = 12.0
 FAR_SIDE = 3.0  # cm behind the trunk's middle: a limb there is drawn in the far-side tone
-ELLIPSE_POINTS = 20  # points around each trunk cross-section
+ELLIPSE_POINTS = 20
+ON_TOP = 1e9  # the depth of a limb named in on_top (plus its place in the list)  # points around each trunk cross-section
 
 
 class Camera:
@@ -154,8 +155,8 @@ def body_layers(body: Body, cam: Camera, palette: FigurePalette, light: bool,
                 out.append((depth + 0.001, Layer(tuple(marks), palette.outline, None, "face")))
         else:
             shapes = [segment_shape(s, cam) for s in segs]
-        if group in on_top:
-            depth = math.inf
+        if group in on_top:  # over the rest, in the order listed (the last one over them all)
+            depth = ON_TOP + on_top.index(group)
         out.append((depth, Layer(tuple(shapes), fill, outline, "figure")))
     return out
 
