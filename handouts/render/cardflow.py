@@ -37,8 +37,16 @@ class CardStack(Flowable):
         self.cards = sum(cards_in(u) for u in units)
         self.outlines = [u.outline for u in units if getattr(u, "outline", None) is not None]
         self.placed: list[tuple[Flowable, float]] = []  # each unit and its height
+        self._heading_heights: dict[float, float] = {}
 
     def heading_height(self, width: float) -> float:
+        """The height of the heading at ``width`` (asked for at every step of the page flow: found once)."""
+        found = self._heading_heights.get(width)
+        if found is None:
+            found = self._heading_heights[width] = self._measure_heading(width)
+        return found
+
+    def _measure_heading(self, width: float) -> float:
         total = 0.0
         for index, item in enumerate(self.heading):
             total += item.wrap(width, BIG)[1] + (item.getSpaceBefore() if index else 0.0) + item.getSpaceAfter()

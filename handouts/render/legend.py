@@ -93,8 +93,14 @@ class Legend(Flowable):
         self.heading = paragraph(ctx.m("legend.title"), s.small_heading)
         self.items = [(FigurePicture(ctx, pic), paragraph(text, s.body)) for pic, text in marks]
         self.gap = ctx.layout.text.body.size * 0.6
+        self._grids: dict[float, tuple[int, float, list[float]]] = {}  # by width: it is laid out more than once
 
     def _grid(self, width: float) -> tuple[int, float, list[float]]:
+        if width not in self._grids:
+            self._grids[width] = self._measure(width)
+        return self._grids[width]
+
+    def _measure(self, width: float) -> tuple[int, float, list[float]]:
         columns = max(1, min(len(self.items), int(width // CELL_MIN)))
         cell = (width - (columns - 1) * self.gap) / columns
         heights = []
