@@ -128,6 +128,21 @@ def _fit(aspect: float, max_w: float, max_h: float) -> tuple[float, float]:
     return w, h
 
 
+#: A picture prepared for a size, by its file's (path, size, modification time), the size, grey or not, and the
+#: font: it holds nothing of a document (each document defines its own form from it), so documents share it.
+_PICTURES = REUSE.store("prepared pictures", 64)
+
+
+def shared_picture(path: Path, max_w: float, max_h: float, locate: Locate, *, grayscale: bool = False,
+                   font: str | None = None) -> Picture:
+    """``Picture(...)``, made once per process for each file (as it is now), size, tone and font."""
+    key = (file_key([path]), max_w, max_h, grayscale, font)
+    found: Picture | None = _PICTURES.get(key)
+    if found is None:
+        found = _PICTURES.put(key, Picture(path, max_w, max_h, locate, grayscale=grayscale, font=font))
+    return found
+
+
 LOGO_WIDTH_FACTOR = 3.2  # a logo may be up to this many times as wide as it is tall
 
 
@@ -141,8 +156,8 @@ def logo_picture(ctx: Any) -> Picture | None:
     key = ("logo", str(logo), round(height, 2), ctx.layout.grayscale)
     cache = ctx.pictures
     if key not in cache:
-        cache[key] = Picture(logo, height * LOGO_WIDTH_FACTOR, height, ctx.locate_clinic("logo"),
-                             grayscale=ctx.layout.grayscale, font=ctx.fonts.regular)
+        cache[key] = shared_picture(logo, height * LOGO_WIDTH_FACTOR, height, ctx.locate_clinic("logo"),
+                                    grayscale=ctx.layout.grayscale, font=ctx.fonts.regular)
         for note in cache[key].notes:
             ctx.notice(note)
     return cache[key]

@@ -11,6 +11,7 @@ from ..figures.project import FigurePalette
 from ..figures.shapes import Picture2D
 from ..figures.tones import far_tone
 from ..models.catalog import Exercise
+from ..reuse import REUSE
 from .context import Palette, RenderContext
 from .images import Picture
 
@@ -29,6 +30,7 @@ class PhotoPicture:
         self.picture.draw_fit(canvas, x, y, w, h)
 
 
+@REUSE.memo("figure palettes", 32)
 def figure_palette(p: Palette) -> FigurePalette:
     return FigurePalette(
         figure=p.figure, figure_far=p.figure_far, outline=p.figure_outline,
