@@ -1,4 +1,4 @@
-"""Loaded files kept for the process: the clinic, catalog and layout models, keyed by the files they came from.
+"""Loaded files kept for the process: the clinic, catalog and layout models, and prepared logos, keyed by the files they came from.
 
 A batch renders hundreds of programs that share one catalog, clinic and layout; each worker loads
 them once. The key is each file's path, size and modification time, so an edited file is reloaded.

@@ -53,10 +53,11 @@ class Store(Generic[K, V]):
         self.owner = owner
         self.name = name
         self.limit = limit
-        self._data: dict[K, V] = {}
         #: ``get(key, default=None)``: the value kept under ``key``. The dictionary's own method (the lookups
-        #: of a card's layout run by the hundred thousand); :meth:`hold` is the one place that replaces the dictionary.
-        self.get: Callable[..., Any] = self._data.get
+        #: of a card's layout run by the hundred thousand); :meth:`hold` is the one place that sets the dictionary.
+        self._data: dict[K, V]
+        self.get: Callable[..., Any]
+        self.hold({})
 
     def put(self, key: K, value: V) -> V:
         """Keep ``value`` under ``key`` (the store is emptied first when full); returns ``value``."""

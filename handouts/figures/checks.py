@@ -203,9 +203,10 @@ def _prop_contacts(scene: Scene) -> list[str]:
                             problems.append(f"{where}: the {side} hand must hold the door frame ({nearest:.1f} cm away)")
                 elif prop.name == "counter":
                     at = prop.at or "left.hand"
+                    resting = point_bottom(body, at)
                     for top in (max(c[1] for c in p.corners) for p in panel.props if p.role == "worktop"):
-                        if not _near(point_bottom(body, at), top):
-                            problems.append(f"{where}: the {at} must rest on the counter ({point_bottom(body, at) - top:+.1f} cm)")
+                        if not _near(resting, top):
+                            problems.append(f"{where}: the {at} must rest on the counter ({resting - top:+.1f} cm)")
                         if not 80 <= top <= 100:
                             problems.append(f"kitchen counters are about 90 cm high; this one is {top:.0f} cm")
                 elif prop.name == "ball":

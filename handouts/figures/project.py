@@ -19,8 +19,8 @@ from .vec import Vec, add, dot, lerp, mul
 
 FLOOR_MARGIN = 12.0
 FAR_SIDE = 3.0  # cm behind the trunk's middle: a limb there is drawn in the far-side tone
-ELLIPSE_POINTS = 20
-ON_TOP = 1e9  # the depth of a limb named in on_top (plus its place in the list)  # points around each trunk cross-section
+ELLIPSE_POINTS = 20  # points around each trunk cross-section
+ON_TOP = 1e9  # the depth of a limb named in on_top (plus its place in the list)
 
 
 class Camera:

@@ -38,10 +38,10 @@ def box(x0: float, x1: float, y0: float, y1: float, z0: float, z1: float, role: 
     return PropPiece("box", role, corners=corners, front=front)
 
 
-def oriented_box(origin: Vec, u: Vec, v: Vec, w: Vec, role: str = "prop") -> PropPiece:
+def oriented_box(origin: Vec, u: Vec, v: Vec, w: Vec, role: str = "prop", front: bool = False) -> PropPiece:
     """A box spanned by three edge vectors from a corner."""
     corners = tuple(add(add(add(origin, mul(u, i)), mul(v, j)), mul(w, k)) for i in (0, 1) for j in (0, 1) for k in (0, 1))
-    return PropPiece("box", role, corners=corners)
+    return PropPiece("box", role, corners=corners, front=front)
 
 
 class Fit(NamedTuple):
@@ -214,8 +214,7 @@ def inversion_table(body: Body) -> list[PropPiece]:
     behind = mul(front, -to_bed) if dot(front, back) < 0 else mul(front, to_bed)
     corner = add(add(add(ankle, behind), mul(along, -3.5)), (0.0, 0.0, -15.0))
     span = add(mul(front, reach_front), mul(behind, -1.0))
-    pieces.append(oriented_box(corner, span, mul(along, 7.0), (0.0, 0.0, 30.0), role="strap"))
-    pieces[-1] = pieces[-1]._replace(front=True)
+    pieces.append(oriented_box(corner, span, mul(along, 7.0), (0.0, 0.0, 30.0), role="strap", front=True))
     holder = add(ankle, mul(front, reach_front + 3.8))
     pieces.append(PropPiece("capsule", "frame", a=(holder[0], holder[1], -15.0), b=(holder[0], holder[1], 15.0),
                             radius=4.2, front=True))

@@ -63,6 +63,11 @@ class CardStyle:
     dose: Literal["panel", "line"] = "panel"  # 'line': the dose is a paragraph of the text, after the title, no panel
     spacing: float = 0.35  # text sizes between a card's paragraphs
 
+    @property
+    def gap(self) -> float:
+        """The space between a card's paragraphs, in points."""
+        return self.body_size * self.spacing
+
 
 @dataclass(frozen=True)
 class Variant:
@@ -125,10 +130,6 @@ class _Sheet:
         if tick is not None and source is tick and self.tick_box is None:
             size = self.style.body_size * 0.9
             self.tick_box = (x, top + (tick.style.leading - size) / 2, size)
-
-    @property
-    def gap(self) -> float:
-        return self.style.body_size * self.style.spacing
 
     def stack(self, paras: Sequence[Paragraph], width: float, x: float, top: float, gap: float) -> float:
         """Wrap paragraphs one under another; returns the top of the next free line."""
@@ -194,8 +195,8 @@ class _Sheet:
             title_para, title_h = wrapped(title, width)
             self.placed.append(Placed(title_para, x, top))
             tick_para, tick_h = wrapped(tick, width)
-            self.put(tick, tick_para, x, top + title_h + self.gap)
-            return top + title_h + self.gap + tick_h
+            self.put(tick, tick_para, x, top + title_h + self.style.gap)
+            return top + title_h + self.style.gap + tick_h
         height, tick_w, title_para, tick_para = min(rows, key=lambda row: row[0])
         self.placed.append(Placed(title_para, x, top))
         self.put(tick, tick_para, x + width - tick_w, top + shift)
@@ -208,7 +209,7 @@ class _Sheet:
 
     def dose_panel(self, x: float, top: float, width: float) -> float:
         """The 'How much' panel: dosage, equipment and the clinician's note, on the box colour."""
-        gap = self.gap
+        gap = self.style.gap
         inset = self.style.padding * 0.7
         end = self.stack(self.content.dose, width - 2 * inset, x + inset, top + inset, gap * 0.4)
         height = end - gap * 0.4 + inset - top
@@ -233,10 +234,10 @@ class _Sheet:
         if width - size - 8 < widest_word([self.content.qr_caption]):  # no room beside it for a whole word: under it
             caption, h = wrapped(self.content.qr_caption, width)
             self.placed.append(Placed(caption, x, top + size + 2))
-            return top + size + 2 + h + self.gap
+            return top + size + 2 + h + self.style.gap
         caption, h = wrapped(self.content.qr_caption, max(10.0, width - size - 8))
         self.placed.append(Placed(caption, x + size + 6, top + (size - h) / 2))
-        return top + size + self.gap
+        return top + size + self.style.gap
 
 
 def resolved_placement(content: CardContent, style: CardStyle, variant: Variant, inner: float) -> Placement:
@@ -275,7 +276,7 @@ def plan_card(content: CardContent, style: CardStyle, width: float, variant: Var
 def text_items_of(content: CardContent, style: CardStyle) -> tuple[list[Item], list[Item]]:
     """The card's text, each paragraph with the space above it: the name (and a label over it), then all
     of it (the name, the purpose line, the dose in a line, the steps, the cautions), in every placement."""
-    gap = style.body_size * style.spacing
+    gap = style.gap
     top_items = [(content.title, 0.0)]
     if content.label is not None:
         top_items = [(content.label, 0.0), (content.title, gap * 0.5)]
@@ -292,7 +293,7 @@ def _plan(content: CardContent, style: CardStyle, width: float, variant: Variant
     sheet = _Sheet(content, style)
     pad = style.padding
     body = style.body_size
-    gap = sheet.gap
+    gap = style.gap
     inner = width - 2 * pad
     aspect = content.picture_aspect
     top_items, text_items = text_items_of(content, style)
@@ -339,7 +340,7 @@ def _plan_stacked(sheet: _Sheet, text_items: list[Item], n_top: int, mode: Place
                   tick: TickPlace) -> float:
     """Title, then the picture across the card, then the text: returns the bottom of what is placed."""
     content, style = sheet.content, sheet.style
-    pad, body, gap = style.padding, style.body_size, sheet.gap
+    pad, body, gap = style.padding, style.body_size, style.gap
     aspect = content.picture_aspect
     has_qr = content.qr_caption is not None
     if content.tick is not None and tick == "title":

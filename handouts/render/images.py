@@ -13,7 +13,7 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ..cache import file_key
+from ..cache import file_key, memo
 from ..errors import UserError
 from ..reuse import REUSE
 from .raster import Locate, digest, prepare_raster, quiet_pillow, read_picture, upright_size
@@ -128,19 +128,12 @@ def _fit(aspect: float, max_w: float, max_h: float) -> tuple[float, float]:
     return w, h
 
 
-#: A picture prepared for a size, by its file's (path, size, modification time), the size, grey or not, and the
-#: font: it holds nothing of a document (each document defines its own form from it), so documents share it.
-_PICTURES = REUSE.store("prepared pictures", 64)
-
-
 def shared_picture(path: Path, max_w: float, max_h: float, locate: Locate, *, grayscale: bool = False,
                    font: str | None = None) -> Picture:
-    """``Picture(...)``, made once per process for each file (as it is now), size, tone and font."""
-    key = (file_key([path]), max_w, max_h, grayscale, font)
-    found: Picture | None = _PICTURES.get(key)
-    if found is None:
-        found = _PICTURES.put(key, Picture(path, max_w, max_h, locate, grayscale=grayscale, font=font))
-    return found
+    """``Picture(...)``, made once per process for each file (as it is now), size, tone and font: it holds
+    nothing of a document (each document defines its own form from it), so documents share it."""
+    return memo(f"picture {max_w!r} {max_h!r} {grayscale} {font}", [path],
+                lambda: Picture(path, max_w, max_h, locate, grayscale=grayscale, font=font))
 
 
 LOGO_WIDTH_FACTOR = 3.2  # a logo may be up to this many times as wide as it is tall
