@@ -21,18 +21,24 @@ _LOADED = REUSE.store("loaded files", MAX_ENTRIES)
 _MISSING = object()
 
 
-def file_key(paths: Iterable[Path]) -> tuple[Any, ...]:
+def _absolute(path: str | Path) -> str:
+    """The path from the root (an absolute path as given: another spelling of it only misses the store)."""
+    name = os.fspath(path)
+    return name if os.path.isabs(name) else os.path.abspath(name)
+
+
+def file_key(paths: Iterable[str | Path]) -> tuple[Any, ...]:
     key: list[tuple[str, int | None, int | None]] = []
     for path in paths:
         try:
             stat = os.stat(path)
-            key.append((os.path.abspath(path), stat.st_size, stat.st_mtime_ns))  # 'clinic.yaml' differs from folder to folder
+            key.append((_absolute(path), stat.st_size, stat.st_mtime_ns))  # 'clinic.yaml' differs from folder to folder
         except OSError:
-            key.append((os.path.abspath(path), None, None))
+            key.append((_absolute(path), None, None))
     return tuple(key)
 
 
-def memo(kind: str, paths: Iterable[Path], load: Callable[[], T]) -> T:
+def memo(kind: str, paths: Iterable[str | Path], load: Callable[[], T]) -> T:
     """``load()``, or its earlier result when the same files have not changed since."""
     key = (kind, file_key(paths))
     hit = _LOADED.get(key, _MISSING)

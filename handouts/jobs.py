@@ -6,6 +6,8 @@ reported together, before anything is rendered or written.
 
 from __future__ import annotations
 
+import fnmatch
+import os
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -30,9 +32,17 @@ REGION_FILES = {"lower": "lower-back.pdf", "mid": "mid-back.pdf", "upper": "uppe
 
 def load_catalog_dir(folder: Path | None) -> Catalog:
     folder = folder or BUILTIN_CATALOG
-    files = sorted(folder.glob("*.y*ml")) if folder.is_dir() else [folder]
-    return memo("catalog", [folder, *files, *BUILTIN_CATALOG.glob("_*.yaml")],
+    files = _yaml_files(folder) if folder.is_dir() else [os.fspath(folder)]
+    return memo("catalog", [os.fspath(folder), *files, *_yaml_files(BUILTIN_CATALOG, "_")],
                 lambda: load_catalog(folder, builtin=BUILTIN_CATALOG))
+
+
+def _yaml_files(folder: Path, prefix: str = "") -> list[str]:
+    """The folder's YAML files (``*.y*ml``, not hidden) starting with ``prefix``, sorted: what the memo's
+    key is made of (os.scandir: the catalog is looked up for every program of a batch)."""
+    with os.scandir(folder) as entries:
+        return sorted(entry.path for entry in entries if entry.name.startswith(prefix) and not entry.name.startswith(".")
+                      and fnmatch.fnmatchcase(entry.name, "*.y*ml"))
 
 
 def cached_clinic(path: Path) -> tuple[Clinic, SourceDoc]:

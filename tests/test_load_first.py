@@ -77,3 +77,42 @@ def test_the_renderer_does_not_read_pose_files_again(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: read.append(self) or original_text(self, *a, **k))
     assert render_region(job.context(), "upper").startswith(b"%PDF")
     assert not [path for path in read if path.parent.name == "illustrations"], read
+
+
+def test_text_the_fonts_cannot_print_is_refused_every_time_though_checked_once(tmp_path):
+    """The glyph check of an exercise is kept for the process once it passes; a failing one is not kept,
+    and a document in another language checks its own texts."""
+    import pytest
+
+    from handouts.errors import UserError
+    from handouts.jobs import Job
+
+    catalog = tmp_path / "catalog"
+    shutil.copytree(ROOT / "assets" / "catalog", catalog)
+    entry = catalog / "cat-cow.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("name: Cat-cow", "name: Cat-cow \u732b", 1), encoding="utf-8")
+    assert "\u732b" in entry.read_text(encoding="utf-8")
+    for _ in range(2):  # twice in one process: still refused
+        with pytest.raises(UserError) as refused:
+            Job.load(layout=None, clinic_file=None, catalog_dir=catalog, lang=None, output_dir=tmp_path / "out")
+        assert any("U+732B" in str(problem) for problem in refused.value.problems)
+    job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang=None, output_dir=tmp_path / "out")
+    ctx = job.context()
+    assert "cat-cow" in ctx.checked and "clinic" in ctx.checked  # prepare checked them: the renderer does not again
+
+
+def test_a_stack_is_measured_only_until_it_passes_the_limit():
+    from reportlab.platypus import Flowable
+
+    from handouts.render.ending import stack_height
+
+    class Tall(Flowable):
+        def wrap(self, availWidth, availHeight):
+            return availWidth, 500.0
+
+    class Unmeasured(Flowable):
+        def wrap(self, availWidth, availHeight):
+            raise AssertionError("measured after the limit was passed")
+
+    assert stack_height([Tall(), Tall(), Unmeasured()], 300.0, limit=800.0) == 1000.0
+    assert stack_height([Tall(), Tall()], 300.0) == 1000.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..paths import BUILTIN_ILLUSTRATIONS
@@ -10,15 +11,18 @@ from .pose import Illustration, load_illustration
 from .scene import FigurePalette, Scene
 from .shapes import Picture2D
 
+_BUILTIN = os.fspath(BUILTIN_ILLUSTRATIONS)
+
 
 def illustration_path(exercise_id: str, catalog_folder: Path, explicit: Path | None) -> Path | None:
     """The entry's own pose file, else ``illustrations/<id>.yaml`` beside the catalog, else the built-in one."""
     if explicit is not None:
         return explicit
-    for folder in (catalog_folder.parent / "illustrations", BUILTIN_ILLUSTRATIONS):
-        candidate = folder / f"{exercise_id}.yaml"
-        if candidate.is_file():
-            return candidate
+    name = f"{exercise_id}.yaml"
+    for folder in (os.path.join(os.path.dirname(catalog_folder), "illustrations"), _BUILTIN):
+        candidate = os.path.join(folder, name)
+        if os.path.isfile(candidate):  # (os.path: a card's picture is looked up once per document)
+            return Path(candidate)
     return None
 
 

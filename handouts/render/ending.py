@@ -54,12 +54,15 @@ class Notes(Flowable):
         lines.drawOn(self.canv, 0, 0)
 
 
-def stack_height(items: list[Flowable], width: float) -> float:
-    """The height of ``items`` one under another, gaps counted in full (as between blocks on a page)."""
+def stack_height(items: list[Flowable], width: float, *, limit: float = BIG) -> float:
+    """The height of ``items`` one under another, gaps counted in full (as between blocks on a page); once
+    it passes ``limit``, the height so far (the rest is not measured)."""
     total = 0.0
     for index, item in enumerate(items):
         _, h = (0.0, item.gap) if isinstance(item, Gap) else item.wrap(width, BIG)
         total += h + (item.getSpaceBefore() if index else 0.0) + item.getSpaceAfter()
+        if total > limit:
+            break
     return total
 
 

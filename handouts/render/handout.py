@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from ..errors import Problems
 from ..models.catalog import POSITION_ORDER, Exercise
+from ..reuse import REUSE
 from ..text import exercise_words, localized
 from .cardchoice import Limits
 from .cardflow import CardGroup
@@ -22,6 +23,9 @@ from .page import HandoutDoc, PageState, geometry
 from .para import paragraph
 from .pictures import picture_for
 
+# Exercises whose text prints in a font set, by (fonts, language, exercise): the models hash by value
+_PRINTABLE = REUSE.store("printable texts", 4096)
+
 
 def ordered(exercises: Iterable[Exercise], order: str) -> list[Exercise]:
     """Catalog order, or grouped by body position so the patient gets up and down as little as possible."""
@@ -32,10 +36,14 @@ def ordered(exercises: Iterable[Exercise], order: str) -> list[Exercise]:
 
 
 def check_glyphs(ctx: RenderContext, exercises: Iterable[Exercise]) -> None:
-    """Refuse text the embedded fonts cannot draw (it would print as empty boxes), naming field and characters."""
+    """Refuse text the embedded fonts cannot draw (it would print as empty boxes), naming field and characters.
+    An exercise this context has already checked is not checked again."""
     problems = Problems()
     fonts = ctx.fonts
-    for exercise in exercises:
+    unchecked = [exercise for exercise in exercises if exercise.id not in ctx.checked]
+    for exercise in unchecked:
+        if _PRINTABLE.get((fonts, ctx.lang, exercise)):
+            continue
         doc = ctx.catalog.docs.get(exercise.id)
         fields: list[tuple[tuple[str | int, ...], str]] = [(("name",), exercise.name), (("summary",), exercise.summary)]
         fields += [(("steps", i), t) for i, t in enumerate(exercise.steps)]
@@ -56,6 +64,9 @@ def check_glyphs(ctx: RenderContext, exercises: Iterable[Exercise]) -> None:
             if missing and doc is not None:
                 problems.add(doc.problem(path, missing_glyphs_message(missing)))
     problems.raise_if_any()
+    for exercise in unchecked:
+        _PRINTABLE.put((fonts, ctx.lang, exercise), True)
+    ctx.checked.update(exercise.id for exercise in unchecked)
 
 
 def missing_glyphs_message(missing: list[str]) -> str:
@@ -66,6 +77,9 @@ def missing_glyphs_message(missing: list[str]) -> str:
 
 
 def check_clinic_glyphs(ctx: RenderContext) -> None:
+    """Refuse clinic profile text the fonts cannot draw (once per context)."""
+    if "clinic" in ctx.checked:
+        return
     clinic = ctx.clinic
     problems = Problems()
     for name in ("name", "address", "phone", "email", "website", "clinician", "introduction", "disclaimer"):
@@ -79,6 +93,7 @@ def check_clinic_glyphs(ctx: RenderContext) -> None:
         if missing:
             problems.add(ctx.clinic_doc.problem(("opening_hours", i), missing_glyphs_message(missing)))
     problems.raise_if_any()
+    ctx.checked.add("clinic")
 
 
 def intro_text(ctx: RenderContext, region: str) -> str:

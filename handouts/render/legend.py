@@ -14,8 +14,7 @@ from ..figures.shapes import Arrow, Label, Layer, Picture2D, Stopwatch
 from ..reuse import REUSE
 from .cards import styles_for
 from .context import RenderContext
-from .flowables import BIG
-from .para import paragraph
+from .para import paragraph, wrapped
 from .pictures import FigurePicture, figure_palette, picture_for
 
 #: The exercise whose picture lends the key its marks: two poses, an arrow, and a hold.
@@ -106,13 +105,13 @@ class Legend(Flowable):
         heights = []
         for start in range(0, len(self.items), columns):
             row = self.items[start : start + columns]
-            text_h = max(para.wrap(cell - ICON_W - self.gap, BIG)[1] for _, para in row)
+            text_h = max(wrapped(para, cell - ICON_W - self.gap)[1] for _, para in row)
             heights.append(max(ICON_H, text_h))
         return columns, cell, heights
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.columns, self.cell, self.rows = self._grid(availWidth)
-        self.head_h = self.heading.wrap(availWidth, BIG)[1] + self.gap * 0.5
+        self.head_h = wrapped(self.heading, availWidth)[1] + self.gap * 0.5
         self.width = availWidth
         self.height = self.head_h + sum(self.rows) + self.gap * (len(self.rows) - 1)
         return self.width, self.height
@@ -123,8 +122,8 @@ class Legend(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         top = self.height
-        self.heading.wrap(self.width, BIG)
-        self.heading.drawOn(canvas, 0, top - self.heading.height)
+        heading, heading_h = wrapped(self.heading, self.width)
+        heading.drawOn(canvas, 0, top - heading_h)
         top -= self.head_h
         for index, (icon, para) in enumerate(self.items):
             row, column = divmod(index, self.columns)
@@ -132,8 +131,8 @@ class Legend(Flowable):
             x = column * (self.cell + self.gap)
             row_h = self.rows[row]
             icon.draw(canvas, x, row_top - (row_h + ICON_H) / 2, ICON_W, ICON_H)
-            _, h = para.wrap(self.cell - ICON_W - self.gap, BIG)
-            para.drawOn(canvas, x + ICON_W + self.gap, row_top - (row_h + h) / 2)
+            shared, h = wrapped(para, self.cell - ICON_W - self.gap)
+            shared.drawOn(canvas, x + ICON_W + self.gap, row_top - (row_h + h) / 2)
 
 
 def legend(ctx: RenderContext) -> Flowable | None:

@@ -56,6 +56,15 @@ class FigurePicture:
 
 
 def picture_for(ctx: RenderContext, exercise: Exercise) -> PhotoPicture | FigurePicture | None:
+    """The exercise's picture, prepared once per document (None, with a notice, when it has none)."""
+    mine = ("exercise", exercise.id)
+    if mine in ctx.pictures:
+        return ctx.pictures[mine]  # type: ignore[return-value]
+    picture = ctx.pictures[mine] = _picture_for(ctx, exercise)
+    return picture
+
+
+def _picture_for(ctx: RenderContext, exercise: Exercise) -> PhotoPicture | FigurePicture | None:
     if exercise.image is not None:
         key: tuple[object, ...] = ("photo", str(exercise.image), ctx.layout.grayscale)
         if key not in ctx.pictures:

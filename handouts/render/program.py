@@ -14,7 +14,7 @@ from .cards import styles_for
 from .context import RenderContext
 from .ending import stack_height
 from .flowables import Box, Gap
-from .guidance import program_key_points
+from .guidance import key_points_box, program_key_points
 from .handout import check_clinic_glyphs, check_glyphs, clinic_text, ending, exercise_cards, guidance, log_intro
 from .log import LogRow, log_items, times_labels
 from .page import HandoutDoc, geometry
@@ -54,8 +54,8 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
     page = doc.page_state
     minutes = minutes_a_day(list(dosage.values()))
 
-    def first_page(count_key: str) -> list[Flowable]:
-        """Title, facts, the clinician's note, key points, the safety guidance and warning signs."""
+    def head() -> list[Flowable]:
+        """Title, facts, the clinician's note and the clinic's introduction."""
         story: list[Flowable] = [paragraph(shown, s.title)]
         facts = [m("program.date", date=m.date(day))]
         if clinician:
@@ -70,24 +70,30 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
         intro = clinic_text(ctx, "introduction")
         if intro and ctx.layout.blocks.introduction:
             story.append(paragraph(intro, s.intro))
+        return story
+
+    def key_points(count_key: str) -> list[str]:
+        """The key points, their count line saying where the log is (``count_key``)."""
         count = m("program.count", n=len(exercises))
-        points = [m(count_key, n=len(exercises)) if line == count else line
-                  for line in program_key_points(ctx, len(exercises), minutes)]
-        covered = {region for exercise in exercises for region in exercise.regions}
-        return story + guidance(ctx, page, points, covered)
+        return [m(count_key, n=len(exercises)) if line == count else line
+                for line in program_key_points(ctx, len(exercises), minutes)]
 
     numbered_order = [e for e, _ in order]
     rows = [LogRow(f"{i}. {exercise_words(e, ctx.lang).name}", times_labels(ctx, dosage[e.id].times_a_day))
             for i, e in enumerate(numbered_order, 1)]
     blocks = ctx.layout.blocks
     log = log_items(ctx, rows, blocks.log_weeks, geo.content_width, log_intro(ctx)) if blocks.log else []
-    # the log on the first page when it fits there whole (the program at a glance), else after the cards
-    story = first_page("program.count_log_first")
-    log_first = bool(log) and stack_height(story + log, geo.content_width) <= geo.frame_height
-    if log_first:
-        story += [*log, Gap(ctx.layout.cards.gap, page)]
-    else:
-        story = first_page("program.count")
+    # the first page: key points, the safety guidance and warning signs (see handout.guidance); the log
+    # comes first too, when it fits there whole (the program at a glance), else after the cards
+    covered = {region for exercise in exercises for region in exercise.regions}
+    front = head()
+    story = front + guidance(ctx, page, key_points("program.count"), covered)
+    log_first = False
+    if log:  # the same page with the log: its key points say the log is below (guidance's first item)
+        trial = [*front, key_points_box(ctx, key_points("program.count_log_first")), *story[len(front) + 1:], *log]
+        log_first = stack_height(trial, geo.content_width, limit=geo.frame_height) <= geo.frame_height
+        if log_first:
+            story = [*trial, Gap(ctx.layout.cards.gap, page)]
     story += exercise_cards(ctx, numbered_order, page=page, frame_height=geo.frame_height, dosage=dosage, notes=notes,
                             headings=program.order == "position", numbered=True)
     story += ending(ctx, rows, page=page, width=geo.content_width, log=not log_first)
