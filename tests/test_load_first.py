@@ -80,8 +80,7 @@ def test_the_renderer_does_not_read_pose_files_again(tmp_path, monkeypatch):
 
 
 def test_text_the_fonts_cannot_print_is_refused_every_time_though_checked_once(tmp_path):
-    """The glyph check of an exercise is kept for the process once it passes; a failing one is not kept,
-    and a document in another language checks its own texts."""
+    """The glyph check of an exercise is kept for the process once it passes; a failing one is not kept."""
     import pytest
 
     from handouts.errors import UserError
@@ -96,9 +95,18 @@ def test_text_the_fonts_cannot_print_is_refused_every_time_though_checked_once(t
         with pytest.raises(UserError) as refused:
             Job.load(layout=None, clinic_file=None, catalog_dir=catalog, lang=None, output_dir=tmp_path / "out")
         assert any("U+732B" in str(problem) for problem in refused.value.problems)
+    from handouts.render.fonts import FontSet
+    from handouts.render.handout import render_region
+
     job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang=None, output_dir=tmp_path / "out")
-    ctx = job.context()
-    assert "cat-cow" in ctx.checked and "clinic" in ctx.checked  # prepare checked them: the renderer does not again
+    missing = FontSet.missing
+    calls: list[str] = []
+    FontSet.missing = lambda self, text: calls.append(text) or missing(self, text)  # type: ignore[method-assign]
+    try:
+        assert render_region(job.context(), "mid").startswith(b"%PDF")
+    finally:
+        FontSet.missing = missing  # type: ignore[method-assign]
+    assert calls == []  # prepare checked the exercises and the clinic: the renderer does not check them again
 
 
 def test_a_stack_is_measured_only_until_it_passes_the_limit():

@@ -112,9 +112,7 @@ class RenderContext:
     """Everything one document needs, resolved once and never changed.
 
     What a document finds while it is made goes to collectors the context holds: ``notices`` (lines
-    of information), ``problems`` (what refuses the document), ``pictures`` (prepared once each) and
-    ``checked`` (the exercises, and 'clinic', whose text is known to print in its fonts: checked once,
-    by :meth:`handouts.jobs.Job.prepare` or else by the renderer).
+    of information), ``problems`` (what refuses the document) and ``pictures`` (prepared once each).
     """
 
     layout: Layout
@@ -129,7 +127,6 @@ class RenderContext:
     notices: list[str]
     problems: LayoutProblems
     pictures: dict[object, object]
-    checked: set[str]
     #: The largest height (pt) the logo is shown at in this document; the booklet's cover raises it.
     logo_height: float
 
@@ -142,7 +139,7 @@ class RenderContext:
         palette = resolve_palette(layout, clinic, clinic_doc.path, notices)
         values = {"layout": layout, "clinic": clinic, "clinic_doc": clinic_doc, "catalog": catalog, "lang": lang,
                   "date": date or today(), "m": messages(lang), "fonts": font_set(layout.fonts), "palette": palette,
-                  "notices": notices, "problems": LayoutProblems(catalog, layout.name), "pictures": {}, "checked": set(),
+                  "notices": notices, "problems": LayoutProblems(catalog, layout.name), "pictures": {},
                   "logo_height": layout.header.height}
         for name, value in values.items():
             object.__setattr__(self, name, value)

@@ -23,7 +23,8 @@ from .page import HandoutDoc, PageState, geometry
 from .para import paragraph
 from .pictures import picture_for
 
-# Exercises whose text prints in a font set, by (fonts, language, exercise): the models hash by value
+# What is known to print in a font set: (fonts, language, exercise) and (fonts, clinic), by value (the models
+# hash by value). Job.prepare checks first; the renderers' checks then find it here. A refusal is not kept.
 _PRINTABLE = REUSE.store("printable texts", 4096)
 
 
@@ -37,13 +38,11 @@ def ordered(exercises: Iterable[Exercise], order: str) -> list[Exercise]:
 
 def check_glyphs(ctx: RenderContext, exercises: Iterable[Exercise]) -> None:
     """Refuse text the embedded fonts cannot draw (it would print as empty boxes), naming field and characters.
-    An exercise this context has already checked is not checked again."""
+    An exercise whose text passed before, in these fonts and this language, is not checked again."""
     problems = Problems()
     fonts = ctx.fonts
-    unchecked = [exercise for exercise in exercises if exercise.id not in ctx.checked]
+    unchecked = [exercise for exercise in exercises if not _PRINTABLE.get((fonts, ctx.lang, exercise))]
     for exercise in unchecked:
-        if _PRINTABLE.get((fonts, ctx.lang, exercise)):
-            continue
         doc = ctx.catalog.docs.get(exercise.id)
         fields: list[tuple[tuple[str | int, ...], str]] = [(("name",), exercise.name), (("summary",), exercise.summary)]
         fields += [(("steps", i), t) for i, t in enumerate(exercise.steps)]
@@ -66,7 +65,6 @@ def check_glyphs(ctx: RenderContext, exercises: Iterable[Exercise]) -> None:
     problems.raise_if_any()
     for exercise in unchecked:
         _PRINTABLE.put((fonts, ctx.lang, exercise), True)
-    ctx.checked.update(exercise.id for exercise in unchecked)
 
 
 def missing_glyphs_message(missing: list[str]) -> str:
@@ -77,10 +75,10 @@ def missing_glyphs_message(missing: list[str]) -> str:
 
 
 def check_clinic_glyphs(ctx: RenderContext) -> None:
-    """Refuse clinic profile text the fonts cannot draw (once per context)."""
-    if "clinic" in ctx.checked:
-        return
+    """Refuse clinic profile text the fonts cannot draw (not again once it passed in these fonts)."""
     clinic = ctx.clinic
+    if _PRINTABLE.get((ctx.fonts, clinic)):
+        return
     problems = Problems()
     for name in ("name", "address", "phone", "email", "website", "clinician", "introduction", "disclaimer"):
         value = getattr(clinic, name)
@@ -93,7 +91,7 @@ def check_clinic_glyphs(ctx: RenderContext) -> None:
         if missing:
             problems.add(ctx.clinic_doc.problem(("opening_hours", i), missing_glyphs_message(missing)))
     problems.raise_if_any()
-    ctx.checked.add("clinic")
+    _PRINTABLE.put((ctx.fonts, clinic), True)
 
 
 def intro_text(ctx: RenderContext, region: str) -> str:

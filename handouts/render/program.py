@@ -87,10 +87,11 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
     # comes first too, when it fits there whole (the program at a glance), else after the cards
     covered = {region for exercise in exercises for region in exercise.regions}
     front = head()
-    story = front + guidance(ctx, page, key_points("program.count"), covered)
+    key_box, *safety = guidance(ctx, page, key_points("program.count"), covered)  # the key points box comes first
+    story = [*front, key_box, *safety]
     log_first = False
-    if log:  # the same page with the log: its key points say the log is below (guidance's first item)
-        trial = [*front, key_points_box(ctx, key_points("program.count_log_first")), *story[len(front) + 1:], *log]
+    if log:  # the same page with the log: its key points say the log is below
+        trial = [*front, key_points_box(ctx, key_points("program.count_log_first")), *safety, *log]
         log_first = stack_height(trial, geo.content_width, limit=geo.frame_height) <= geo.frame_height
         if log_first:
             story = [*trial, Gap(ctx.layout.cards.gap, page)]
