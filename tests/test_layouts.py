@@ -148,7 +148,8 @@ def test_compact_never_uses_more_pages_than_standard(rendered):
 # Issue 15: at 12 pt a compact card used to be 231-269 pt tall against the 217 pt of a third of its page, so
 # compact printed as many pages as standard (lower 6, mid 6, upper 5). With the dose on a line under the name
 # (cards.dose: line), the tick beside it, tighter spacing, and the page's fullest choice of cards, compact
-# prints 5, 5 and 4 pages in English (Spanish, whose text is longer: 6, 5, 5), three cards a page where they fit.
+# printed 5, 5 and 4 pages in English (Spanish, whose text is longer: 6, 5, 5), three cards a page where they fit.
+# In Liberation Sans (Arial's widths) it prints 5, 4 and 4 (Spanish 5, 5, 4); see tests/test_paper.py.
 def test_compact_uses_fewer_pages_than_standard(rendered):
     pages = _compact_and_standard_pages(rendered)
     compact, standard = sum(c for c, _ in pages.values()), sum(s for _, s in pages.values())

@@ -330,7 +330,18 @@ def _read_chain(path: Path, seen: list[Path], own: set[str] | None = None) -> So
         chain = " -> ".join(p.stem for p in [*seen, path.resolve(), target])
         raise UserError([doc.problem(("extends",), f"layouts extend each other in a circle ({chain}); remove one 'extends'")])
     parent = _read_chain(target, [*seen, path.resolve()], own)
-    return _merge(parent, doc)
+    return _merge(_anchored(parent, target.parent), doc)
+
+
+def _anchored(doc: SourceDoc, folder: Path) -> SourceDoc:
+    """``doc`` with the relative font files it names made absolute from its own ``folder``: a layout that
+    extends it may be in another folder (every value under ``fonts:`` is a file path)."""
+    fonts = doc.data.get("fonts") if isinstance(doc.data, dict) else None
+    if isinstance(fonts, dict):
+        doc.data["fonts"] = {key: str(folder / value.strip()) if isinstance(value, str) and value.strip()
+                             and not Path(value.strip()).expanduser().is_absolute() else value
+                             for key, value in fonts.items()}
+    return doc
 
 
 def load_layout(reference: str | None, *, relative_to: Path | None = None) -> Layout:
