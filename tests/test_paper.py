@@ -226,6 +226,18 @@ def test_twice_a_day_gets_two_labelled_boxes_a_day(tmp_path):
     assert "AM" in text and "PM" in text and "a box for each time" in text
 
 
+def test_two_to_three_times_a_day_gets_a_box_for_each_time(tmp_path):
+    """A dose of '2 to 3 times a day' (the leg raise's own, or a program's [2, 3]) gets AM, Midday and PM lines:
+    before, a range got one unlabelled line, so the log did not match the card."""
+    path = tmp_path / "range.yaml"
+    path.write_text("date: 2026-11-21\nexercises:\n  - supine-leg-raise\n  - id: knee-roll\n    times_a_day: [2, 3]\n"
+                    "  - pelvic-tilt\n", encoding="utf-8")
+    texts = [" ".join(t.split()) for t in page_texts(program(path))]
+    assert "2 to 3 times a day" in " ".join(texts)
+    log = next(t for t in texts if "Week 1" in t).split("Week 1", 1)[1]  # the grid, after the log's words
+    assert log.count("Midday") == 2 and log.count("AM") == 2 and log.count("PM") == 2, log
+
+
 def test_a_log_split_over_pages_has_no_leftover_rows():
     from handouts.render.log import LogGrid, LogRow
 

@@ -38,10 +38,13 @@ class LogRow(NamedTuple):
 
 
 def times_labels(ctx: RenderContext, times_a_day: int | None) -> tuple[str, ...]:
+    """A line of boxes for each time of day: 'AM', 'PM' for 2 times; 'AM', 'Midday', 'PM' for 3; one unlabelled
+    line otherwise. A range ('2 to 3 times a day') gets the lines of its upper end: a box for every time."""
     m = ctx.m
-    if times_a_day == 2:
+    most = int(times_a_day) if times_a_day is not None else None  # a DoseRange is the int of its upper end
+    if most == 2:
         return (m("log.am"), m("log.pm"))
-    if times_a_day == 3:
+    if most == 3:
         return (m("log.am"), m("log.midday"), m("log.pm"))
     return ("",)
 
