@@ -338,9 +338,12 @@ def _anchored(doc: SourceDoc, folder: Path) -> SourceDoc:
     extends it may be in another folder (every value under ``fonts:`` is a file path)."""
     fonts = doc.data.get("fonts") if isinstance(doc.data, dict) else None
     if isinstance(fonts, dict):
-        doc.data["fonts"] = {key: str(folder / value.strip()) if isinstance(value, str) and value.strip()
-                             and not Path(value.strip()).expanduser().is_absolute() else value
-                             for key, value in fonts.items()}
+        anchored = dict(fonts)  # a new mapping: the parent's own data is left as it was read
+        for key, value in fonts.items():
+            text = value.strip() if isinstance(value, str) else ""
+            if text and not Path(text).expanduser().is_absolute():
+                anchored[key] = str(folder / text)
+        doc.data["fonts"] = anchored
     return doc
 
 
