@@ -33,16 +33,17 @@ REGION_FILES = {"lower": "lower-back.pdf", "mid": "mid-back.pdf", "upper": "uppe
 def load_catalog_dir(folder: Path | None) -> Catalog:
     folder = folder or BUILTIN_CATALOG
     files = _yaml_files(folder) if folder.is_dir() else [os.fspath(folder)]
-    return memo("catalog", [os.fspath(folder), *files, *_yaml_files(BUILTIN_CATALOG, "_")],
-                lambda: load_catalog(folder, builtin=BUILTIN_CATALOG))
+    builtin = files if folder == BUILTIN_CATALOG else _yaml_files(BUILTIN_CATALOG)  # (the built-in folder listed once)
+    shared = [path for path in builtin if os.path.basename(path).startswith("_")]  # _safety.yaml, _regions.yaml
+    return memo("catalog", [os.fspath(folder), *files, *shared], lambda: load_catalog(folder, builtin=BUILTIN_CATALOG))
 
 
-def _yaml_files(folder: Path, prefix: str = "") -> list[str]:
-    """The folder's YAML files (``*.y*ml``, not hidden) starting with ``prefix``, sorted: what the memo's
-    key is made of (os.scandir: the catalog is looked up for every program of a batch)."""
+def _yaml_files(folder: Path) -> list[str]:
+    """The folder's YAML files (``*.y*ml``, not hidden), sorted: what the memo's key is made of
+    (os.scandir: the catalog is looked up for every program of a batch)."""
     with os.scandir(folder) as entries:
-        return sorted(entry.path for entry in entries if entry.name.startswith(prefix) and not entry.name.startswith(".")
-                      and fnmatch.fnmatchcase(entry.name, "*.y*ml"))
+        return sorted(entry.path for entry in entries
+                      if not entry.name.startswith(".") and fnmatch.fnmatchcase(entry.name, "*.y*ml"))
 
 
 def cached_clinic(path: Path) -> tuple[Clinic, SourceDoc]:
