@@ -54,3 +54,11 @@ def draw_recorded(canvas: Any, x: float, y: float, recording: Recording | None, 
     if code[start - 1] is not anchor or len(canvas._annotationrefs) != links:
         return None  # a transform merged into the translation, or a link: not repeatable as it is
     return Recording(tuple(map(mapping.get, fonts)), drawn, shown)
+
+
+def squares(canvas: Any, xs: list[str], y: float, size: float) -> None:
+    """Stroke squares of side ``size`` with their lower left corners at (x, ``y``) for each x of ``xs`` (each
+    already formatted by ``fp_str``): the operators ``canvas.rect(x, y, size, size)`` writes, one row at once
+    (a log has hundreds of boxes, at a dozen x positions)."""
+    tail = f" {fp_str(y, size, size)} re S"
+    canvas._code += ["n " + x + tail for x in xs]

@@ -44,6 +44,26 @@ F = TypeVar("F", bound=Callable[..., Any])
 _OFF_WORDS = ("off", "0", "no", "false", "none")
 
 
+class Hashed:
+    """A key (or a part of one) hashed once: a tuple hashes its items again at every lookup, and a paragraph's
+    or a card's key (its text and its style, by value) is looked up thousands of times a document."""
+
+    __slots__ = ("_hash", "value")
+
+    def __init__(self, value: tuple[object, ...]):
+        self.value = value
+        self._hash = hash(value)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, Hashed) and self._hash == other._hash and self.value == other.value)
+
+    def __repr__(self) -> str:
+        return f"Hashed({self.value!r})"
+
+
 class Store(Generic[K, V]):
     """Values kept by key for the process (see the contract above); for one document only when reuse is off."""
 

@@ -13,9 +13,9 @@ largest wins.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from ..reuse import REUSE
+from ..reuse import REUSE, Hashed
 from .cardplan import BESIDE_PANEL, BIG, CardContent, CardPlan, CardStyle, Placement, Variant, plan_card, text_items_of
 from .para import wrapped
 
@@ -43,22 +43,6 @@ def content_key(content: CardContent) -> tuple[object, ...] | None:
     groups = (keys((content.title, content.label, content.qr_caption, content.tick)), keys(content.head),
               keys(content.steps), keys(content.cautions), keys(content.dose))
     return None if any(group is None for group in groups) else (*groups, content.picture_aspect)
-
-
-class Hashed:
-    """A key part hashed once: a card's texts and style, by value, in every key of its shared plans."""
-
-    __slots__ = ("_hash", "value")
-
-    def __init__(self, value: tuple[object, ...]):
-        self.value = value
-        self._hash = hash(value)
-
-    def __hash__(self) -> int:
-        return self._hash
-
-    def __eq__(self, other: object) -> bool:
-        return self is other or (isinstance(other, Hashed) and self._hash == other._hash and self.value == other.value)
 
 
 @dataclass(frozen=True)
@@ -212,12 +196,12 @@ class CardChooser:
             plan = self.plan(width, arrangement)
             if plan.height > frame:
                 low, high = floor, top
-                plan = self.plan(width, replace(arrangement, picture_limit=low))
+                plan = self.plan(width, arrangement._replace(picture_limit=low))
                 if plan.height > frame:
                     continue
                 for _ in range(FILL_STEPS):  # the tallest picture limit that fits
                     middle = (low + high) / 2
-                    trial = self.plan(width, replace(arrangement, picture_limit=middle))
+                    trial = self.plan(width, arrangement._replace(picture_limit=middle))
                     if trial.height <= frame:
                         low, plan = middle, trial
                     else:

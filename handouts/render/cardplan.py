@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
@@ -69,9 +69,10 @@ class CardStyle:
         return self.body_size * self.spacing
 
 
-@dataclass(frozen=True)
-class Variant:
-    """One way of laying a card out: the picture's placement, its scale, and a limit on its height."""
+class Variant(NamedTuple):
+    """One way of laying a card out: the picture's placement, its scale, and a limit on its height.
+    (A named tuple, as are :class:`Placed` and :class:`CardPlan`: the planner makes and compares thousands of
+    them a document, and a tuple is made and hashed in C.)"""
 
     placement: Placement
     scale: float
@@ -82,8 +83,7 @@ class Variant:
     beside: float = BESIDE_PANEL  # a picture above: the panel goes beside it when this many text sizes fit there (BIG: never)
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """A paragraph (wrapped at its width) and where it goes: offsets from the card's top-left corner."""
 
     para: Paragraph
@@ -94,8 +94,7 @@ class Placed:
 Box = tuple[float, float, float, float]  # x, top, width, height (from the card's top-left)
 
 
-@dataclass(frozen=True)
-class CardPlan:
+class CardPlan(NamedTuple):
     variant: Variant
     width: float
     height: float

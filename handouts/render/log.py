@@ -12,9 +12,11 @@ import math
 from typing import TYPE_CHECKING, NamedTuple
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak
 
+from ..rawpdf import squares
 from .cards import styles_for
 from .context import RenderContext
 from .para import paragraph, wrapped
@@ -145,6 +147,7 @@ class LogGrid(Flowable):
         canvas.setStrokeColor(HexColor(p.rule))
         canvas.setLineWidth(ctx.layout.lines.rule)
         canvas.line(0, y, self.width, y)
+        columns: dict[float, list[str]] = {}  # the boxes' x positions, by box size
         for para, h, row in zip(self.wrapped, self.row_heights, self.rows, strict=True):
             para.drawOn(canvas, 2, y - (h + para.height) / 2)
             line_h = h / len(row.times)
@@ -157,9 +160,10 @@ class LogGrid(Flowable):
                     canvas.drawRightString(self.name_w - 4, middle - size * 0.35, label)
                 canvas.setStrokeColor(HexColor(p.text))
                 canvas.setLineWidth(max(0.6, ctx.layout.lines.rule))
-                for d in range(self.days):
-                    x = self.name_w + d * cell + (cell - box) / 2
-                    canvas.rect(x, middle - box / 2, box, box, stroke=1, fill=0)
+                xs = columns.get(box)
+                if xs is None:
+                    xs = columns[box] = [fp_str(self.name_w + d * cell + (cell - box) / 2) for d in range(self.days)]
+                squares(canvas, xs, middle - box / 2, box)
             y -= h
             canvas.setStrokeColor(HexColor(p.rule))
             canvas.setLineWidth(ctx.layout.lines.rule)

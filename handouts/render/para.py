@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
 from ..rawpdf import Recording, draw_recorded
-from ..reuse import REUSE
+from ..reuse import REUSE, Hashed
 
 
 def _frag(text: str, style: ParagraphStyle, font: str, bold: int) -> ParaFrag:
@@ -122,7 +122,7 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, le
     para = TextParagraph("", style, bulletText=bullet, frags=frags)
     if choices is not None:  # in a column too narrow for a joined pair, it breaks rather than a word being cut
         para._bound = (body, choices)
-    para._key = (text, style_key(style), bullet, lead, lead_font, more)  # what makes two paragraphs lay out the same
+    para._key = Hashed((text, style_key(style), bullet, lead, lead_font, more))  # what makes two paragraphs lay out the same
     para._spec = (text, style, bullet, lead, lead_font, more)
     return para
 
@@ -200,16 +200,24 @@ BIG = 1e6
 
 def wrapped(para: Paragraph, width: float) -> tuple[Paragraph, float]:
     """``para`` wrapped at ``width`` (or an identical paragraph wrapped earlier) and its height."""
+    mine: dict[float, tuple[Paragraph, float]] | None = para.__dict__.get("_at")
+    if mine is not None:  # this paragraph's own answers, by width (the card planner asks again and again)
+        hit = mine.get(width)
+        if hit is not None:
+            return hit
     key = getattr(para, "_key", None)
     if key is None:
         return para, para.wrap(width, BIG)[1]
     cache_key = (key, round(width, 3))
-    hit: tuple[Paragraph, float] | None = _WRAPPED.get(cache_key)
+    hit = _WRAPPED.get(cache_key)
     if hit is None:
         # a copy of its own: the cached paragraph is wrapped at this one width, ever
         copy = fresh(para, SharedParagraph)
         copy._fonts = _repeatable(copy)
         hit = _WRAPPED.put(cache_key, (copy, copy.wrap(width, BIG)[1]))
+    if mine is None:
+        mine = para._at = {}
+    mine[width] = hit
     return hit
 
 
