@@ -18,7 +18,7 @@ from ..text import ExerciseWords, dosage_rows, dosage_sentences
 from .cardchoice import HAIR, CardChooser, Limits
 from .cardplan import CardContent, CardPlan, CardStyle
 from .context import RenderContext
-from .para import paragraph
+from .para import read_only as paragraph  # (a card's paragraphs are only read: planned copies are drawn)
 from .styles import Styles, build_styles
 
 

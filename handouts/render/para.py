@@ -127,6 +127,24 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, le
     return para
 
 
+# Paragraphs that are only read, never wrapped or drawn themselves (a card's content: the planner wraps
+# shared copies of them, see wrapped()), by what makes them lay out the same: a batch prints the same
+# steps and names again and again, and each such paragraph keeps its own answers (its key, its wrapped
+# copies by width) from one document to the next.
+_READ_ONLY = REUSE.store("card paragraphs", 20_000)
+
+
+def read_only(text: str, style: ParagraphStyle, *, bullet: str | None = None, lead: str | None = None,
+              lead_font: str | None = None, more: tuple[tuple[str, str], ...] = ()) -> Paragraph:
+    """:func:`paragraph`, the same object for the same text and style, for a paragraph nothing wraps or
+    draws: only its shared copies (:func:`wrapped`) are laid out."""
+    key = (text, style_key(style), bullet, lead, lead_font, more)
+    found: Paragraph | None = _READ_ONLY.get(key)
+    if found is None:
+        found = _READ_ONLY.put(key, paragraph(text, style, bullet=bullet, lead=lead, lead_font=lead_font, more=more))
+    return found
+
+
 # A text's words as a paragraph prints them, by text, font and size: the same for every paragraph of
 # that text (a batch prints the same steps hundreds of times). Values are tuples, never changed.
 _PREPARED = REUSE.store("paragraph texts", 20_000)
