@@ -422,7 +422,6 @@ def test_booklet_pictures_are_as_large_as_their_page_allows(every_document):
     """A booklet card is alone on its page: its picture is never smaller than 80 pt along its longer side
     (1.5 in in the English booklets), and where it has room the picture grows until the card fills the page or
     reaches the layout's limit: a picture 5% taller in the same arrangement either prints no larger or no longer fits."""
-    from dataclasses import replace
 
     from handouts.render.cardchoice import HAIR, MIN_PICTURE, SLOT_PICTURE
 
@@ -445,7 +444,7 @@ def test_booklet_pictures_are_as_large_as_their_page_allows(every_document):
                 if plan.variant.picture_limit >= limit - HAIR:
                     continue
                 taller = min(limit, plan.variant.picture_limit * 1.05)
-                bigger = chooser.plan(plan.width, replace(plan.variant, picture_limit=taller))
+                bigger = chooser.plan(plan.width, plan.variant._replace(picture_limit=taller))
                 assert bigger.height > frame or max(drawn_picture(card, bigger)) <= max(w, h) + HAIR, \
                     (document, card.exercise.id)
     assert grown >= 2 * 26  # the English booklets: every card

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable
 from .cardchoice import SLOT_SCALES
 from .flowables import draw_stack
 from .page import PageState
+from .para import laid_out
 
 BIG = 1e6
 FULLEST_LOOK = 12  # the cards of a group (from its first) among which a fuller page is looked for
@@ -49,7 +50,7 @@ class CardStack(Flowable):
     def _measure_heading(self, width: float) -> float:
         total = 0.0
         for index, item in enumerate(self.heading):
-            total += item.wrap(width, BIG)[1] + (item.getSpaceBefore() if index else 0.0) + item.getSpaceAfter()
+            total += laid_out(item, width)[1] + (item.getSpaceBefore() if index else 0.0) + item.getSpaceAfter()
         return total
 
     def getSpaceBefore(self) -> float:

@@ -13,7 +13,7 @@ from .cards import styles_for
 from .context import RenderContext
 from .flowables import Gap, NoteLines, draw_stack
 from .page import PageState
-from .para import paragraph
+from .para import laid_out, paragraph
 
 BIG = 1e6
 FEWEST_LINES = 3
@@ -31,7 +31,7 @@ class Notes(Flowable):
         self.lines = 0
 
     def heading_height(self, width: float) -> float:
-        return self.heading.wrap(width, BIG)[1] + self.heading.getSpaceBefore() + self.heading.getSpaceAfter()
+        return laid_out(self.heading, width)[1] + self.heading.getSpaceBefore() + self.heading.getSpaceAfter()
 
     def least_height(self, width: float) -> float:
         return self.heading_height(width) + min(self.most, FEWEST_LINES) * self.spacing
@@ -47,8 +47,8 @@ class Notes(Flowable):
         if not self.lines:
             return
         top = self.height - self.heading.getSpaceBefore()
-        _, h = self.heading.wrap(self.width, BIG)
-        self.heading.drawOn(self.canv, 0, top - h)
+        heading, h = laid_out(self.heading, self.width)
+        heading.drawOn(self.canv, 0, top - h)
         lines = NoteLines(self.ctx, self.lines, self.spacing)
         lines.wrap(self.width, BIG)
         lines.drawOn(self.canv, 0, 0)
@@ -59,7 +59,7 @@ def stack_height(items: list[Flowable], width: float, *, limit: float = BIG) -> 
     it passes ``limit``, the height so far (the rest is not measured)."""
     total = 0.0
     for index, item in enumerate(items):
-        _, h = (0.0, item.gap) if isinstance(item, Gap) else item.wrap(width, BIG)
+        h = item.gap if isinstance(item, Gap) else laid_out(item, width)[1]
         total += h + (item.getSpaceBefore() if index else 0.0) + item.getSpaceAfter()
         if total > limit:
             break

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Paragraph
 from .cards import styles_for
 from .context import RenderContext
 from .page import PageState
-from .para import paragraph, wrapped
+from .para import laid_out, paragraph, wrapped
 
 BIG = 1e6
 
@@ -172,8 +172,8 @@ def draw_stack(canvas: Canvas, items: Sequence[Flowable], width: float, top: flo
     """Draw ``items`` one under another from ``top`` down (spaces between them as on a page); returns
     where the next item would go."""
     for index, item in enumerate(items):
-        _, h = item.wrap(width, BIG)
+        drawn, h = laid_out(item, width)
         top -= item.getSpaceBefore() if index else 0.0
-        item.drawOn(canvas, 0, top - h)
+        drawn.drawOn(canvas, 0, top - h)
         top -= h + item.getSpaceAfter()
     return top

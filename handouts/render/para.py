@@ -239,6 +239,14 @@ def wrapped(para: Paragraph, width: float) -> tuple[Paragraph, float]:
     return hit
 
 
+def laid_out(item: Any, width: float) -> tuple[Any, float]:
+    """What to draw of ``item`` at ``width``, and its height: a paragraph's shared wrapped copy (see
+    :func:`wrapped`; its operators are written once per process), any other flowable wrapped itself."""
+    if getattr(item, "_key", None) is not None:
+        return wrapped(item, width)
+    return item, item.wrap(width, BIG)[1]
+
+
 def widest_word(paras: Sequence[Paragraph]) -> float:
     """The width of the widest word (words joined by a no-break space count as one) of ``paras``."""
     return max((_widest_word(para) for para in paras), default=0.0)
