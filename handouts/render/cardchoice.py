@@ -30,7 +30,9 @@ FILL_STEPS = 10  # halvings of the picture's height range when it is fitted to a
 # Plans by value, shared by every card of the process with the same texts, styles, width and variant (the
 # booklet lays itself out until its page numbers settle, and a batch prints the same cards again and again).
 # A plan is never changed once made (its paragraphs are the shared wrapped ones), and plan_card is pure.
-_PLANS = REUSE.store("card plans", 20_000)
+# 4,000: a booklet plans about 1,000 to 1,200 (English, Spanish); a batch, whose cards rarely repeat a dose and a
+# number, gains little from more, and each plan keeps its wrapped paragraphs alive (memory, not speed).
+_PLANS = REUSE.store("card plans", 4_000)
 
 
 def content_key(content: CardContent) -> tuple[object, ...] | None:

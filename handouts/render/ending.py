@@ -56,10 +56,11 @@ class Notes(Flowable):
 
 def stack_height(items: list[Flowable], width: float, *, limit: float = BIG) -> float:
     """The height of ``items`` one under another, gaps counted in full (as between blocks on a page); once
-    it passes ``limit``, the height so far (the rest is not measured)."""
+    it passes ``limit``, the height so far (the rest is not measured). Each item wraps itself: what is measured
+    here may be printed once only (a program's title), so it is not put in the shared wrapped paragraphs."""
     total = 0.0
     for index, item in enumerate(items):
-        h = item.gap if isinstance(item, Gap) else laid_out(item, width)[1]
+        h = item.gap if isinstance(item, Gap) else item.wrap(width, BIG)[1]
         total += h + (item.getSpaceBefore() if index else 0.0) + item.getSpaceAfter()
         if total > limit:
             break
