@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Paragraph
 from .cards import styles_for
 from .context import RenderContext
 from .page import PageState
-from .para import laid_out, paragraph, wrapped
+from .para import laid_out, read_only, wrapped
 
 BIG = 1e6
 
@@ -54,7 +54,7 @@ class Box(Flowable):
         self.ctx = ctx
         s = styles_for(ctx)
         self.heading_text = heading
-        self.heading = paragraph(heading, s.box_heading) if heading else None
+        self.heading = read_only(heading, s.box_heading) if heading else None  # (laid out as its wrapped copies)
         self.paras = paras
         self.filled = filled
         self.outline: tuple[str, str, int, str | None] | None = None  # a booklet bookmark where the box starts
@@ -164,8 +164,9 @@ class NoteLines(Flowable):
 
 
 def paragraphs(ctx: RenderContext, texts: Sequence[str], style_name: str = "body", bullet: str | None = None) -> list[Any]:
+    """The paragraphs of a :class:`Box`: only their wrapped copies are drawn, so each is made once per process."""
     style = getattr(styles_for(ctx), style_name)
-    return [paragraph(t, style, bullet=bullet) for t in texts]
+    return [read_only(t, style, bullet=bullet) for t in texts]
 
 
 def draw_stack(canvas: Canvas, items: Sequence[Flowable], width: float, top: float) -> float:

@@ -17,7 +17,7 @@ from ..models.catalog import REGIONS
 from .cards import styles_for
 from .context import RenderContext
 from .flowables import Box, paragraphs
-from .para import paragraph
+from .para import read_only
 
 BULLET = "\u2022"
 
@@ -146,12 +146,12 @@ def red_flag_box(ctx: RenderContext, regions: Sequence[str] = REGIONS, scope: st
     booklet's: every part of the back, so its list is longer than a region handout's)."""
     words = red_flag_lines(ctx, regions)
     s = styles_for(ctx)
-    paras: list = [paragraph(scope, s.body)] if scope else []
+    paras: list = [read_only(scope, s.body)] if scope else []
     for lead, signs in words.groups:
         if lead:
-            paras.append(paragraph(lead, s.body_bold))
+            paras.append(read_only(lead, s.body_bold))
         paras += paragraphs(ctx, signs, "bullet", bullet=BULLET)
-    paras.append(paragraph(words.see_doctor, s.body_bold))
+    paras.append(read_only(words.see_doctor, s.body_bold))
     box = WholeBox(ctx, words.title, paras, filled=False, border_scale=2.5, border_color=ctx.palette.accent)
     box.red_flags = True  # type: ignore[attr-defined]  # found by tests and by the page checks
     return box

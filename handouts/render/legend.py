@@ -14,7 +14,7 @@ from ..figures.shapes import Arrow, Label, Layer, Picture2D, Stopwatch
 from ..reuse import REUSE
 from .cards import styles_for
 from .context import RenderContext
-from .para import paragraph, wrapped
+from .para import read_only, wrapped
 from .pictures import FigurePicture, figure_palette, picture_for
 
 #: The exercise whose picture lends the key its marks: two poses, an arrow, and a hold.
@@ -89,8 +89,8 @@ class Legend(Flowable):
         super().__init__()
         self.ctx = ctx
         s = styles_for(ctx)
-        self.heading = paragraph(ctx.m("legend.title"), s.small_heading)
-        self.items = [(FigurePicture(ctx, pic), paragraph(text, s.body)) for pic, text in marks]
+        self.heading = read_only(ctx.m("legend.title"), s.small_heading)  # (its paragraphs: laid out as their wrapped copies)
+        self.items = [(FigurePicture(ctx, pic), read_only(text, s.body)) for pic, text in marks]
         self.gap = ctx.layout.text.body.size * 0.6
         self._grids: dict[float, tuple[int, float, list[float]]] = {}  # by width: it is laid out more than once
 
