@@ -127,11 +127,12 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, le
     return para
 
 
-# Paragraphs that are only read, never wrapped or drawn themselves (a card's content: the planner wraps
-# shared copies of them, see wrapped()), by what makes them lay out the same: a batch prints the same
-# steps and names again and again, and each such paragraph keeps its own answers (its key, its wrapped
-# copies by width) from one document to the next.
-_READ_ONLY = REUSE.store("card paragraphs", 20_000)
+# Paragraphs that are only read, never wrapped or drawn themselves (a card's content, a box's points: only
+# their shared copies are laid out, see wrapped()), by what makes them lay out the same: a batch prints the
+# same steps and names again and again, and each such paragraph keeps its own answers (its key, its wrapped
+# copies by width) from one document to the next. 2,000: the booklets and region handouts of both languages
+# make about 630; each keeps its copies alive (a clinician's own notes, one per patient, come and go).
+_READ_ONLY = REUSE.store("read-only paragraphs", 2_000)
 
 
 def read_only(text: str, style: ParagraphStyle, *, bullet: str | None = None, lead: str | None = None,

@@ -45,3 +45,20 @@ def test_a_last_pair_too_wide_for_the_column_breaks_between_its_words_not_inside
 def test_a_short_last_word_stays_with_the_one_before():
     found = lines("Keep your back flat on the mat and breathe out slowly now.", 200)
     assert len(found[-1].replace("\u00a0", " ").split()) >= 2
+
+
+def test_a_read_only_paragraph_is_made_once_and_never_wrapped_itself():
+    """A card's or a box's paragraph is shared by every document of the process; what is laid out and drawn
+    is its wrapped copy, so the shared one never changes (its lines are never set)."""
+    from handouts.render.para import laid_out, read_only, wrapped
+
+    text = "Lie on your back with your knees bent and your feet flat on the floor, hip-width apart."
+    first = read_only(text, STYLE, bullet="1.")
+    assert read_only(text, STYLE, bullet="1.") is first
+    assert read_only(text, STYLE, bullet="2.") is not first
+    copy, height = wrapped(first, 150)
+    assert copy is not first and height > 2 * STYLE.leading  # several lines at 150 pt
+    assert wrapped(first, 150) == (copy, height)
+    assert laid_out(first, 150) == (copy, height)
+    assert not hasattr(first, "blPara")  # the shared paragraph itself was never wrapped
+    assert wrapped(first, 400)[1] < height
