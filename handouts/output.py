@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -71,21 +71,27 @@ def check_targets(targets: Iterable[Path], inputs: Iterable[Path]) -> None:
         raise UserError(problems)
 
 
-def _stage(target: Path, data: bytes, *, sync: bool) -> str:
-    """``data`` in a complete temporary file beside ``target`` (mode 644); its name."""
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+def _temporary(target: Path) -> str:
+    """A new name for a temporary file beside ``target`` (64 random bits: it never names a file already there)."""
+    return os.path.join(target.parent, f".{target.name}.{secrets.token_hex(8)}.part")
+
+
+def _stage(temporary: str, data: bytes, *, sync: bool) -> None:
+    """``data`` in a complete file called ``temporary`` (mode 644). Its name is chosen before it exists, so that
+    an interruption at any moment (Ctrl-C between the file's creation and the first byte) leaves no file."""
     try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             if sync:
                 handle.flush()
                 os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    except BaseException as exc:
+        if not isinstance(exc, FileExistsError):  # (a file of that name that is not ours stays)
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
         raise
-    return temporary
 
 
 def write_atomic(target: Path, data: bytes, *, sync: bool = True) -> Path:
@@ -94,12 +100,14 @@ def write_atomic(target: Path, data: bytes, *, sync: bool = True) -> Path:
     ``sync=False`` skips forcing the data to disk first, for files that are cheap to lose (the cache).
     Raises OSError; :func:`write_all` is the user-facing way that turns it into a clean message.
     """
-    temporary = _stage(target, data, sync=sync)
+    temporary = _temporary(target)
     try:
+        _stage(temporary, data, sync=sync)
         os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    except BaseException as exc:
+        if not isinstance(exc, FileExistsError):
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
         raise
     return target
 
@@ -126,7 +134,8 @@ def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = (), *, create_o
                     folder.mkdir()
                     created.append(folder)
         for current, data in files.items():
-            staged[current] = _stage(current, data, sync=True)
+            staged[current] = temporary = _temporary(current)  # (known before it exists: removed if interrupted)
+            _stage(temporary, data, sync=True)
         for current, temporary in staged.items():
             os.replace(temporary, current)
     except OSError as exc:
