@@ -71,27 +71,42 @@ def check_targets(targets: Iterable[Path], inputs: Iterable[Path]) -> None:
         raise UserError(problems)
 
 
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)  # (O_BINARY: Windows, bytes as they are)
+
+
 def _temporary(target: Path) -> str:
-    """A new name for a temporary file beside ``target`` (64 random bits: it never names a file already there)."""
-    return os.path.join(target.parent, f".{target.name}.{secrets.token_hex(8)}.part")
+    """A new name for a temporary file beside ``target`` (as long as tempfile's: a long file name still fits)."""
+    return os.path.join(target.parent, f".{target.name}.{secrets.token_hex(4)}.part")
 
 
-def _stage(temporary: str, data: bytes, *, sync: bool) -> None:
-    """``data`` in a complete file called ``temporary`` (mode 644). Its name is chosen before it exists, so that
-    an interruption at any moment (Ctrl-C between the file's creation and the first byte) leaves no file."""
+def _stage(target: Path, data: bytes, *, sync: bool, staged: dict[Path, str]) -> str:
+    """``data`` in a complete temporary file beside ``target`` (mode 644); its name, which is in ``staged`` (under
+    ``target``) from before the file exists, so that an interruption at any moment (Ctrl-C between the file's
+    creation and its first byte) leaves nothing the caller cannot remove. A name already taken (someone else's
+    file, left as it is) is replaced by another."""
+    while True:
+        temporary = staged[target] = _temporary(target)
+        try:
+            descriptor = os.open(temporary, _CREATE, 0o600)
+        except FileExistsError:
+            continue
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+        break
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             if sync:
                 handle.flush()
                 os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
-    except BaseException as exc:
-        if not isinstance(exc, FileExistsError):  # (a file of that name that is not ours stays)
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
         raise
+    return temporary
 
 
 def write_atomic(target: Path, data: bytes, *, sync: bool = True) -> Path:
@@ -100,12 +115,11 @@ def write_atomic(target: Path, data: bytes, *, sync: bool = True) -> Path:
     ``sync=False`` skips forcing the data to disk first, for files that are cheap to lose (the cache).
     Raises OSError; :func:`write_all` is the user-facing way that turns it into a clean message.
     """
-    temporary = _temporary(target)
+    staged: dict[Path, str] = {}
     try:
-        _stage(temporary, data, sync=sync)
-        os.replace(temporary, target)
-    except BaseException as exc:
-        if not isinstance(exc, FileExistsError):
+        os.replace(_stage(target, data, sync=sync, staged=staged), target)
+    except BaseException:
+        for temporary in staged.values():
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
         raise
@@ -134,8 +148,7 @@ def write_all(files: dict[Path, bytes], inputs: Iterable[Path] = (), *, create_o
                     folder.mkdir()
                     created.append(folder)
         for current, data in files.items():
-            staged[current] = temporary = _temporary(current)  # (known before it exists: removed if interrupted)
-            _stage(temporary, data, sync=True)
+            _stage(current, data, sync=True, staged=staged)
         for current, temporary in staged.items():
             os.replace(temporary, current)
     except OSError as exc:

@@ -45,8 +45,8 @@ _OFF_WORDS = ("off", "0", "no", "false", "none")
 
 
 class Hashed:
-    """A key (or a part of one) hashed once: a tuple hashes its items again at every lookup, and a paragraph's
-    or a card's key (its text and its style, by value) is looked up thousands of times a document."""
+    """A key (or a part of one) hashed once: a tuple hashes its items again at every lookup, and a card's key
+    (its paragraphs and its style, by value) is looked up thousands of times a document."""
 
     __slots__ = ("_hash", "value")
 

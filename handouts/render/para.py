@@ -7,6 +7,7 @@ also several times faster than parsing (the parser is the main cost of a card).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -17,7 +18,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
 from ..rawpdf import Recording, draw_recorded
-from ..reuse import REUSE, Hashed
+from ..reuse import REUSE
 
 
 def _frag(text: str, style: ParagraphStyle, font: str, bold: int) -> ParaFrag:
@@ -104,6 +105,20 @@ def _bind_numbers(words: list[str]) -> list[str]:
     return out
 
 
+# A number for each paragraph's value (its text, style, bullet and leads): equal values get the same number,
+# and a number is never given to another value (a counter), so the stores keyed on it key by value while
+# hashing and comparing an int. When the table is emptied (full), a value gets a new number: only a miss.
+_NUMBERS = REUSE.store("paragraph numbers", 50_000)
+_COUNTER = itertools.count(1)
+
+
+def value_number(value: tuple[object, ...]) -> int:
+    found: int | None = _NUMBERS.get(value)
+    if found is None:
+        found = _NUMBERS.put(value, next(_COUNTER))
+    return found
+
+
 def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, lead: str | None = None,
          lead_font: str | None = None, more: tuple[tuple[str, str], ...] = ()) -> Paragraph:
     """A paragraph of plain ``text`` (whitespace collapsed), optionally after a bold ``lead`` ('Be careful:');
@@ -122,7 +137,7 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, le
     para = TextParagraph("", style, bulletText=bullet, frags=frags)
     if choices is not None:  # in a column too narrow for a joined pair, it breaks rather than a word being cut
         para._bound = (body, choices)
-    para._key = Hashed((text, style_key(style), bullet, lead, lead_font, more))  # what makes two paragraphs lay out the same
+    para._key = value_number((text, style_key(style), bullet, lead, lead_font, more))  # what makes two paragraphs lay out the same
     para._spec = (text, style, bullet, lead, lead_font, more)
     return para
 
@@ -211,32 +226,32 @@ def fresh(para: Paragraph, kind: type[Paragraph] = TextParagraph) -> Paragraph:
 
 # Paragraphs already broken into lines, by content and width: shared by every card and document of
 # the process that prints the same text at the same width (the steps of a popular exercise, 'Do this
-# once a day.'). Drawing a wrapped paragraph does not change it, so sharing is safe.
-_WRAPPED_MAX = 5_000  # enough for every text of the catalog at each width it is printed; bounds memory
-_WRAPPED = REUSE.store("wrapped paragraphs", _WRAPPED_MAX)  # (text and style by value, width) -> (paragraph, height)
+# once a day.'). Drawing a wrapped paragraph does not change it, so sharing is safe. Kept by paragraph
+# (its value key), then by width: a paragraph of a card is asked for at the same few widths again and
+# again, and an equal paragraph (para.read_only) is often the same object, whose key is found at once.
+_WRAPPED_MAX = 1_000  # paragraphs (each at a few widths): the booklets and region handouts of both languages ask for about 700
+_WRAPPED = REUSE.store("wrapped paragraphs", _WRAPPED_MAX)  # paragraph key -> {width: (paragraph, height)}
 BIG = 1e6
 
 
 def wrapped(para: Paragraph, width: float) -> tuple[Paragraph, float]:
     """``para`` wrapped at ``width`` (or an identical paragraph wrapped earlier) and its height."""
-    mine: dict[float, tuple[Paragraph, float]] | None = para.__dict__.get("_at")
-    if mine is not None:  # this paragraph's own answers, by width (the card planner asks again and again)
-        hit = mine.get(width)
-        if hit is not None:
-            return hit
     key = getattr(para, "_key", None)
     if key is None:
         return para, para.wrap(width, BIG)[1]
-    cache_key = (key, round(width, 3))
-    hit = _WRAPPED.get(cache_key)
+    widths: dict[float, tuple[Paragraph, float]] | None = _WRAPPED.get(key)
+    if widths is None:
+        widths = _WRAPPED.put(key, {})
+    hit = widths.get(width)
     if hit is None:
-        # a copy of its own: the cached paragraph is wrapped at this one width, ever
-        copy = fresh(para, SharedParagraph)
-        copy._fonts = _repeatable(copy)
-        hit = _WRAPPED.put(cache_key, (copy, copy.wrap(width, BIG)[1]))
-    if mine is None:
-        mine = para._at = {}
-    mine[width] = hit
+        rounded = round(width, 3)  # (a width a hair from one already asked for shares its paragraph)
+        hit = widths.get(rounded)
+        if hit is None:
+            # a copy of its own: the cached paragraph is wrapped at this one width, ever
+            copy = fresh(para, SharedParagraph)
+            copy._fonts = _repeatable(copy)
+            hit = widths[rounded] = (copy, copy.wrap(width, BIG)[1])
+        widths[width] = hit
     return hit
 
 
