@@ -45,7 +45,7 @@ def test_a_file_is_written_whole_with_its_usual_mode(tmp_path: Path) -> None:
 
 def test_a_temporary_name_already_taken_is_left_alone_and_another_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     names = iter(["taken", "taken", "free", "taken", "free2"])
-    monkeypatch.setattr(output.secrets, "token_hex", lambda n: next(names))
+    monkeypatch.setattr(output, "_random_part", lambda: next(names))
     stranger = tmp_path / ".a.txt.taken.part"
     stranger.write_bytes(b"not ours")
     output.write_all({tmp_path / "a.txt": b"A"})
