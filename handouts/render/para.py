@@ -119,6 +119,12 @@ def value_number(value: tuple[object, ...]) -> int:
     return found
 
 
+def _layout_value(text: str, style: ParagraphStyle, bullet: str | None, lead: str | None, lead_font: str | None,
+                  more: tuple[tuple[str, str], ...]) -> tuple[object, ...]:
+    """What makes two paragraphs lay out and draw the same."""
+    return (text, style_key(style), bullet, lead, lead_font, more)
+
+
 def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, lead: str | None = None,
          lead_font: str | None = None, more: tuple[tuple[str, str], ...] = ()) -> Paragraph:
     """A paragraph of plain ``text`` (whitespace collapsed), optionally after a bold ``lead`` ('Be careful:');
@@ -137,16 +143,16 @@ def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, le
     para = TextParagraph("", style, bulletText=bullet, frags=frags)
     if choices is not None:  # in a column too narrow for a joined pair, it breaks rather than a word being cut
         para._bound = (body, choices)
-    para._key = value_number((text, style_key(style), bullet, lead, lead_font, more))  # what makes two paragraphs lay out the same
+    para._key = value_number(_layout_value(text, style, bullet, lead, lead_font, more))
     para._spec = (text, style, bullet, lead, lead_font, more)
     return para
 
 
 # Paragraphs that are only read, never wrapped or drawn themselves (a card's content, a box's points: only
 # their shared copies are laid out, see wrapped()), by what makes them lay out the same: a batch prints the
-# same steps and names again and again, and each such paragraph keeps its own answers (its key, its wrapped
-# copies by width) from one document to the next. 2,000: the booklets and region handouts of both languages
-# make about 630; each keeps its copies alive (a clinician's own notes, one per patient, come and go).
+# same steps and names again and again, and finds each paragraph (its key, its prepared text) already made.
+# 2,000: the booklets and region handouts of both languages make about 630 (a clinician's own notes, one
+# per patient, come and go).
 _READ_ONLY = REUSE.store("read-only paragraphs", 2_000)
 
 
@@ -154,7 +160,7 @@ def read_only(text: str, style: ParagraphStyle, *, bullet: str | None = None, le
               lead_font: str | None = None, more: tuple[tuple[str, str], ...] = ()) -> Paragraph:
     """:func:`paragraph`, the same object for the same text and style, for a paragraph nothing wraps or
     draws: only its shared copies (:func:`wrapped`) are laid out."""
-    key = (text, style_key(style), bullet, lead, lead_font, more)
+    key = _layout_value(text, style, bullet, lead, lead_font, more)
     found: Paragraph | None = _READ_ONLY.get(key)
     if found is None:
         found = _READ_ONLY.put(key, paragraph(text, style, bullet=bullet, lead=lead, lead_font=lead_font, more=more))
