@@ -45,31 +45,6 @@ class WholeBox(Box):
             canvas.restoreState()
 
 
-class WarningsFirst(Flowable):
-    """The warning signs, then the safety guidance, when the warning box fits what is left of the page;
-    else the guidance first (it splits between its points, so it fills the page) and the warning box,
-    whole, after it: a page is never left a third empty before a box too tall for its foot."""
-
-    def __init__(self, warnings: Flowable, safety: list[Flowable], gap: Flowable):
-        super().__init__()
-        self.warnings = warnings
-        self.safety = safety
-        self.gap = gap
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = availWidth, availHeight + 1  # never placed itself: always split in order
-        return self.width, self.height
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        if self.warnings.wrap(availWidth, availHeight)[1] <= availHeight:
-            return [self.warnings, self.gap, *self.safety]
-        first, *rest = self.safety
-        if first.wrap(availWidth, availHeight)[1] <= availHeight:
-            return [first, *rest, self.warnings]
-        parts = first.split(availWidth, availHeight)  # what fits here, then the rest (ReportLab places the first as is)
-        return [*parts, *rest, self.warnings] if parts else []
-
-
 class RedFlagText:
     """What the warning signs box says, in the document's language: groups of (lead line, signs)."""
 

@@ -6,7 +6,7 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from ..errors import Problems
 from ..models.catalog import POSITION_ORDER, Exercise
@@ -237,30 +237,20 @@ def region_exercises(ctx: RenderContext, region: str) -> list[Exercise]:
     return ordered(ctx.catalog.for_handout(region, getattr(ctx.clinic.region_exercises, region)), ctx.layout.order)
 
 
-def guidance(ctx: RenderContext, page: PageState, key_points: list[str], regions: Iterable[str], *,
-             whole_safety: bool = False) -> list[Flowable]:
-    """Key points, the warning signs of ``regions`` (always, whole), the safety guidance and, once, the key to
-    the pictures.
-
-    The warning signs come before the safety guidance when they fit the page (they matter most, and
-    the guidance, which may split between its points, then fills the foot of the page); else after it
-    (see :class:`.guidance.WarningsFirst`).
-    """
-    from .guidance import WarningsFirst, key_points_box, red_flag_box
+def guidance(ctx: RenderContext, page: PageState, key_points: list[str], regions: Iterable[str]) -> list[Flowable]:
+    """Key points, then the warning signs of ``regions`` (always, whole), the safety guidance and, once, the key
+    to the pictures, in the order that fills the pages best (see :class:`.frontorder.FrontMatter`)."""
+    from .frontorder import FrontMatter
+    from .guidance import key_points_box, red_flag_box
     from .legend import legend
 
     gap = Gap(ctx.layout.cards.gap, page)
     story: list[Flowable] = [key_points_box(ctx, key_points), gap]
-    warnings = red_flag_box(ctx, list(regions))
-    if ctx.layout.blocks.safety:
-        box = safety_box(ctx)  # split between its points when it must, unless asked to stay whole
-        story += [WarningsFirst(warnings, [KeepTogether([box]) if whole_safety else box, gap], gap)]
-    else:
-        story += [warnings, gap]
-    key = legend(ctx)
-    if key is not None:
-        story += [key, gap]
-    return story
+    warnings, key = red_flag_box(ctx, list(regions)), legend(ctx)
+    if not ctx.layout.blocks.safety:  # (a program's log may then come first: see render_program)
+        return [*story, warnings, gap, *([key, gap] if key is not None else [])]
+    # the safety guidance splits between its points when it must
+    return [*story, FrontMatter(warnings, safety_box(ctx), key, gap, page, geometry(ctx).frame_height)]
 
 
 def render_region(ctx: RenderContext, region: str) -> bytes:
