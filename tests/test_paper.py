@@ -270,6 +270,24 @@ def test_compact_saves_a_page_on_every_letter_document(compact_saving):
     assert len(letter) == 5 and min(letter.values()) >= 1, letter
 
 
+def test_compact_saves_a_page_on_every_spanish_letter_document():
+    """In Spanish too: lower 6 -> 5, mid 6 -> 5, upper 5 -> 4, anonymous 5 -> 4, jane-doe 5 -> 4. Jane-doe's
+    six cards need three to a page on one page: the Spanish steps of the pelvic tilt, partial crunch and leg
+    raise were written a line shorter each for it (before: 5 pages in both layouts)."""
+    from handouts.jobs import Job, render_program_file
+
+    pages = {}
+    for layout in ("standard", "compact"):
+        job = Job.load(layout=layout, clinic_file=None, catalog_dir=None, lang="es", output_dir=ROOT / "out")
+        for path, data in job.render_regions(["lower", "mid", "upper"]).items():
+            pages[(path.stem, layout)] = len(page_texts(data))
+        for path in PROGRAMS:
+            if path.stem != "spanish-a4-clinic":  # (its own layout is A4: see the next test)
+                pages[(path.stem, layout)] = len(page_texts(render_program_file(path, layout=layout, lang="es")[1]))
+    saved = {name: pages[(name, "standard")] - pages[(name, "compact")] for name, layout in pages if layout == "compact"}
+    assert len(saved) == 5 and min(saved.values()) >= 1, pages
+
+
 def test_compact_on_a4_from_another_folder_keeps_its_fonts_and_saves_a_page(tmp_path):
     """A clinic's own layout that extends compact (here: on A4, in a folder of its own) prints in compact's
     fonts, found beside compact.yaml, not beside the clinic's file; the Spanish A4 program then takes 3 pages
