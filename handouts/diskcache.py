@@ -20,7 +20,9 @@ from pathlib import Path
 from .reuse import REUSE
 
 # the modules whose code makes an entry (and every module of figures/, see code_digest)
-_CODE_MODULES = ("render/images.py", "render/raster.py", "render/svg.py", "render/pdfimages.py", "render/imagestore.py")
+# the key to the pictures draws parts of a picture, chosen in legend.py, under the picture's key: its forms depend on it
+_CODE_MODULES = ("render/images.py", "render/raster.py", "render/svg.py", "render/pdfimages.py", "render/imagestore.py",
+                 "render/legend.py")
 
 
 MAX_ENTRY_BYTES = 64_000_000  # far above any real entry (a prepared logo is well under 1 MB)

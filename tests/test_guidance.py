@@ -277,6 +277,26 @@ def test_the_picture_key_uses_the_pictures_own_marks(tmp_path):
     assert [item.text for item in order if isinstance(item, Label)] == ["1", "2"]
     assert arrow and all(isinstance(item, Arrow) and item in card.layers for item in arrow)
     assert any(isinstance(item, Stopwatch) for item in hold)
+    # each figure with its own face only: the end pose's mark drew the start pose's eye as a stray dot
+    assert [sum(item.role == "face" for item in layers) for layers in (start, end)] == [1, 1]
+
+
+def test_the_picture_key_draws_its_figures_whole_and_grows_with_large_print(tmp_path):
+    """A figure mark's box leaves room for its outline (the heads were cut flat at the top), and in large print
+    the marks and columns grow with the text."""
+    from handouts.render.legend import ICON_H, legend, legend_marks
+
+    ctx = job(tmp_path).context()
+    for pic, _ in legend_marks(ctx)[:2]:
+        x0, y0, x1, y1 = pic.bounds
+        for layer in pic.layers:
+            for shape in layer.shapes:
+                b = shape.bounds()
+                assert min(b[0] - x0, b[1] - y0, x1 - b[2], y1 - b[3]) >= 5.0  # the outline's room, in cm
+    large = job(tmp_path, layout="large-print").context()
+    key = legend(large)
+    key.wrap(525, 1000)
+    assert abs(key.icon_h - ICON_H * 16 / 12) < 1e-9 and key.columns == 2
 
 
 # -- dose ranges -------------------------------------------------------------------------------------------

@@ -19,8 +19,9 @@ from .pictures import FigurePicture, figure_palette, picture_for
 
 #: The exercise whose picture lends the key its marks: two poses, an arrow, and a hold.
 EXAMPLE = "standing-back-bend"
-ICON_W, ICON_H = 48.0, 46.0  # points
-CELL_MIN = 150.0  # points: the narrowest column of the key
+ICON_W, ICON_H = 48.0, 46.0  # points, with body text of 12 pt: the marks grow with the text (large print)
+CELL_MIN = 150.0  # points, at 12 pt: the narrowest column of the key
+OUTLINE_ROOM = 6.0  # drawing units (cm) around a mark's shapes for their outline (1.8 pt in large print is 5 units)
 _BOUNDS = REUSE.store("legend mark bounds", 64)  # a mark's bounds by its key (the picture's by value, and the part)
 
 
@@ -41,11 +42,21 @@ def _subpicture(items: list, bounds: tuple[float, float, float, float] | None = 
             elif isinstance(item, Arrow):
                 for x, y in item.samples(16):
                     xs0.append(x - 3); ys0.append(y - 3); xs1.append(x + 3); ys1.append(y + 3)  # noqa: E702
-        bounds = (min(xs0), min(ys0), max(xs1), max(ys1))
+        pad = OUTLINE_ROOM  # the outline is stroked outside the shapes: room for it inside the mark's box
+        bounds = (min(xs0) - pad, min(ys0) - pad, max(xs1) + pad, max(ys1) + pad)
         if key:
             _BOUNDS.put(key, bounds)
     pic.bounds = bounds
     return pic
+
+
+def _centre(layer: Layer) -> tuple[float, float]:
+    boxes = [shape.bounds() for shape in layer.shapes]
+    return ((min(b[0] for b in boxes) + max(b[2] for b in boxes)) / 2, (min(b[1] for b in boxes) + max(b[3] for b in boxes)) / 2)
+
+
+def _inside(point: tuple[float, float], box: tuple[float, float, float, float]) -> bool:
+    return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
 
 
 def legend_marks(ctx: RenderContext) -> list[tuple[Picture2D, str]] | None:
@@ -62,8 +73,13 @@ def legend_marks(ctx: RenderContext) -> list[tuple[Picture2D, str]] | None:
     fp = figure_palette(ctx.palette)
 
     def pose(outline: str) -> list[Layer]:
-        return [item for item in pic.layers if isinstance(item, Layer)
-                and ((item.role == "figure" and item.outline == outline) or (item.role == "face" and item.fill == outline))]
+        """A pose's figure, and the face drawn on its head (each pose's face is in the outline colour, so a
+        face is the pose's when it lies on one of the pose's own shapes)."""
+        figure = [item for item in pic.layers if isinstance(item, Layer) and item.role == "figure" and item.outline == outline]
+        boxes = [shape.bounds() for layer in figure for shape in layer.shapes]
+        faces = [item for item in pic.layers if isinstance(item, Layer) and item.role == "face"
+                 and any(_inside(_centre(item), box) for box in boxes)]
+        return [item for item in pic.layers if item in figure or item in faces]
 
     start, end = pose(fp.start_outline), pose(fp.outline)
     arrows = [item for item in pic.layers if isinstance(item, Arrow)]
@@ -92,6 +108,8 @@ class Legend(Flowable):
         self.heading = read_only(ctx.m("legend.title"), s.small_heading)  # (its paragraphs: laid out as their wrapped copies)
         self.items = [(FigurePicture(ctx, pic), read_only(text, s.body)) for pic, text in marks]
         self.gap = ctx.layout.text.body.size * 0.6
+        scale = max(1.0, ctx.layout.text.body.size / 12.0)
+        self.icon_w, self.icon_h, self.cell_min = ICON_W * scale, ICON_H * scale, CELL_MIN * scale
         self._grids: dict[float, tuple[int, float, list[float]]] = {}  # by width: it is laid out more than once
 
     def _grid(self, width: float) -> tuple[int, float, list[float]]:
@@ -100,13 +118,13 @@ class Legend(Flowable):
         return self._grids[width]
 
     def _measure(self, width: float) -> tuple[int, float, list[float]]:
-        columns = max(1, min(len(self.items), int(width // CELL_MIN)))
+        columns = max(1, min(len(self.items), int(width // self.cell_min)))
         cell = (width - (columns - 1) * self.gap) / columns
         heights = []
         for start in range(0, len(self.items), columns):
             row = self.items[start : start + columns]
-            text_h = max(wrapped(para, cell - ICON_W - self.gap)[1] for _, para in row)
-            heights.append(max(ICON_H, text_h))
+            text_h = max(wrapped(para, cell - self.icon_w - self.gap)[1] for _, para in row)
+            heights.append(max(self.icon_h, text_h))
         return columns, cell, heights
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -130,9 +148,9 @@ class Legend(Flowable):
             row_top = top - sum(self.rows[:row]) - self.gap * row
             x = column * (self.cell + self.gap)
             row_h = self.rows[row]
-            icon.draw(canvas, x, row_top - (row_h + ICON_H) / 2, ICON_W, ICON_H)
-            shared, h = wrapped(para, self.cell - ICON_W - self.gap)
-            shared.drawOn(canvas, x + ICON_W + self.gap, row_top - (row_h + h) / 2)
+            icon.draw(canvas, x, row_top - (row_h + self.icon_h) / 2, self.icon_w, self.icon_h)
+            shared, h = wrapped(para, self.cell - self.icon_w - self.gap)
+            shared.drawOn(canvas, x + self.icon_w + self.gap, row_top - (row_h + h) / 2)
 
 
 def legend(ctx: RenderContext) -> Flowable | None:
