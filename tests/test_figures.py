@@ -273,3 +273,13 @@ def test_feet_seen_from_above_show_toes_and_share_one_frame():
     assert abs(toe1) < 1.0 and abs(toe2) < 1.0  # big toes touching, before and after
     assert heel1 > heel2 + 6  # the heels slide in
     assert heel2 < 8.0  # until they meet (heel centres about a heel's width apart)
+
+
+def test_the_cues_keep_off_the_floor_lines_at_the_smallest_print_size():
+    """Cues are placed (figures/cues.floor_room) for the smallest a card prints a picture: that size is the card
+    chooser's, and a badge is never drawn smaller than draw_pdf draws it."""
+    from handouts.figures import cues, draw_pdf
+    from handouts.render.cardchoice import SLOT_PICTURE
+
+    assert cues.SMALLEST_PRINT == SLOT_PICTURE
+    assert (cues.MIN_BADGE_PT, cues.MIN_CLOCK_PT) == (draw_pdf.MIN_BADGE_RADIUS, draw_pdf.MIN_CLOCK_RADIUS)

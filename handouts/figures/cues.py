@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from .pose import Arrow as ArrowSpec
-from .shapes import Arrow, Capsule, Circle, Label, Layer, Point, Polygon, Shape, Stopwatch, shifted
+from .shapes import MIN_BADGE_RADIUS, MIN_CLOCK_RADIUS, Arrow, Capsule, Circle, Label, Layer, Point, Polygon, Shape, Stopwatch, shifted
 
 BADGE_R = 6.5  # cm: the badge disc (about the size of the head), at least
 CLOCK_R = 7.0  # cm: the stopwatch's face (its crown and the margin around it come on top), at least
@@ -25,11 +25,30 @@ ARROW_SHARE = 0.16  # and an arrow at least this share of the picture, so its sh
 def cue_sizes(extent: float) -> tuple[float, float]:
     """The badge and stopwatch radii (cm) for a picture whose longer side is ``extent`` cm."""
     return max(BADGE_R, BADGE_SHARE * extent), max(CLOCK_R, CLOCK_SHARE * extent)
+
 GAP = 3.5  # cm of white between a cue and anything else
 MIN_ARROW = 30.0  # cm: a shorter arrow is lengthened (see ARROW_SHARE)
 RING_STEP = 2.0
 RINGS = 45
 ANGLES = 24
+
+
+# A card may shrink a picture until its longer side prints at 108 pt (render/cardchoice.SLOT_PICTURE, the same
+# number: tests/test_figures.py). There a badge is drawn at 5.8 pt at least and the stopwatch at 4.5 pt
+# (shapes.MIN_BADGE_RADIUS, MIN_CLOCK_RADIUS), larger than their size in cm, and a floor line is 1.3 x 1.1 pt wide
+# (the default figure line): see floor_room.
+SMALLEST_PRINT = 108.0
+MIN_BADGE_PT = MIN_BADGE_RADIUS
+MIN_CLOCK_PT = MIN_CLOCK_RADIUS
+FLOOR_LINE_PT = 1.3 * 1.1
+
+
+def floor_room(extent: float, r: float, min_pt: float = MIN_BADGE_PT, room: float = 1.0) -> float:
+    """How far (cm) the centre of a cue of radius ``r`` cm (``room`` times that with its crown) keeps from a floor
+    line, in a picture whose longer side is ``extent`` cm: its radius as printed when the picture prints smallest,
+    the gap, and half the floor line's width there, so that a cue never touches a floor line on paper."""
+    cm_per_pt = extent / SMALLEST_PRINT
+    return room * max(r, min_pt * cm_per_pt) + GAP + FLOOR_LINE_PT / 2 * cm_per_pt
 
 
 CELL = 8.0  # cm: the side of a square of the grid that ``Obstacles.near`` looks up
@@ -106,15 +125,17 @@ class Obstacles:
             best = min(best, abs(p[1] - floor))
         return best
 
-    def free_spot(self, wanted: Point, r: float) -> Point:
-        """The spot nearest ``wanted`` (searched in rings around it) where a disc of radius ``r`` fits."""
+    def free_spot(self, wanted: Point, r: float, from_floor: float = 0.0) -> Point:
+        """The spot nearest ``wanted`` (searched in rings around it) where a disc of radius ``r`` fits, its centre
+        at least ``from_floor`` cm from every floor line (see :func:`floor_room`)."""
         for ring in range(RINGS):
             radius = ring * RING_STEP
             count = 1 if ring == 0 else ANGLES
             for i in range(count):
                 t = math.pi / 2 + 2 * math.pi * i / count
                 p = (wanted[0] + radius * math.cos(t), wanted[1] + radius * math.sin(t))
-                if not self.near(p, r + GAP) and (not self.floors or p[1] - r > min(self.floors)):
+                if (not self.near(p, r + GAP) and (not self.floors or p[1] - r > min(self.floors))
+                        and all(abs(p[1] - floor) >= from_floor for floor in self.floors)):
                     return p  # (never under the floor: a cue belongs with the figure above it)
         return wanted  # pragma: no cover - there is always room above a picture
 
@@ -224,7 +245,7 @@ def _toward(p: Point, q: Point, distance: float) -> Point:
     return (p[0] + d[0] / n * distance, p[1] + d[1] / n * distance)
 
 
-def arrow_badges(arrow: Arrow, obstacles: Obstacles, r: float = BADGE_R) -> list[Label]:
+def arrow_badges(arrow: Arrow, obstacles: Obstacles, r: float = BADGE_R, from_floor: float = 0.0) -> list[Label]:
     """'1' beside the arrow's start (the light pose), '2' beside its end, on the outside of its curve."""
     samples = arrow.samples(20)
     (ax, ay), (bx, by) = samples[0], samples[-1]
@@ -238,22 +259,22 @@ def arrow_badges(arrow: Arrow, obstacles: Obstacles, r: float = BADGE_R) -> list
     out = []
     for (px, py), along, text in ((samples[0], -1.0, "1"), (samples[-1], 1.0, "2")):
         wanted = (px + ux * along * (r + GAP) + normal[0] * (r + GAP), py + uy * along * (r + GAP) + normal[1] * (r + GAP))
-        at = obstacles.free_spot(wanted, r)
+        at = obstacles.free_spot(wanted, r, from_floor)
         obstacles.add_disc(at, r)
         out.append(Label(at, text, r=r))
     return out
 
 
-def panel_badge(text: str, corner: Point, obstacles: Obstacles, r: float = BADGE_R) -> Label:
+def panel_badge(text: str, corner: Point, obstacles: Obstacles, r: float = BADGE_R, from_floor: float = 0.0) -> Label:
     """A panel's number at its top left corner, or the free spot nearest it."""
-    at = obstacles.free_spot((corner[0] + r, corner[1] + r), r)
+    at = obstacles.free_spot((corner[0] + r, corner[1] + r), r, from_floor)
     obstacles.add_disc(at, r)
     return Label(at, text, r=r)
 
 
-def stopwatch(corner: Point, obstacles: Obstacles, r: float = CLOCK_R) -> Stopwatch:
+def stopwatch(corner: Point, obstacles: Obstacles, r: float = CLOCK_R, from_floor: float = 0.0) -> Stopwatch:
     """The hold cue at the picture's top right corner, or the free spot nearest it."""
     room = r * 1.45  # the crown sits above the face
-    at = obstacles.free_spot((corner[0] - room, corner[1] - room), room)
+    at = obstacles.free_spot((corner[0] - room, corner[1] - room), room, from_floor)
     obstacles.add_disc(at, room)
     return Stopwatch(at, r)

@@ -15,10 +15,21 @@ from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 
 from ..rawpdf import Formatted, draw_recorded
 from ..reuse import REUSE
-from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Stopwatch, arrow_head, capsule_arcs
+from .shapes import (
+    MIN_BADGE_RADIUS,
+    MIN_CLOCK_RADIUS,
+    Arrow,
+    Capsule,
+    Circle,
+    Label,
+    Layer,
+    Line,
+    Picture2D,
+    Stopwatch,
+    arrow_head,
+    capsule_arcs,
+)
 
-MIN_BADGE_RADIUS = 5.8  # points: the number in it is at least 8.5 pt
-MIN_CLOCK_RADIUS = 4.5  # points
 ARROW_WIDTH = 2.0  # times the figure line weight
 
 

@@ -12,7 +12,18 @@ from typing import NamedTuple
 
 from .body import Body, build_body
 from .crop import cut_above
-from .cues import Obstacles, around_arrow, arrow_badges, clear_arrow, cue_sizes, panel_badge, path_arrow, stopwatch
+from .cues import (
+    MIN_CLOCK_PT,
+    Obstacles,
+    around_arrow,
+    arrow_badges,
+    clear_arrow,
+    cue_sizes,
+    floor_room,
+    panel_badge,
+    path_arrow,
+    stopwatch,
+)
 from .feet import above_camera, feet_layers
 from .pose import Arrow as ArrowSpec
 from .pose import CloseUp, Illustration
@@ -114,17 +125,20 @@ class Scene:
         out.layers += arrows
         obstacles = Obstacles(solid, arrows, floors)
         x0, y0, x1, y1 = bounds_of(out.layers)
-        badge_r, clock_r = cue_sizes(max(x1 - x0, y1 - y0))
+        size = max(x1 - x0, y1 - y0)
+        badge_r, clock_r = cue_sizes(size)
+        # off the floor lines by the room the cues take where a card prints the picture smallest
+        badge_floor, clock_floor = floor_room(size, badge_r), floor_room(size, clock_r, MIN_CLOCK_PT, 1.45)
         paths = [a for a in arrows if a.bezier is not None]
         if self.ill.show == "overlay" and self.ill.badges and paths:
-            out.layers += arrow_badges(paths[0], obstacles, badge_r)
+            out.layers += arrow_badges(paths[0], obstacles, badge_r, badge_floor)
         for (_, (left, _, _, top)), panel in zip(frames, self.panels, strict=True):
             if panel.label:
-                out.layers.append(panel_badge(panel.label, (left, top), obstacles, badge_r))
+                out.layers.append(panel_badge(panel.label, (left, top), obstacles, badge_r, badge_floor))
         if self.ill.hold:  # beside each held pose: its panel's top right corner (the last panel's by default)
             for number in self.ill.hold_panels or [self.ill.hold_panel]:
                 _, (_, _, right, top) = frames[min(number, len(frames)) - 1]
-                out.layers.append(stopwatch((right, top), obstacles, clock_r))
+                out.layers.append(stopwatch((right, top), obstacles, clock_r, clock_floor))
         out.bounds = bounds_of(out.layers)
         return out
 

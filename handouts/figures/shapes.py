@@ -12,6 +12,9 @@ from typing import NamedTuple
 Point = tuple[float, float]
 
 
+MIN_BADGE_RADIUS = 5.8  # points: the least a badge is drawn at on paper (the number in it is at least 8.5 pt)
+MIN_CLOCK_RADIUS = 4.5  # points: the least the hold clock is drawn at
+
 class Capsule(NamedTuple):
     a: Point
     b: Point
