@@ -9,10 +9,10 @@ import pytest
 import yaml
 
 from handouts.figures.checks import contact_problems, rom_problems
-from handouts.figures.cues import GAP, Obstacles
+from handouts.figures.cues import GAP, Obstacles, arrow_reach
 from handouts.figures.pose import load_illustration
 from handouts.figures.scene import Scene
-from handouts.figures.shapes import Arrow, Label, Layer, Stopwatch
+from handouts.figures.shapes import Arrow, Label, Layer, Stopwatch, bounds_of
 from handouts.figures.sheet import default_palette
 from handouts.paths import BUILTIN_ILLUSTRATIONS
 
@@ -58,7 +58,8 @@ def test_badges_and_the_clock_cover_neither_body_nor_arrow(path):
     pic = Scene(load_illustration(path)).picture(default_palette())
     layers = [item for item in pic.layers if isinstance(item, Layer) and item.role != "mat"]
     arrows = [item for item in pic.layers if isinstance(item, Arrow)]
-    room = Obstacles(layers, arrows, [])
+    x0, y0, x1, y1 = bounds_of([item for item in pic.layers if not isinstance(item, (Label, Stopwatch))])
+    room = Obstacles(layers, arrows, [], arrow_reach(max(x1 - x0, y1 - y0)))  # the arrows as wide as they print smallest
     for item in pic.layers:
         if isinstance(item, Label):
             assert room.clearance(item.at) >= item.r + GAP - 1e-6, f"badge {item.text}"

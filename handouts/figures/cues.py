@@ -41,6 +41,14 @@ SMALLEST_PRINT = 108.0
 MIN_BADGE_PT = MIN_BADGE_RADIUS
 MIN_CLOCK_PT = MIN_CLOCK_RADIUS
 FLOOR_LINE_PT = 1.3 * 1.1
+ARROW_REACH_PT = 0.55 * 3.2 * 2.0 * 1.1  # the head's half width: see arrow_reach
+
+
+def arrow_reach(extent: float) -> float:
+    """How far (cm) an arrow reaches from its line on paper, at the least (half its width, its head's corners),
+    in a picture whose longer side is ``extent`` cm printed smallest: draw_pdf.draw_arrow draws it 2 figure lines
+    wide (1.1 pt by default) with a head 3.2 widths long and 1.1 of its length wide."""
+    return max(1.8, ARROW_REACH_PT * extent / SMALLEST_PRINT)
 
 
 def floor_room(extent: float, r: float, min_pt: float = MIN_BADGE_PT, room: float = 1.0) -> float:
@@ -60,7 +68,8 @@ class Obstacles:
     Each shape and arrow point is also filed in a grid of ``CELL``-sized squares by its bounding box, so
     ``near`` measures only what lies in the squares around the point asked about."""
 
-    def __init__(self, layers: list[Layer], arrows: list[Arrow], floors: list[float]):
+    def __init__(self, layers: list[Layer], arrows: list[Arrow], floors: list[float], arrow_reach: float = 1.8):
+        self.arrow_reach = arrow_reach  # cm: half an arrow's width and its head, from its line (see arrow_reach)
         self.shapes: list[Shape] = []
         self.boxes: list[tuple[float, float, float, float]] = []
         self._cells: dict[tuple[int, int], list[int]] = {}
@@ -104,10 +113,11 @@ class Obstacles:
                     x0, y0, x1, y1 = boxes[index]
                     if max(x0 - x, x - x1, y0 - y, y - y1) < gap and _distance(shapes[index], p) < gap:
                         return True
-        reach = gap + 1.8  # half an arrow's width, and its head
+        half = self.arrow_reach  # half an arrow's width, and its head
+        reach = gap + half
         for cx in range(math.floor((x - reach) / CELL), math.floor((x + reach) / CELL) + 1):
             for cy in range(math.floor((y - reach) / CELL), math.floor((y + reach) / CELL) + 1):
-                if any(math.dist(p, q) - 1.8 < gap for q in self._point_cells.get((cx, cy), ())):
+                if any(math.dist(p, q) - half < gap for q in self._point_cells.get((cx, cy), ())):
                     return True
         return any(abs(y - floor) < gap for floor in self.floors)
 
@@ -120,7 +130,7 @@ class Obstacles:
                 continue  # its bounding box is farther than the nearest so far: so is the shape
             best = min(best, _distance(shape, p))
         for q in self.points:
-            best = min(best, math.dist(p, q) - 1.8)  # half the arrow's width, and its head
+            best = min(best, math.dist(p, q) - self.arrow_reach)  # half the arrow's width, and its head
         for floor in self.floors:
             best = min(best, abs(p[1] - floor))
         return best

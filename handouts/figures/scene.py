@@ -17,6 +17,7 @@ from .cues import (
     Obstacles,
     around_arrow,
     arrow_badges,
+    arrow_reach,
     clear_arrow,
     cue_sizes,
     floor_room,
@@ -123,9 +124,9 @@ class Scene:
         arrows = [self._arrow(spec, cams, palette, frames, extent, zooms) for spec in self.ill.arrows]
         arrows = [arrow if spec.keep else clear_arrow(arrow, body) for arrow, spec in zip(arrows, self.ill.arrows, strict=True)]
         out.layers += arrows
-        obstacles = Obstacles(solid, arrows, floors)
         x0, y0, x1, y1 = bounds_of(out.layers)
         size = max(x1 - x0, y1 - y0)
+        obstacles = Obstacles(solid, arrows, floors, arrow_reach(size))  # an arrow as wide as it prints smallest
         badge_r, clock_r = cue_sizes(size)
         # off the floor lines by the room the cues take where a card prints the picture smallest
         badge_floor, clock_floor = floor_room(size, badge_r), floor_room(size, clock_r, MIN_CLOCK_PT, 1.45)
