@@ -10,6 +10,7 @@ the earliest page, then leaves the fewest pages under 60%, then comes first in i
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from reportlab.platypus import Flowable
@@ -84,6 +85,14 @@ class FrontMatter(Flowable):
         orders = [[*tail, key] for tail in tails] + [[key, w, s], [key, s, w]] if key is not None else tails
         return [[part for block in order for part in (block, self.gap)] for order in orders]
 
+    def _fewest_breaks(self, width: float, room: float) -> int:
+        """The fewest pages any order can finish: its blocks' heights together, less the ``room`` left, in whole
+        frames (a split only adds a heading). -1 when a block is taller than a frame (it overflows its page)."""
+        heights = [block.wrap(width, self.frame)[1] for block in (self.warnings, self.safety, self.legend) if block]
+        if max(heights) > self.frame:
+            return -1
+        return max(0, math.ceil((sum(heights) - room) / self.frame - 1e-9))
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = availWidth, availHeight + 1  # never placed itself: always split in order
         return self.width, self.height
@@ -91,8 +100,12 @@ class FrontMatter(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         fits = self.warnings.wrap(availWidth, availHeight)[1] <= availHeight
         orders = self.orders(fits)
-        outcome = [paginate(order, availWidth, availHeight, self.frame, self.page.empty) for order in orders]
-        best = orders[min(range(len(orders)), key=lambda i: (outcome[i].breaks, outcome[i].short, i))]
+        best = orders[0]
+        preferred = paginate(best, availWidth, availHeight, self.frame, self.page.empty)
+        if preferred.short or preferred.breaks > self._fewest_breaks(availWidth, availHeight):  # else none is better
+            outcome = [preferred] + [paginate(order, availWidth, availHeight, self.frame, self.page.empty)
+                                 for order in orders[1:]]
+            best = orders[min(range(len(orders)), key=lambda i: (outcome[i].breaks, outcome[i].short, i))]
         first, *rest = best
         if first.wrap(availWidth, availHeight)[1] <= availHeight + _FUZZ:
             return best

@@ -23,6 +23,7 @@ ICON_W, ICON_H = 48.0, 46.0  # points, with body text of 12 pt: the marks grow w
 CELL_MIN = 150.0  # points, at 12 pt: the narrowest column of the key
 OUTLINE_ROOM = 6.0  # drawing units (cm) around a mark's shapes for their outline (1.8 pt in large print is 5 units)
 _BOUNDS = REUSE.store("legend mark bounds", 64)  # a mark's bounds by its key (the picture's by value, and the part)
+_POSES = REUSE.store("legend poses", 64)  # a pose's layers (figure and face) by the picture's key and outline colour
 
 
 def _subpicture(items: list, bounds: tuple[float, float, float, float] | None = None, key: str = "") -> Picture2D:
@@ -74,12 +75,18 @@ def legend_marks(ctx: RenderContext) -> list[tuple[Picture2D, str]] | None:
 
     def pose(outline: str) -> list[Layer]:
         """A pose's figure, and the face drawn on its head (each pose's face is in the outline colour, so a
-        face is the pose's when it lies on one of the pose's own shapes)."""
-        figure = [item for item in pic.layers if isinstance(item, Layer) and item.role == "figure" and item.outline == outline]
-        boxes = [shape.bounds() for layer in figure for shape in layer.shapes]
-        faces = [item for item in pic.layers if isinstance(item, Layer) and item.role == "face"
-                 and any(_inside(_centre(item), box) for box in boxes)]
-        return [item for item in pic.layers if item in figure or item in faces]
+        face is the pose's when it lies on one of the pose's own shapes); kept by the picture's key."""
+        found = _POSES.get((pic.key, outline)) if pic.key else None
+        if found is None:
+            figure = [item for item in pic.layers
+                      if isinstance(item, Layer) and item.role == "figure" and item.outline == outline]
+            boxes = [shape.bounds() for layer in figure for shape in layer.shapes]
+            faces = [item for item in pic.layers if isinstance(item, Layer) and item.role == "face"
+                     and (lambda at: any(_inside(at, box) for box in boxes))(_centre(item))]
+            found = [item for item in pic.layers if item in figure or item in faces]
+            if pic.key:
+                _POSES.put((pic.key, outline), found)
+        return found
 
     start, end = pose(fp.start_outline), pose(fp.outline)
     arrows = [item for item in pic.layers if isinstance(item, Arrow)]
