@@ -17,8 +17,9 @@ from .context import RenderContext
 from .para import read_only, wrapped
 from .pictures import FigurePicture, figure_palette, picture_for
 
-#: The exercise whose picture lends the key its marks: two poses, an arrow, and a hold.
-EXAMPLE = "standing-back-bend"
+#: The exercise whose picture lends the key its marks: two poses, an arrow, and a hold. The overhead arm reach, seen
+#: from the front with a face on each pose: the standing back bend's end pose, alone, read as a stoop to a reviewer.
+EXAMPLE = "overhead-arm-reach"
 ICON_W, ICON_H = 48.0, 46.0  # points, with body text of 12 pt: the marks grow with the text (large print)
 CELL_MIN = 150.0  # points, at 12 pt: the narrowest column of the key
 OUTLINE_ROOM = 6.0  # drawing units (cm) around a mark's shapes for their outline (1.8 pt in large print is 5 units)
