@@ -279,8 +279,11 @@ def test_feet_seen_from_above_show_toes_and_share_one_frame():
 def test_the_cues_keep_off_the_floor_lines_at_the_smallest_print_size():
     """Cues are placed (figures/cues.floor_room) for the smallest a card prints a picture: that size is the card
     chooser's, and a badge is never drawn smaller than draw_pdf draws it."""
-    from handouts.figures import cues, draw_pdf
+    from handouts.figures import cues, draw_pdf, scene
+    from handouts.models.layout import Lines
     from handouts.render.cardchoice import SLOT_PICTURE
 
     assert cues.SMALLEST_PRINT == SLOT_PICTURE
-    assert (cues.MIN_BADGE_PT, cues.MIN_CLOCK_PT) == (draw_pdf.MIN_BADGE_RADIUS, draw_pdf.MIN_CLOCK_RADIUS)
+    assert (cues.MIN_BADGE_RADIUS, scene.MIN_CLOCK_RADIUS) == (draw_pdf.MIN_BADGE_RADIUS, draw_pdf.MIN_CLOCK_RADIUS)
+    assert (cues.ARROW_WIDTH, cues.ARROW_HEAD) == (draw_pdf.ARROW_WIDTH, draw_pdf.ARROW_HEAD)
+    assert Lines().figure == cues.FIGURE_LINE_PT  # the lines are drawn at the layout's figure line

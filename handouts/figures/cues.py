@@ -11,7 +11,23 @@ from __future__ import annotations
 import math
 
 from .pose import Arrow as ArrowSpec
-from .shapes import MIN_BADGE_RADIUS, MIN_CLOCK_RADIUS, Arrow, Capsule, Circle, Label, Layer, Point, Polygon, Shape, Stopwatch, shifted
+from .shapes import (
+    ARROW_HEAD,
+    ARROW_HEAD_SPREAD,
+    ARROW_WIDTH,
+    FLOOR_WIDTH,
+    MIN_BADGE_RADIUS,
+    Arrow,
+    Capsule,
+    Circle,
+    Label,
+    Layer,
+    Point,
+    Polygon,
+    Shape,
+    Stopwatch,
+    shifted,
+)
 
 BADGE_R = 6.5  # cm: the badge disc (about the size of the head), at least
 CLOCK_R = 7.0  # cm: the stopwatch's face (its crown and the margin around it come on top), at least
@@ -35,23 +51,22 @@ ANGLES = 24
 
 # A card may shrink a picture until its longer side prints at 108 pt (render/cardchoice.SLOT_PICTURE, the same
 # number: tests/test_figures.py). There a badge is drawn at 5.8 pt at least and the stopwatch at 4.5 pt
-# (shapes.MIN_BADGE_RADIUS, MIN_CLOCK_RADIUS), larger than their size in cm, and a floor line is 1.3 x 1.1 pt wide
-# (the default figure line): see floor_room.
+# (shapes.MIN_BADGE_RADIUS, MIN_CLOCK_RADIUS), larger than their size in cm, and the lines are drawn in points
+# (the layout's figure line, 1.1 pt by default): see floor_room and arrow_reach.
 SMALLEST_PRINT = 108.0
-MIN_BADGE_PT = MIN_BADGE_RADIUS
-MIN_CLOCK_PT = MIN_CLOCK_RADIUS
-FLOOR_LINE_PT = 1.3 * 1.1
-ARROW_REACH_PT = 0.55 * 3.2 * 2.0 * 1.1  # the head's half width: see arrow_reach
+FIGURE_LINE_PT = 1.1  # the default of the layout's lines.figure
+FLOOR_LINE_PT = FLOOR_WIDTH * FIGURE_LINE_PT
+ARROW_REACH_PT = ARROW_HEAD_SPREAD * ARROW_HEAD * ARROW_WIDTH * FIGURE_LINE_PT  # half an arrow head's width
+ARROW_REACH_LEAST = 1.8  # cm: an arrow's reach from its line in a picture printed large
 
 
 def arrow_reach(extent: float) -> float:
-    """How far (cm) an arrow reaches from its line on paper, at the least (half its width, its head's corners),
-    in a picture whose longer side is ``extent`` cm printed smallest: draw_pdf.draw_arrow draws it 2 figure lines
-    wide (1.1 pt by default) with a head 3.2 widths long and 1.1 of its length wide."""
-    return max(1.8, ARROW_REACH_PT * extent / SMALLEST_PRINT)
+    """How far (cm) an arrow reaches from its line on paper (half its head's width), in a picture whose longer
+    side is ``extent`` cm printed smallest (draw_pdf.draw_arrow draws its width and head in points)."""
+    return max(ARROW_REACH_LEAST, ARROW_REACH_PT * extent / SMALLEST_PRINT)
 
 
-def floor_room(extent: float, r: float, min_pt: float = MIN_BADGE_PT, room: float = 1.0) -> float:
+def floor_room(extent: float, r: float, min_pt: float = MIN_BADGE_RADIUS, room: float = 1.0) -> float:
     """How far (cm) the centre of a cue of radius ``r`` cm (``room`` times that with its crown) keeps from a floor
     line, in a picture whose longer side is ``extent`` cm: its radius as printed when the picture prints smallest,
     the gap, and half the floor line's width there, so that a cue never touches a floor line on paper."""
@@ -68,7 +83,8 @@ class Obstacles:
     Each shape and arrow point is also filed in a grid of ``CELL``-sized squares by its bounding box, so
     ``near`` measures only what lies in the squares around the point asked about."""
 
-    def __init__(self, layers: list[Layer], arrows: list[Arrow], floors: list[float], arrow_reach: float = 1.8):
+    def __init__(self, layers: list[Layer], arrows: list[Arrow], floors: list[float],
+                 arrow_reach: float = ARROW_REACH_LEAST):
         self.arrow_reach = arrow_reach  # cm: half an arrow's width and its head, from its line (see arrow_reach)
         self.shapes: list[Shape] = []
         self.boxes: list[tuple[float, float, float, float]] = []

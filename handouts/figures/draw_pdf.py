@@ -16,6 +16,8 @@ from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 from ..rawpdf import Formatted, draw_recorded
 from ..reuse import REUSE
 from .shapes import (
+    ARROW_HEAD,
+    ARROW_WIDTH,
     MIN_BADGE_RADIUS,
     MIN_CLOCK_RADIUS,
     Arrow,
@@ -29,9 +31,6 @@ from .shapes import (
     arrow_head,
     capsule_arcs,
 )
-
-ARROW_WIDTH = 2.0  # times the figure line weight
-
 
 KAPPA = 4 / 3  # Bezier control-point factor: k = 4/3 * tan(angle / 4)
 
@@ -259,7 +258,7 @@ def draw_arrow(canvas: Canvas, arrow: Arrow, lw: float) -> None:
     canvas.setFillColor(HexColor(arrow.color))
     canvas.setLineWidth(width)
     points = arrow.samples(24)
-    head = max(width * 3.2, 3.0)
+    head = max(width * ARROW_HEAD, 3.0)
     path = FastPath()
     if arrow.bezier is not None:
         p0, c1, c2, p1 = arrow.bezier

@@ -7,7 +7,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from ..reuse import REUSE
-from .shapes import Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Polygon, Stopwatch, arrow_head
+from .shapes import ARROW_HEAD, ARROW_WIDTH, Arrow, Capsule, Circle, Label, Layer, Line, Picture2D, Polygon, Stopwatch, arrow_head
 
 SUPERSAMPLE = 3
 
@@ -51,9 +51,9 @@ def render(pic: Picture2D, width_px: int, height_px: int, *, line_px: float, bad
             draw.line([px(p) for p in item.points], fill=item.color, width=max(1, round(lw * item.width_scale)))
         elif isinstance(item, Arrow):
             points = [px(p) for p in item.samples(40)]
-            width = max(2, round(lw * 2.0))
+            width = max(2, round(lw * ARROW_WIDTH))
             draw.line(points, fill=item.color, width=width, joint="curve")
-            head = max(width * 3.2, 3 * k)
+            head = max(width * ARROW_HEAD, 3 * k)
             if item.head_end:
                 _head(draw, points[-4], points[-1], head, item.color)
             if item.head_start:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from .body import HEAD_RADIUS, Body, Section, Segment
 from .props import PropPiece
-from .shapes import Capsule, Circle, Layer, Line, Point, Polygon, Shape, bounds_of
+from .shapes import FLOOR_WIDTH, Capsule, Circle, Layer, Line, Point, Polygon, Shape, bounds_of
 from .surface import extent
 from .vec import Vec, add, dot, lerp, mul
 
@@ -188,7 +188,7 @@ def panel_layers(bodies: list[Body], light: list[bool], props: list[PropPiece], 
     # seen from above, the floor is a plane: the line then marks its near edge, under everything
     bounds = bounds_of(drawn)
     floor_y = 0.0 if cam.level else bounds[1]
-    floor = Line(((bounds[0] - FLOOR_MARGIN, floor_y), (bounds[2] + FLOOR_MARGIN, floor_y)), palette.floor, 1.3)
+    floor = Line(((bounds[0] - FLOOR_MARGIN, floor_y), (bounds[2] + FLOOR_MARGIN, floor_y)), palette.floor, FLOOR_WIDTH)
     return [floor, *drawn]
 
 

@@ -13,7 +13,6 @@ from typing import NamedTuple
 from .body import Body, build_body
 from .crop import cut_above
 from .cues import (
-    MIN_CLOCK_PT,
     Obstacles,
     around_arrow,
     arrow_badges,
@@ -30,7 +29,7 @@ from .pose import Arrow as ArrowSpec
 from .pose import CloseUp, Illustration
 from .project import Camera, FigurePalette, panel_layers
 from .props import MAT_THICKNESS, PropPiece, build_prop
-from .shapes import Arrow, Layer, Line, Picture2D, bounds_of, scaled, shifted
+from .shapes import MIN_CLOCK_RADIUS, Arrow, Layer, Line, Picture2D, bounds_of, scaled, shifted
 from .surface import lowest, trunk_reach
 from .vec import Vec
 
@@ -129,7 +128,7 @@ class Scene:
         obstacles = Obstacles(solid, arrows, floors, arrow_reach(size))  # an arrow as wide as it prints smallest
         badge_r, clock_r = cue_sizes(size)
         # off the floor lines by the room the cues take where a card prints the picture smallest
-        badge_floor, clock_floor = floor_room(size, badge_r), floor_room(size, clock_r, MIN_CLOCK_PT, 1.45)
+        badge_floor, clock_floor = floor_room(size, badge_r), floor_room(size, clock_r, MIN_CLOCK_RADIUS, 1.45)
         paths = [a for a in arrows if a.bezier is not None]
         if self.ill.show == "overlay" and self.ill.badges and paths:
             out.layers += arrow_badges(paths[0], obstacles, badge_r, badge_floor)

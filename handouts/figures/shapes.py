@@ -14,6 +14,10 @@ Point = tuple[float, float]
 
 MIN_BADGE_RADIUS = 5.8  # points: the least a badge is drawn at on paper (the number in it is at least 8.5 pt)
 MIN_CLOCK_RADIUS = 4.5  # points: the least the hold clock is drawn at
+ARROW_WIDTH = 2.0  # an arrow's line, in figure lines
+ARROW_HEAD = 3.2  # an arrow head's length, in arrow widths
+ARROW_HEAD_SPREAD = 0.55  # each side of an arrow head's base from its axis, in head lengths
+FLOOR_WIDTH = 1.3  # a floor line, in figure lines
 
 class Capsule(NamedTuple):
     a: Point
@@ -238,8 +242,8 @@ def arrow_head(before: Point, tip: Point, size: float) -> tuple[Point, Point, Po
     ux, uy = dx / n, dy / n
     base = (tip[0] - ux * size, tip[1] - uy * size)
     return ((tip[0] + ux * size * 0.25, tip[1] + uy * size * 0.25),
-            (base[0] - uy * size * 0.55, base[1] + ux * size * 0.55),
-            (base[0] + uy * size * 0.55, base[1] - ux * size * 0.55))
+            (base[0] - uy * size * ARROW_HEAD_SPREAD, base[1] + ux * size * ARROW_HEAD_SPREAD),
+            (base[0] + uy * size * ARROW_HEAD_SPREAD, base[1] - ux * size * ARROW_HEAD_SPREAD))
 
 
 def _shape_json(shape: Shape) -> list:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ..figures.shapes import Arrow, Label, Layer, Picture2D, Stopwatch
+from ..figures.shapes import Arrow, Label, Layer, Picture2D, Stopwatch, item_bounds
 from ..reuse import REUSE
 from .cards import styles_for
 from .context import RenderContext
@@ -52,13 +52,11 @@ def _subpicture(items: list, bounds: tuple[float, float, float, float] | None = 
     return pic
 
 
-def _centre(layer: Layer) -> tuple[float, float]:
-    boxes = [shape.bounds() for shape in layer.shapes]
-    return ((min(b[0] for b in boxes) + max(b[2] for b in boxes)) / 2, (min(b[1] for b in boxes) + max(b[3] for b in boxes)) / 2)
-
-
-def _inside(point: tuple[float, float], box: tuple[float, float, float, float]) -> bool:
-    return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
+def _on(layer: Layer, boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether the centre of ``layer`` lies in one of ``boxes``."""
+    x0, y0, x1, y1 = item_bounds(layer)
+    x, y = (x0 + x1) / 2, (y0 + y1) / 2
+    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
 
 def legend_marks(ctx: RenderContext) -> list[tuple[Picture2D, str]] | None:
@@ -82,8 +80,7 @@ def legend_marks(ctx: RenderContext) -> list[tuple[Picture2D, str]] | None:
             figure = [item for item in pic.layers
                       if isinstance(item, Layer) and item.role == "figure" and item.outline == outline]
             boxes = [shape.bounds() for layer in figure for shape in layer.shapes]
-            faces = [item for item in pic.layers if isinstance(item, Layer) and item.role == "face"
-                     and (lambda at: any(_inside(at, box) for box in boxes))(_centre(item))]
+            faces = [item for item in pic.layers if isinstance(item, Layer) and item.role == "face" and _on(item, boxes)]
             found = [item for item in pic.layers if item in figure or item in faces]
             if pic.key:
                 _POSES.put((pic.key, outline), found)

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from handouts.render.cardflow import CardGroup
 from handouts.render.page import PageState
 
+from .fixed import Fixed
 
-class Box(Flowable):
+
+class Box(Fixed):
     """A card of a fixed height."""
 
     cards = 1
-
-    def __init__(self, height: float):
-        super().__init__()
-        self.fixed = height
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = availWidth, self.fixed
-        return self.width, self.height
 
 
 def test_the_cards_that_fit_stay_and_the_rest_follows_a_cards_gap_below():

@@ -8,19 +8,13 @@ from handouts.render.flowables import Gap
 from handouts.render.frontorder import FrontMatter, Pages, paginate
 from handouts.render.page import PageState
 
+from .fixed import Fixed
+
 FRAME = 600.0
 
 
-class Block(Flowable):
+class Block(Fixed):
     """A box of a fixed height that never splits (the warning signs, the key to the pictures)."""
-
-    def __init__(self, height: float):
-        super().__init__()
-        self.fixed = height
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = availWidth, self.fixed
-        return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         return []
