@@ -168,9 +168,41 @@ def test_cat_cow_draws_its_two_poses_one_above_the_other():
     from handouts.figures.library import picture2d
 
     path = BUILTIN_ILLUSTRATIONS / "cat-cow.yaml"
-    assert len(load_illustration(path).keyframes) == 2
+    assert len(Scene(load_illustration(path)).panels) == 2
     card, booklet = picture2d(path, default_palette()), picture2d(path, default_palette(), fold=True)
     assert card.aspect < 1.2 and booklet.aspect == card.aspect
+
+
+def test_cat_cow_shows_the_flat_start_behind_each_move():
+    """Step 2 says "start with your back flat": each panel has the flat start in the light tone (the key's "pale
+    figure: where you start") behind the move out of it, the back rounded up (1) or sunk (2). Before, panel 1 was
+    the rounded back in the light tone, so the picture said to start rounded. The hands and knees stay where they
+    are on the mat; only the back and head move."""
+    from handouts.figures.checks import heights
+
+    scene = Scene(load_illustration(BUILTIN_ILLUSTRATIONS / "cat-cow.yaml"))
+    flat, cat, cow = scene.bodies
+    assert [panel.light for panel in scene.panels] == [[True, False], [True, False]]
+    assert all(panel.bodies[0] is flat for panel in scene.panels)
+    assert [panel.bodies[1] for panel in scene.panels] == [cat, cow]
+    assert [panel.label for panel in scene.panels] == ["1", "2"]
+    for point in ("right.hand", "right.knee"):
+        assert abs(cat.points[point][0] - flat.points[point][0]) < 1.0, point
+        assert abs(cow.points[point][0] - flat.points[point][0]) < 1.0, point
+
+    def back_height(body):
+        return body.points["ribs"][1] - heights(body, scene.support_y).lowest
+
+    assert back_height(cat) > back_height(flat) + 5 > back_height(cow) + 10  # up, flat, sunk (cm)
+
+
+def test_a_from_start_picture_needs_two_moves(tmp_path):
+    from handouts.errors import UserError
+
+    path = tmp_path / "two.yaml"
+    path.write_text("show: from-start\nkeyframes:\n  - body: {pitch: 0}\n  - body: {pitch: 10}\n", encoding="utf-8")
+    with pytest.raises(UserError, match="start and at least two moves"):
+        load_illustration(path)
 
 
 def test_close_ups_share_a_column_beside_the_whole_figure():

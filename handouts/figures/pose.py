@@ -158,9 +158,10 @@ class Illustration:
 
     keyframes: list[Keyframe] = spec(doc="The poses, in order (1 to 4).", min_items=1, max_items=4)
     view: View = spec(factory=View, doc="The camera.")
-    show: Literal["overlay", "panels", "single"] = spec(
+    show: Literal["overlay", "panels", "from-start", "single"] = spec(
         default="overlay", doc="overlay: the start pose in a light tone behind the end pose; panels: 1 and 2 side by side; "
-                       "single: one held pose with a hold cue."
+                       "from-start: two moves out of one start pose (cat-cow), a panel each, the first keyframe in a light "
+                       "tone behind each of the others; single: one held pose with a hold cue."
     )
     support: Literal["floor", "chair", "none"] = spec(default="floor", doc="What the figure rests on: the floor (or a mat on it), "
                                                                   "a chair (sitting), or none (placed by a prop).")
@@ -188,6 +189,8 @@ class Illustration:
             issues.append((("keyframes",), "a 'single' picture has exactly one keyframe"))
         if self.show != "single" and len(self.keyframes) < 2:
             issues.append((("keyframes",), f"an '{self.show}' picture needs at least two keyframes (start and end)"))
+        if self.show == "from-start" and len(self.keyframes) < 3:
+            issues.append((("keyframes",), "a 'from-start' picture needs the start and at least two moves out of it"))
         for i, prop in enumerate(self.props):
             if prop.keyframe > len(self.keyframes):
                 issues.append((("props", i, "keyframe"), f"there are only {len(self.keyframes)} keyframes"))

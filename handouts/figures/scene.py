@@ -63,6 +63,10 @@ class Scene:
         if illustration.show == "panels":
             # the first panel in the start tone, the legend's "pale figure: where you start"
             self.panels = [self._panel([body], [i == 0], i) for i, body in enumerate(self.bodies)]
+        elif illustration.show == "from-start":
+            # each move out of the start pose, with the start in the light tone behind it
+            start = self.bodies[0]
+            self.panels = [self._panel([start, body], [True, False], i) for i, body in enumerate(self.bodies[1:])]
         else:
             light = [i < len(self.bodies) - 1 for i in range(len(self.bodies))] if illustration.show == "overlay" else [False]
             self.panels = [self._panel(self.bodies, light, None)]
@@ -95,7 +99,8 @@ class Scene:
             pieces += build_prop(prop, body, bodies, self.support_y)
         label = None
         if index is not None:
-            label = self.ill.keyframes[index].caption or str(index + 1)
+            # the keyframe a panel ends on: the panel's own, or, from the start, the one after it
+            label = self.ill.keyframes[index + self._first_end()].caption or str(index + 1)
         return Panel(bodies, light, pieces, label)
 
     def picture(self, palette: FigurePalette, fold: bool = False) -> Picture2D:
@@ -141,6 +146,10 @@ class Scene:
                 out.layers.append(stopwatch((right, top), obstacles, clock_r, clock_floor))
         out.bounds = bounds_of(out.layers)
         return out
+
+    def _first_end(self) -> int:
+        """The keyframe the first panel ends on: 1 when every panel starts from keyframe 0, else 0."""
+        return 1 if self.ill.show == "from-start" else 0
 
     def _close_up(self, index: int) -> CloseUp | None:
         return self.panels[index].bodies[0].keyframe.close_up if self.ill.show == "panels" else None
@@ -195,10 +204,14 @@ class Scene:
             return (ox + (x - ox) * k + dx, oy + (y - oy) * k + dy)
 
         bodies = self.bodies
+        if self.ill.show == "panels":
+            start, end = bodies[max(0, panel - 1)], bodies[min(panel, len(bodies) - 1)]
+        elif self.ill.show == "from-start":
+            start, end = bodies[0], bodies[panel + 1]
+        else:
+            start, end = bodies[0], bodies[-1]
         if spec.style == "around":
-            body = bodies[min(panel, len(bodies) - 1)] if self.ill.show == "panels" else bodies[-1]
-            return around_arrow(spec, place(body.points[spec.point]), palette.arrow)
-        start, end = (bodies[max(0, panel - 1)], bodies[panel]) if self.ill.show == "panels" else (bodies[0], bodies[-1])
+            return around_arrow(spec, place(end.points[spec.point]), palette.arrow)
         return path_arrow(spec, place(start.points[spec.point]), place(end.points[spec.point]), palette.arrow, extent)
 
 
