@@ -51,6 +51,13 @@ def is_grey(hex_color: str, tolerance: float = 0.02) -> bool:
     return max(r, g, b) - min(r, g, b) <= tolerance
 
 
+START_FILL_SHARE = 0.78  # the start pose's fill: the figure's colour, this share of the way to the background
+# its outline: a third of the way (it was 0.55; at print size the pale figure's edge then faded, cat-cow's flat
+# start behind the move out of it most of all)
+START_OUTLINE_SHARE = 0.35
+PROP_OUTLINE_SHARE = 0.55  # a prop's outline: its colour, this share of the way to black
+
+
 def mix(a: str, b: str, share_of_b: float) -> str:
     """A blend of two colours (used for lighter far-side limbs and start poses)."""
     ra, ga, ba = rgb(a)

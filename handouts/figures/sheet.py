@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from ..colors import mix
+from ..colors import PROP_OUTLINE_SHARE, START_FILL_SHARE, START_OUTLINE_SHARE, mix
 from ..models.catalog import Catalog
 from ..models.layout import Colors
 from .draw_png import _font, _regular, render
@@ -19,11 +19,12 @@ CELL_W, CELL_H, LABEL_H, PAD = 380, 250, 52, 14
 
 def default_palette(colors: Colors | None = None) -> FigurePalette:
     c = colors or Colors()
-    start, start_outline = mix(c.figure, c.background, 0.78), mix(c.figure_outline, c.background, 0.55)
+    start = mix(c.figure, c.background, START_FILL_SHARE)
+    start_outline = mix(c.figure_outline, c.background, START_OUTLINE_SHARE)
     return FigurePalette(
         figure=c.figure, figure_far=far_tone(c.figure, c.figure_outline), outline=c.figure_outline,
         start_fill=start, start_far=far_tone(start, start_outline), start_outline=start_outline,
-        prop=c.prop, prop_outline=mix(c.prop, "#000000", 0.55),
+        prop=c.prop, prop_outline=mix(c.prop, "#000000", PROP_OUTLINE_SHARE),
         mat=mix(c.prop, c.background, 0.45), arrow=c.arrow, floor=c.muted,
     )
 

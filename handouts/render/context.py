@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from ..colors import mix, relative_luminance, to_hex
+from ..colors import PROP_OUTLINE_SHARE, START_FILL_SHARE, START_OUTLINE_SHARE, mix, relative_luminance, to_hex
 from ..errors import Problem
 from ..figures.tones import far_tone
 from ..i18n import Messages, messages
@@ -64,10 +64,10 @@ def resolve_palette(layout: Layout, clinic: Clinic, clinic_file: Path | None, no
         "figure": figure,
         "figure_far": far_tone(figure, outline),
         "figure_outline": outline,
-        "start_fill": mix(figure, c.background, 0.78),
-        "start_outline": mix(outline, c.background, 0.55),
+        "start_fill": mix(figure, c.background, START_FILL_SHARE),
+        "start_outline": mix(outline, c.background, START_OUTLINE_SHARE),
         "prop": c.prop,
-        "prop_outline": mix(c.prop, "#000000", 0.55),
+        "prop_outline": mix(c.prop, "#000000", PROP_OUTLINE_SHARE),
         "arrow": c.arrow,
     }
     if layout.grayscale:
