@@ -18,7 +18,7 @@ from .cards import CardRow, ExerciseCard, card_content, styles_for
 from .context import RenderContext
 from .ending import Ending, Notes
 from .flowables import Box, Gap, paragraphs
-from .log import LogRow, log_items, times_labels
+from .log import LogRow, days_note, log_items, times_labels
 from .page import HandoutDoc, PageState, geometry
 from .para import paragraph
 from .pictures import picture_for
@@ -278,6 +278,7 @@ def render_region(ctx: RenderContext, region: str) -> bytes:
     story += guidance(ctx, doc.page_state, region_key_points(ctx, len(exercises), minutes), [region])
     story += exercise_cards(ctx, exercises, page=doc.page_state, frame_height=geo.frame_height, chosen_box=True,
                             reorder=True)
-    rows = [LogRow(exercise_words(e, ctx.lang).name, times_labels(ctx, e.dosage.times_a_day), e.id) for e in exercises]
+    rows = [LogRow(exercise_words(e, ctx.lang).name, times_labels(ctx, e.dosage.times_a_day), e.id,
+                   days_note(ctx, e.dosage.days_a_week)) for e in exercises]
     story += ending(ctx, rows, page=doc.page_state, width=geo.content_width)
     return doc.render(story)

@@ -37,6 +37,12 @@ class LogRow(NamedTuple):
     name: str
     times: tuple[str, ...] = ("",)  # one label a line: ("",) once a day, ("AM", "PM") twice
     key: str = ""  # the exercise's id: rows that all have one follow the order the cards were printed in
+    note: str = ""  # under the name, smaller: how many days a week, when it is not every day
+
+
+def days_note(ctx: RenderContext, days_a_week: int | None) -> str:
+    """'5 days a week' under a log row's name when the dose is not every day (the row still has a box a day)."""
+    return ctx.m("log.days", n=int(days_a_week)) if days_a_week is not None and int(days_a_week) < 7 else ""
 
 
 def times_labels(ctx: RenderContext, times_a_day: int | None) -> tuple[str, ...]:
@@ -73,6 +79,7 @@ class LogGrid(Flowable):
         self.paras = [paragraph(row.name, s.body) for row in rows]
         self.label_font, self.label_size = ctx.fonts.bold, ctx.layout.text.caption.size
         self.head_h = self.label_size * 1.3 * 2 + 6
+        self.note_h = self.label_size * 1.2  # a row's note, on its own line under the name
 
     def line_height(self, row: LogRow) -> float:
         """The height of one of a row's lines: a blank row has room to write an exercise's name (its lines
@@ -101,7 +108,10 @@ class LogGrid(Flowable):
         for para, row in zip(self.paras, self.rows, strict=True):
             para, h = wrapped(para, self.name_w - 8 - self.label_w)
             self.wrapped.append(para)
-            self.row_heights.append(max(self.line_height(row) * len(row.times), h + 6))
+            # a note's line has room above and below its text: beside several lines of boxes (AM, PM) the name and
+            # the note may fill the row; beside one, they keep some room from its rules
+            pad = 6.0 if not row.note else (0.0 if len(row.times) > 1 else 4.0)
+            self.row_heights.append(max(self.line_height(row) * len(row.times), h + pad + self.note_h * bool(row.note)))
         self.width = availWidth
         self.height = self.head_h + sum(self.row_heights)
         return self.width, self.height
@@ -149,7 +159,12 @@ class LogGrid(Flowable):
         canvas.line(0, y, self.width, y)
         columns: dict[float, list[str]] = {}  # the boxes' x positions, by box size
         for para, h, row in zip(self.wrapped, self.row_heights, self.rows, strict=True):
-            para.drawOn(canvas, 2, y - (h + para.height) / 2)
+            block = para.height + (self.note_h if row.note else 0.0)  # the name and its note, centred in the row
+            para.drawOn(canvas, 2, y - (h - block) / 2 - para.height)
+            if row.note:
+                canvas.setFont(ctx.fonts.regular, size)
+                canvas.setFillColor(HexColor(p.muted))
+                canvas.drawString(2, y - (h - block) / 2 - para.height - size * 1.05, row.note)
             line_h = h / len(row.times)
             box = min(cell, line_h) * (0.62 if len(row.times) == 1 else 0.72)
             for index, label in enumerate(row.times):

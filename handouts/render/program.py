@@ -16,7 +16,7 @@ from .ending import stack_height
 from .flowables import Box, Gap
 from .guidance import key_points_box, program_key_points
 from .handout import check_clinic_glyphs, check_glyphs, clinic_text, ending, exercise_cards, guidance, log_intro
-from .log import LogRow, log_items, times_labels
+from .log import LogRow, days_note, log_items, times_labels
 from .page import HandoutDoc, geometry
 from .para import paragraph
 
@@ -79,7 +79,8 @@ def render_program(ctx: RenderContext, program: Program) -> bytes:
                 for line in program_key_points(ctx, len(exercises), minutes)]
 
     numbered_order = [e for e, _ in order]
-    rows = [LogRow(f"{i}. {exercise_words(e, ctx.lang).name}", times_labels(ctx, dosage[e.id].times_a_day))
+    rows = [LogRow(f"{i}. {exercise_words(e, ctx.lang).name}", times_labels(ctx, dosage[e.id].times_a_day),
+                   note=days_note(ctx, dosage[e.id].days_a_week))
             for i, e in enumerate(numbered_order, 1)]
     blocks = ctx.layout.blocks
     log = log_items(ctx, rows, blocks.log_weeks, geo.content_width, log_intro(ctx)) if blocks.log else []
