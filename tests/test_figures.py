@@ -319,3 +319,17 @@ def test_the_cues_keep_off_the_floor_lines_at_the_smallest_print_size():
     assert (cues.MIN_BADGE_RADIUS, scene.MIN_CLOCK_RADIUS) == (draw_pdf.MIN_BADGE_RADIUS, draw_pdf.MIN_CLOCK_RADIUS)
     assert (cues.ARROW_WIDTH, cues.ARROW_HEAD) == (draw_pdf.ARROW_WIDTH, draw_pdf.ARROW_HEAD)
     assert Lines().figure == cues.FIGURE_LINE_PT  # the lines are drawn at the layout's figure line
+
+
+def test_neck_roll_starts_upright_behind_each_move():
+    """Step 1 stands looking ahead; step 2 drops the chin and holds it. Before, panel 1 drew the chin-down pose in
+    the light tone, so by the key ("pale figure: where you start") the picture said to start with the chin down.
+    Each panel now has the upright head in the light tone behind the move: chin down (held), to the left shoulder,
+    across to the right."""
+    ill = load_illustration(BUILTIN_ILLUSTRATIONS / "neck-roll.yaml")
+    scene = Scene(ill)
+    upright = scene.bodies[0]
+    assert ill.keyframes[0].neck.flexion == 0
+    assert [panel.light for panel in scene.panels] == [[True, False]] * 3
+    assert all(panel.bodies[0] is upright for panel in scene.panels)
+    assert ill.hold_panel == 1 and ill.keyframes[1].neck.flexion >= 40  # the held panel is the chin down

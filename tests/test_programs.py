@@ -26,7 +26,7 @@ exercises:
   - id: standing-back-bend
     repetitions: 7
     times_a_day: 3
-    note: Do these at work every couple of hours.
+    note: At work, do these after long sitting.
   - id: knee-to-chest
     hold_seconds: 25
   - pelvic-tilt
@@ -51,7 +51,7 @@ def test_a_program_prints_its_own_dosage_notes_and_details(tmp_path):
     assert "Repeat 7 times." in text and "Do this 3 times a day." in text  # standing back bend overrides
     assert "Hold for 25 seconds." in text  # knee to chest override
     assert "Repeat 9 times." in text
-    assert "Do these at work every couple of hours." in text and "Start gently." in text
+    assert "At work, do these after long sitting." in text and "Start gently." in text
     assert re.search(r"About \d+ minutes a day", text)
     assert "Before you start" in text and "Exercise log" in text
     assert all(fonts(data).values())
