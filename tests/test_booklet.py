@@ -263,6 +263,21 @@ def test_key_points_name_the_pages_the_list_really_covers(builtin_documents, cat
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
+def test_key_points_give_the_page_of_the_warning_signs(builtin_documents, lang):
+    """The warning signs come after the list of exercises, pages after the key points that name them: the key
+    point says on which page (a reviewer found them 'only on p6, after three pages of exercise list')."""
+    from handouts.i18n import messages
+
+    m = messages(lang)
+    texts = flat_pages(builtin_documents[f"{lang}/demo/booklet.pdf"])
+    scope = " ".join(m("booklet.warning_scope").split())  # the box's first line, printed only there
+    signs = [n for n, t in enumerate(texts, 1) if scope in t]
+    assert len(signs) == 1 and signs[0] > 3
+    where = m("key_points.page_one", page=signs[0])
+    assert " ".join(m("key_points.warning_signs_page", page=where).split()) in texts[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_list_says_a_tick_there_or_on_the_card_means_the_same(builtin_documents, lang):
     """Two places to tick (the list and each card's own box): the list names the card's box in the card's own
     words, and says that either tick means the same."""

@@ -321,15 +321,25 @@ def test_the_cues_keep_off_the_floor_lines_at_the_smallest_print_size():
     assert Lines().figure == cues.FIGURE_LINE_PT  # the lines are drawn at the layout's figure line
 
 
-def test_neck_roll_starts_upright_behind_each_move():
-    """Step 1 stands looking ahead; step 2 drops the chin and holds it. Before, panel 1 drew the chin-down pose in
-    the light tone, so by the key ("pale figure: where you start") the picture said to start with the chin down.
-    Each panel now has the upright head in the light tone behind the move: chin down (held), to the left shoulder,
-    across to the right."""
+def test_neck_roll_draws_each_move_from_the_pose_before_it():
+    """Step 1 stands looking ahead; step 2 drops the chin and holds it; steps 3 and 4 roll the head, chin low, to
+    the left shoulder and across to the right. Before, panel 1 drew the chin-down pose in the light tone, so by
+    the key ("pale figure: where you start") the picture said to start with the chin down. Each panel now has
+    the pose its move starts from in the light tone behind it: upright, chin down, the left shoulder."""
     ill = load_illustration(BUILTIN_ILLUSTRATIONS / "neck-roll.yaml")
     scene = Scene(ill)
-    upright = scene.bodies[0]
-    assert ill.keyframes[0].neck.flexion == 0
+    upright, down, left, right = scene.bodies
+    assert ill.keyframes[0].neck.flexion == 0 and ill.keyframes[1].neck.flexion >= 40
     assert [panel.light for panel in scene.panels] == [[True, False]] * 3
-    assert all(panel.bodies[0] is upright for panel in scene.panels)
-    assert ill.hold_panel == 1 and ill.keyframes[1].neck.flexion >= 40  # the held panel is the chin down
+    assert [panel.bodies for panel in scene.panels] == [[upright, down], [down, left], [left, right]]
+    assert ill.hold_panel == 1  # the chin down is held
+    assert ill.keyframes[1].spine.flexion == 0  # only the head moves: with the upper back bowing, a reviewer saw a slump
+
+
+def test_a_from_previous_picture_needs_two_moves(tmp_path):
+    from handouts.errors import UserError
+
+    path = tmp_path / "two.yaml"
+    path.write_text("show: from-previous\nkeyframes:\n  - body: {pitch: 0}\n  - body: {pitch: 10}\n", encoding="utf-8")
+    with pytest.raises(UserError, match="at least two moves after it"):
+        load_illustration(path)

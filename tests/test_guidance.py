@@ -180,7 +180,7 @@ def test_region_handout_prints_at_most_8_cards_and_its_minutes_a_day(region_pdfs
     assert cards == len(catalog.for_handout(region)) <= 8
     minutes = minutes_a_day([e.dosage for e in catalog.for_handout(region)])
     assert f"About {minutes} minutes a day" in pages[0]
-    assert f"these {cards} exercises" in pages[0]
+    assert f"if you do all {cards} exercises" in pages[0]  # the time is for all of them; the clinician ticks which
     assert "Key points" in pages[0]
 
 

@@ -158,10 +158,11 @@ class Illustration:
 
     keyframes: list[Keyframe] = spec(doc="The poses, in order (1 to 4).", min_items=1, max_items=4)
     view: View = spec(factory=View, doc="The camera.")
-    show: Literal["overlay", "panels", "from-start", "single"] = spec(
+    show: Literal["overlay", "panels", "from-start", "from-previous", "single"] = spec(
         default="overlay", doc="overlay: the start pose in a light tone behind the end pose; panels: 1 and 2 side by side; "
                        "from-start: two moves out of one start pose (cat-cow), a panel each, the first keyframe in a light "
-                       "tone behind each of the others; single: one held pose with a hold cue."
+                       "tone behind each of the others; from-previous: moves one after the other (neck roll), a panel "
+                       "each, the pose it starts from in a light tone behind it; single: one held pose with a hold cue."
     )
     support: Literal["floor", "chair", "none"] = spec(default="floor", doc="What the figure rests on: the floor (or a mat on it), "
                                                                   "a chair (sitting), or none (placed by a prop).")
@@ -191,6 +192,9 @@ class Illustration:
             issues.append((("keyframes",), f"an '{self.show}' picture needs at least two keyframes (start and end)"))
         if self.show == "from-start" and len(self.keyframes) < 3:
             issues.append((("keyframes",), "a 'from-start' picture needs the start and at least two moves out of it"))
+        if self.show == "from-previous" and len(self.keyframes) < 3:
+            issues.append((("keyframes",), "a 'from-previous' picture needs the start and at least two moves after it "
+                                           "(with one move, use 'panels' or 'overlay')"))
         for i, prop in enumerate(self.props):
             if prop.keyframe > len(self.keyframes):
                 issues.append((("props", i, "keyframe"), f"there are only {len(self.keyframes)} keyframes"))

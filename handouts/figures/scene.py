@@ -63,10 +63,10 @@ class Scene:
         if illustration.show == "panels":
             # the first panel in the start tone, the legend's "pale figure: where you start"
             self.panels = [self._panel([body], [i == 0], i) for i, body in enumerate(self.bodies)]
-        elif illustration.show == "from-start":
-            # each move out of the start pose, with the start in the light tone behind it
-            start = self.bodies[0]
-            self.panels = [self._panel([start, body], [True, False], i) for i, body in enumerate(self.bodies[1:])]
+        elif illustration.show in ("from-start", "from-previous"):
+            # each move, with the pose it starts from (the first, or the one before it) in the light tone behind it
+            self.panels = [self._panel([self.bodies[self._start_of(i)], body], [True, False], i)
+                           for i, body in enumerate(self.bodies[1:])]
         else:
             light = [i < len(self.bodies) - 1 for i in range(len(self.bodies))] if illustration.show == "overlay" else [False]
             self.panels = [self._panel(self.bodies, light, None)]
@@ -148,8 +148,12 @@ class Scene:
         return out
 
     def _first_end(self) -> int:
-        """The keyframe the first panel ends on: 1 when every panel starts from keyframe 0, else 0."""
-        return 1 if self.ill.show == "from-start" else 0
+        """The keyframe the first panel ends on: 1 when each panel draws the move to it from another, else 0."""
+        return 1 if self.ill.show in ("from-start", "from-previous") else 0
+
+    def _start_of(self, panel: int) -> int:
+        """The keyframe a move panel starts from: the first (from-start) or the one before its own."""
+        return 0 if self.ill.show == "from-start" else panel
 
     def _close_up(self, index: int) -> CloseUp | None:
         return self.panels[index].bodies[0].keyframe.close_up if self.ill.show == "panels" else None
@@ -206,8 +210,8 @@ class Scene:
         bodies = self.bodies
         if self.ill.show == "panels":
             start, end = bodies[max(0, panel - 1)], bodies[min(panel, len(bodies) - 1)]
-        elif self.ill.show == "from-start":
-            start, end = bodies[0], bodies[panel + 1]
+        elif self._first_end():
+            start, end = bodies[self._start_of(panel)], bodies[panel + 1]
         else:
             start, end = bodies[0], bodies[-1]
         if spec.style == "around":

@@ -91,7 +91,8 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     key = legend(ctx)
     if key is not None:
         story += [key, Gap(14, page)]
-    story += [key_points_box(ctx, booklet_key_points(ctx, pages.get("your-exercises"), pages.get(LIST_END))), Gap(10, page),
+    points = booklet_key_points(ctx, pages.get("your-exercises"), pages.get(LIST_END), pages.get("warning-signs"))
+    story += [key_points_box(ctx, points), Gap(10, page),
               paragraph(disclaimer_text(ctx), s.summary), PageBreak()]
     # every exercise, for the clinician to tick, with its page: the booklet's contents, with the other parts
     safety_title = str(localized(ctx.catalog.safety, ctx.lang, ("title",))[0]["title"])

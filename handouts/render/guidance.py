@@ -162,11 +162,17 @@ def program_key_points(ctx: RenderContext, count: int, minutes: int) -> list[str
     return [*lines, m("program.count", n=count), *common_points(ctx)]
 
 
-def booklet_key_points(ctx: RenderContext, first: int | None, last: int | None = None) -> list[str]:
-    """``first``, ``last``: the pages 'Your exercises' starts and ends on (from the previous layout pass)."""
+def booklet_key_points(ctx: RenderContext, first: int | None, last: int | None = None,
+                       warnings: int | None = None) -> list[str]:
+    """``first``, ``last``: the pages 'Your exercises' starts and ends on; ``warnings``: the page of the warning
+    signs, which come after the list (all from the previous layout pass)."""
     m = ctx.m
     if first and last and last > first:
         pages = m("key_points.page_range", first=m.number(first), last=m.number(last))
     else:
         pages = m("key_points.page_one", page=m.number(first) if first else "\u2013")
-    return [m("key_points.booklet_choose", pages=pages), *common_points(ctx), m("key_points.booklet_log")]
+    points = common_points(ctx)
+    if points and points[-1] == m("key_points.warning_signs"):  # where to find them
+        page = m("key_points.page_one", page=m.number(warnings) if warnings else "\u2013")
+        points[-1] = m("key_points.warning_signs_page", page=page)
+    return [m("key_points.booklet_choose", pages=pages), *points, m("key_points.booklet_log")]
