@@ -201,3 +201,26 @@ def test_a_card_keeps_its_full_picture_in_another_placement_before_shrinking_it(
     chosen = chooser.whole_page(540)
     assert chosen.variant.placement == "left" and chosen.variant.picture_limit == 380
     assert chosen.picture_side == left.picture_side
+
+
+def lowest(plan: CardPlan) -> float:
+    """The bottom of what the plan draws: its paragraphs, picture, dose panel and video code."""
+    bottoms = [item.top + item.para.height for item in plan.placed]
+    bottoms += [top + h for box in (plan.picture_box, plan.dose_box) if box is not None for _, top, _, h in [box]]
+    if plan.qr_box is not None:
+        bottoms.append(plan.qr_box[1] + plan.qr_box[2])
+    return max(bottoms)
+
+
+@pytest.mark.parametrize(("placement", "width", "qr"), [
+    ("left", 540, False), ("left", 540, True),      # the picture and the panel in a column beside the steps
+    ("above", 540, False), ("above", 540, True),    # the picture across the card, the panel beside it (the booklet)
+    ("above", 250, False), ("above", 250, True),    # a narrow card: the panel after the steps
+])
+def test_the_card_keeps_its_padding_under_what_it_draws(placement, width, qr):
+    """The padding under a card's last line is the padding at its top and sides. A card with its picture across
+    the top ended 1.5 paragraph gaps short of it (6.3 pt at 12 pt type): in the booklet its last line nearly sat on
+    the frame, which a reviewer saw as 'the card touches the footer line'."""
+    plan = plan_card(content(qr=qr), STYLE, width, Variant(placement, 1.0, 190))
+    inside(plan)
+    assert plan.height - lowest(plan) == pytest.approx(STYLE.padding, abs=0.01)

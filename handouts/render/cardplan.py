@@ -225,7 +225,8 @@ class _Sheet:
         return size + 2 + h
 
     def qr_beside_caption(self, x: float, top: float, width: float) -> float:
-        """The video code at (x, top), its caption beside it; returns the top of the next free line."""
+        """The video code at (x, top), its caption beside it; returns the top of the next free line (after the gap
+        that follows a block in the column, as under the dose panel)."""
         if self.content.qr_caption is None:
             return top
         size = self.style.qr_size
@@ -233,10 +234,10 @@ class _Sheet:
         if width - size - 8 < widest_word([self.content.qr_caption]):  # no room beside it for a whole word: under it
             caption, h = wrapped(self.content.qr_caption, width)
             self.placed.append(Placed(caption, x, top + size + 2))
-            return top + size + 2 + h + self.style.gap
+            return top + size + 2 + h + self.style.gap * 1.5
         caption, h = wrapped(self.content.qr_caption, max(10.0, width - size - 8))
         self.placed.append(Placed(caption, x + size + 6, top + (size - h) / 2))
-        return top + size + self.style.gap
+        return top + size + self.style.gap * 1.5
 
 
 def resolved_placement(content: CardContent, style: CardStyle, variant: Variant, inner: float) -> Placement:
@@ -331,13 +332,14 @@ def _plan(content: CardContent, style: CardStyle, width: float, variant: Variant
             text_items = text_items[len(top_items):]
         bottom = sheet.flow_around(text_items, narrow, (pad, inner), top, top_left - gap * 1.5)
     else:
-        bottom = _plan_stacked(sheet, text_items, len(top_items), mode, inner, variant, tick) - gap * 1.5
+        bottom = _plan_stacked(sheet, text_items, len(top_items), mode, inner, variant, tick)
     return CardPlan(variant, width, bottom + pad, tuple(sheet.placed), sheet.picture_box, sheet.dose_box, sheet.qr_box, sheet.tick_box)
 
 
 def _plan_stacked(sheet: _Sheet, text_items: list[Item], n_top: int, mode: Placement, inner: float, variant: Variant,
                   tick: TickPlace) -> float:
-    """Title, then the picture across the card, then the text: returns the bottom of what is placed."""
+    """Title, then the picture across the card, then the text: returns the bottom of what is placed (the last
+    text's, or the dose panel's without the gap that follows a panel: the card's padding comes under it)."""
     content, style = sheet.content, sheet.style
     pad, body, gap = style.padding, style.body_size, style.gap
     aspect = content.picture_aspect
@@ -394,5 +396,5 @@ def _plan_stacked(sheet: _Sheet, text_items: list[Item], n_top: int, mode: Place
     if has_qr and not qr_done:
         panel_w = inner - style.qr_size - body
         panel_bottom = sheet.dose_panel(pad, top, panel_w)
-        return max(panel_bottom, top + sheet.qr_over_caption(pad + panel_w + body, top) + gap * 1.5)
-    return sheet.dose_panel(pad, top, inner)
+        return max(panel_bottom - gap * 1.5, top + sheet.qr_over_caption(pad + panel_w + body, top))
+    return sheet.dose_panel(pad, top, inner) - gap * 1.5
