@@ -77,7 +77,8 @@ def test_reading_order_contents(booklet):
     texts = [" ".join(t.split()) for t in page_texts(booklet[0])]
     assert "Exercises for back pain" in texts[0] and "Name:" in texts[0]
     assert "How to use this booklet" in texts[1] and "Key points" in texts[1]
-    assert "Your exercises" in texts[2] and "Lower back" in texts[2]
+    assert texts[2].startswith("Get medical help right away if")  # the warning signs, before anything else
+    assert "Your exercises" in texts[3] and "Lower back" in texts[3]
     first_card = next(i for i, t in enumerate(texts) if "How much" in t)
     assert any("Before you start" in t for t in texts[2:first_card]), "the safety guidance comes before the exercises"
     assert any("Get medical help right away if" in t for t in texts[2:first_card])
@@ -264,15 +265,16 @@ def test_key_points_name_the_pages_the_list_really_covers(builtin_documents, cat
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_key_points_give_the_page_of_the_warning_signs(builtin_documents, lang):
-    """The warning signs come after the list of exercises, pages after the key points that name them: the key
-    point says on which page (a reviewer found them 'only on p6, after three pages of exercise list')."""
+    """The warning signs are the page after the key points, before the list of exercises (a reviewer found them
+    'only on p6, after three pages of exercise list', and the key point did not say where): the key point says
+    on which page."""
     from handouts.i18n import messages
 
     m = messages(lang)
     texts = flat_pages(builtin_documents[f"{lang}/demo/booklet.pdf"])
     scope = " ".join(m("booklet.warning_scope").split())  # the box's first line, printed only there
     signs = [n for n, t in enumerate(texts, 1) if scope in t]
-    assert len(signs) == 1 and signs[0] > 3
+    assert signs == [3]
     where = m("key_points.page_one", page=signs[0])
     assert " ".join(m("key_points.warning_signs_page", page=where).split()) in texts[1]
 

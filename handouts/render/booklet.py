@@ -13,7 +13,7 @@ import functools
 import io
 from typing import Any
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak
 
 from ..models.catalog import REGIONS, Exercise
 from ..text import exercise_words, localized
@@ -29,7 +29,6 @@ from .handout import (
     check_clinic_glyphs,
     check_glyphs,
     clinic_text,
-    disclaimer_text,
     exercise_cards,
     ordered,
     safety_box,
@@ -82,7 +81,15 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     shown = [(picture, name) for picture, name in shown if picture is not None]
     story: list[Flowable] = [Cover(ctx, [p for p, _ in shown], geo.top - geo.bottom, captions=[n for _, n in shown]),
                              NextPageTemplate("page"), PageBreak()]
-    # how to use: the key to the pictures and the key points, on one page
+    # the two boxes a patient reads before any exercise; each carries its bookmark, so that the page each lands
+    # on is the one the contents give and the running head names
+    safety_title = str(localized(ctx.catalog.safety, ctx.lang, ("title",))[0]["title"])
+    warnings = red_flag_box(ctx, scope=m("booklet.warning_scope"))
+    warnings_title = warnings.heading_text or ""
+    warnings.outline = ("warning-signs", warnings_title, 0, m("booklet.warning_short"))
+    safety = safety_box(ctx)  # with the disclaimer ('general advice, not a diagnosis')
+    safety.outline = ("safety", safety_title, 0, safety_title)
+    # how to use: the key to the pictures, the key points and where the booklet's other parts are, on one page
     story += [Outline("how-to-use", m("booklet.how_to_use"), 0, m("booklet.how_to_use")),
               paragraph(m("booklet.how_to_use"), s.heading)]
     intro = clinic_text(ctx, "introduction")
@@ -92,23 +99,15 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     if key is not None:
         story += [key, Gap(14, page)]
     points = booklet_key_points(ctx, pages.get("your-exercises"), pages.get(LIST_END), pages.get("warning-signs"))
-    story += [key_points_box(ctx, points), Gap(10, page),
-              paragraph(disclaimer_text(ctx), s.summary), PageBreak()]
-    # every exercise, for the clinician to tick, with its page: the booklet's contents, with the other parts
-    safety_title = str(localized(ctx.catalog.safety, ctx.lang, ("title",))[0]["title"])
-    story += choice_list(ctx, sections, names, pages)
-    warnings = red_flag_box(ctx, scope=m("booklet.warning_scope"))
-    warnings_title = warnings.heading_text or ""
-    parts = [(safety_title, "safety"), (warnings_title, "warning-signs"), (m("log.title"), "log"),
+    parts = [(warnings_title, "warning-signs"), (safety_title, "safety"), (m("log.title"), "log"),
              (m("handout.notes"), "notes")]
-    story += [Gap(10, page), contents(ctx, parts, pages)]
-    # the safety guidance and the warning signs, each whole, just before the exercises; each carries its
-    # bookmark, so that the page it lands on is the one the contents give and the running head names
-    safety = safety_box(ctx, disclaimer=False)
-    safety.outline = ("safety", safety_title, 0, safety_title)
-    warnings.outline = ("warning-signs", warnings_title, 0, m("booklet.warning_short"))
-    story += [Gap(14, page), safety, Gap(12, page), warnings]
-    story.append(PageBreak())
+    story += [key_points_box(ctx, points), Gap(10, page), contents(ctx, parts, pages), PageBreak()]
+    # then the warning signs and the safety guidance, each whole (after the list of exercises, as they were, a
+    # reviewer found them 'only on p6, after three pages of exercise list'), and every exercise, for the
+    # clinician to tick, with its page
+    whole = safety.wrap(geo.content_width, frame_h)[1]
+    story += [warnings, Gap(12, page), CondPageBreak(whole + 12), safety, Gap(8, page),
+              *choice_list(ctx, sections, names, pages), PageBreak()]
     # one section per region, then the supervised exercises
     for key_name, items in sections.items():
         if not items:

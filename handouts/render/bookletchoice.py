@@ -6,9 +6,11 @@ The page numbers come from the previous layout pass (``pages``, keyed like the c
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
 from ..i18n import Messages
 from ..models.catalog import Dosage, Exercise
@@ -85,7 +87,7 @@ def choice_list(ctx: RenderContext, sections: dict[str, list[Exercise]], names: 
     page_w = max(size * 2.4, stringWidth(m("choice.page"), ctx.fonts.bold, size) + 2)
     width = geometry(ctx).content_width
     rows: list[list[object]] = [["", paragraph(m("choice.exercise"), s.body_bold), paragraph(m("choice.page"), s.body_bold)]]
-    style = [
+    style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.regular),  # the empty cells' font too: only embedded fonts
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("ALIGN", (2, 0), (2, -1), "RIGHT"),
@@ -95,6 +97,7 @@ def choice_list(ctx: RenderContext, sections: dict[str, list[Exercise]], names: 
         ("TOPPADDING", (0, 0), (-1, -1), size * 0.1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.12),
         ("LINEBELOW", (0, 0), (-1, 0), ctx.layout.lines.rule * 2, HexColor(p.rule)),
+        ("NOSPLIT", (0, 0), (-1, 2)),  # the column heads never alone at the foot of a page: with a section and a row
     ]
     for key, exercises in sections.items():
         if not exercises:
@@ -113,5 +116,9 @@ def choice_list(ctx: RenderContext, sections: dict[str, list[Exercise]], names: 
             rows.append([TickBox(size * 0.9, p.text, 0.9), cell, link])
     table = Table(rows, colWidths=[box_w, width - box_w - page_w, page_w], repeatRows=0, hAlign="LEFT")
     table.setStyle(TableStyle(style))
-    return [Outline("your-exercises", title, 0, title), paragraph(title, s.heading), paragraph(m("choice.intro"), s.intro),
-            table, PageMark(LIST_END)]
+    head = [paragraph(title, s.heading), paragraph(m("choice.intro"), s.intro)]
+    # the heading and what the list is for stay with the list's first rows
+    first_rows = Table(rows[:3], colWidths=[box_w, width - box_w - page_w, page_w])
+    first_rows.setStyle(TableStyle([item for item in style if item[1][1] <= 2]))  # (the commands of rows 0 to 2)
+    keep = sum(f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in (*head, first_rows))
+    return [CondPageBreak(keep), Outline("your-exercises", title, 0, title), *head, table, PageMark(LIST_END)]
