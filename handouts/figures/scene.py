@@ -43,6 +43,7 @@ FRAME_PAD = 5.0  # cm between a close-up and the frame drawn around it
 ARROW_ROOM = 14.0  # cm more under close-ups that have arrows: room for an arrow under the heels, inside the frame
 # what an arrow keeps clear of
 BODY_ROLES = ("figure", "face", "ball", "pillow", "seat", "jamb", "wall", "prop", "worktop", "frame", "strap")
+MOVE_SHOWS = ("from-start", "from-previous")  # a panel per move, its start pose in the light tone behind it
 
 
 class Panel(NamedTuple):
@@ -60,10 +61,11 @@ class Scene:
         self.has_mat = any(p.name == "mat" for p in illustration.props)
         self.support_y = MAT_THICKNESS if self.has_mat else 0.0
         self.bodies = self._place([build_body(k) for k in illustration.keyframes])
+        self.moves = illustration.show in MOVE_SHOWS  # panel i draws the move to keyframe i + 1
         if illustration.show == "panels":
             # the first panel in the start tone, the legend's "pale figure: where you start"
             self.panels = [self._panel([body], [i == 0], i) for i, body in enumerate(self.bodies)]
-        elif illustration.show in ("from-start", "from-previous"):
+        elif self.moves:
             # each move, with the pose it starts from (the first, or the one before it) in the light tone behind it
             self.panels = [self._panel([self.bodies[self._start_of(i)], body], [True, False], i)
                            for i, body in enumerate(self.bodies[1:])]
@@ -99,8 +101,8 @@ class Scene:
             pieces += build_prop(prop, body, bodies, self.support_y)
         label = None
         if index is not None:
-            # the keyframe a panel ends on: the panel's own, or, from the start, the one after it
-            label = self.ill.keyframes[index + self._first_end()].caption or str(index + 1)
+            # the keyframe a panel ends on: the panel's own, or, for a move, the one after it
+            label = self.ill.keyframes[index + 1 if self.moves else index].caption or str(index + 1)
         return Panel(bodies, light, pieces, label)
 
     def picture(self, palette: FigurePalette, fold: bool = False) -> Picture2D:
@@ -146,10 +148,6 @@ class Scene:
                 out.layers.append(stopwatch((right, top), obstacles, clock_r, clock_floor))
         out.bounds = bounds_of(out.layers)
         return out
-
-    def _first_end(self) -> int:
-        """The keyframe the first panel ends on: 1 when each panel draws the move to it from another, else 0."""
-        return 1 if self.ill.show in ("from-start", "from-previous") else 0
 
     def _start_of(self, panel: int) -> int:
         """The keyframe a move panel starts from: the first (from-start) or the one before its own."""
@@ -210,7 +208,7 @@ class Scene:
         bodies = self.bodies
         if self.ill.show == "panels":
             start, end = bodies[max(0, panel - 1)], bodies[min(panel, len(bodies) - 1)]
-        elif self._first_end():
+        elif self.moves:
             start, end = bodies[self._start_of(panel)], bodies[panel + 1]
         else:
             start, end = bodies[0], bodies[-1]

@@ -13,7 +13,7 @@ import functools
 import io
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from ..models.catalog import REGIONS, Exercise
 from ..text import exercise_words, localized
@@ -87,7 +87,7 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     warnings = red_flag_box(ctx, scope=m("booklet.warning_scope"))
     warnings_title = warnings.heading_text or ""
     warnings.outline = ("warning-signs", warnings_title, 0, m("booklet.warning_short"))
-    safety = safety_box(ctx)  # with the disclaimer ('general advice, not a diagnosis')
+    safety = safety_box(ctx, whole=True)  # with the disclaimer ('general advice, not a diagnosis')
     safety.outline = ("safety", safety_title, 0, safety_title)
     # how to use: the key to the pictures, the key points and where the booklet's other parts are, on one page
     story += [Outline("how-to-use", m("booklet.how_to_use"), 0, m("booklet.how_to_use")),
@@ -102,11 +102,10 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
     parts = [(warnings_title, "warning-signs"), (safety_title, "safety"), (m("log.title"), "log"),
              (m("handout.notes"), "notes")]
     story += [key_points_box(ctx, points), Gap(10, page), contents(ctx, parts, pages), PageBreak()]
-    # then the warning signs and the safety guidance, each whole (after the list of exercises, as they were, a
+    # then the warning signs and the safety guidance, each whole (when they came after the list of exercises, a
     # reviewer found them 'only on p6, after three pages of exercise list'), and every exercise, for the
     # clinician to tick, with its page
-    whole = safety.wrap(geo.content_width, frame_h)[1]
-    story += [warnings, Gap(12, page), CondPageBreak(whole + 12), safety, Gap(8, page),
+    story += [warnings, Gap(12, page), safety, Gap(8, page),
               *choice_list(ctx, sections, names, pages), PageBreak()]
     # one section per region, then the supervised exercises
     for key_name, items in sections.items():

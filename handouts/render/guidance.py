@@ -138,15 +138,17 @@ def key_points_box(ctx: RenderContext, lines: Sequence[str]) -> Flowable:
     return WholeBox(ctx, ctx.m("key_points.title"), paragraphs(ctx, list(lines), "bullet", bullet=BULLET), filled=True)
 
 
-def common_points(ctx: RenderContext) -> list[str]:
-    """What every document says in its key points: how pain should feel, and the warning signs.
+def common_points(ctx: RenderContext, warnings_page: str | None = None) -> list[str]:
+    """What every document says in its key points: how pain should feel, and the warning signs (on
+    ``warnings_page``, 'page 3', when they are pages away: the booklet).
 
     How pain should feel is said once: by the safety guidance when the document prints it (its
     'Move slowly...' and 'Stop if the pain...'), else here.
     """
     m = ctx.m
     pain = [] if ctx.layout.blocks.safety else [m("key_points.pain_ok"), m("key_points.pain_stop")]
-    return [*pain, m("key_points.warning_signs")]
+    signs = m("key_points.warning_signs_page", page=warnings_page) if warnings_page else m("key_points.warning_signs")
+    return [*pain, signs]
 
 
 def region_key_points(ctx: RenderContext, count: int, minutes: int) -> list[str]:
@@ -165,14 +167,11 @@ def program_key_points(ctx: RenderContext, count: int, minutes: int) -> list[str
 def booklet_key_points(ctx: RenderContext, first: int | None, last: int | None = None,
                        warnings: int | None = None) -> list[str]:
     """``first``, ``last``: the pages 'Your exercises' starts and ends on; ``warnings``: the page of the warning
-    signs, which come after the list (all from the previous layout pass)."""
+    signs, the page after the key points (all from the previous layout pass)."""
     m = ctx.m
     if first and last and last > first:
         pages = m("key_points.page_range", first=m.number(first), last=m.number(last))
     else:
         pages = m("key_points.page_one", page=m.number(first) if first else "\u2013")
-    points = common_points(ctx)
-    if points and points[-1] == m("key_points.warning_signs"):  # where to find them
-        page = m("key_points.page_one", page=m.number(warnings) if warnings else "\u2013")
-        points[-1] = m("key_points.warning_signs_page", page=page)
-    return [m("key_points.booklet_choose", pages=pages), *points, m("key_points.booklet_log")]
+    signs = m("key_points.page_one", page=m.number(warnings) if warnings else "\u2013")
+    return [m("key_points.booklet_choose", pages=pages), *common_points(ctx, signs), m("key_points.booklet_log")]

@@ -131,15 +131,18 @@ def disclaimer_text(ctx: RenderContext) -> str:
     return clinic_text(ctx, "disclaimer") or ctx.m("handout.disclaimer")
 
 
-def safety_box(ctx: RenderContext, *, disclaimer: bool = True) -> Flowable:
-    """'Before you start', with the disclaimer at its end (unless the document prints it elsewhere)."""
+def safety_box(ctx: RenderContext, *, disclaimer: bool = True, whole: bool = False) -> Flowable:
+    """'Before you start', with the disclaimer at its end (unless the document prints it elsewhere); ``whole``:
+    never split (it starts the next page when it does not fit)."""
+    from .guidance import WholeBox
+
     values, missing = localized(ctx.catalog.safety, ctx.lang, ("title", "points"))
     if missing:
         ctx.notice(f"_safety.yaml: no '{ctx.lang}' translation of {', '.join(missing)}; printed in English")
     paras = paragraphs(ctx, values["points"], "bullet", bullet="\u2022")
     if disclaimer:
         paras += paragraphs(ctx, [disclaimer_text(ctx)], "summary")
-    return Box(ctx, values["title"], paras, filled=True)
+    return (WholeBox if whole else Box)(ctx, values["title"], paras, filled=True)
 
 
 def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageState, frame_height: float,

@@ -42,7 +42,7 @@ class LogRow(NamedTuple):
 
 def days_note(ctx: RenderContext, days_a_week: int | None) -> str:
     """'5 days a week' under a log row's name when the dose is not every day (the row still has a box a day)."""
-    return ctx.m("log.days", n=int(days_a_week)) if days_a_week is not None and int(days_a_week) < 7 else ""
+    return ctx.m("log.days", n=days_a_week) if days_a_week is not None and days_a_week < 7 else ""
 
 
 def times_labels(ctx: RenderContext, times_a_day: int | None) -> tuple[str, ...]:
