@@ -94,19 +94,32 @@ def test_each_region_handout_warns_of_its_own_regions_signs(region_pdfs, tmp_pat
         assert "911" in text
 
 
-def test_red_flags_say_the_standard_warning_signs(catalog):
-    flags = catalog.safety.red_flags
+# GUIDE.md: the standard warning signs every patient document states, in each language's words
+STANDARD_SIGNS = {
+    "en": ("bladder", "bowels", "pee", "bottom", "genitals", "inner thighs", "legs", "weak", "numb", "getting worse",
+           "fever", "unwell", "fall", "accident", "weight", "cancer", "few weeks", "awake at night"),
+    "es": ("vejiga", "intestino", "orinar", "nalgas", "genitales", "muslos", "piernas", "débiles", "empeoran",
+           "fiebre", "muy mal", "caída", "accidente", "peso", "cáncer", "semanas", "dormir"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_red_flags_say_the_standard_warning_signs(catalog, lang):
+    """Every region's box, so each region handout on its own, states all the standard signs: an upper-back
+    patient with numbness around the bottom needs an ambulance as much as a lower-back one."""
+    flags = catalog.safety.red_flags if lang == "en" else catalog.safety.translations.es.red_flags
     assert "{number}" in flags.emergency_lead  # the clinic's emergency number, 911 by default
     every = [*flags.points, flags.see_doctor, flags.emergency_lead]
-    lower = " ".join([*every, *flags.emergency.lower, *flags.regions.lower]).lower()
-    for idea in ("bladder", "bowels", "pee", "bottom", "genitals", "inner thighs", "weak", "numb", "getting worse",
-                 "fever", "unwell", "fall", "accident", "weight", "cancer", "few weeks", "awake at night"):
-        assert idea in lower, idea
-    for region in ("mid", "upper"):
+    for region in REGIONS:
         text = " ".join([*every, *getattr(flags.emergency, region), *getattr(flags.regions, region)]).lower()
-        for idea in ("chest pain", "breathe", "walking", "balance", "fever", "fall", "cancer"):
-            assert idea in text, (region, idea)
-    assert "arm or a hand" in " ".join(flags.regions.upper)
+        for idea in STANDARD_SIGNS[lang]:
+            assert idea in text, (region, lang, idea)
+    for region in ("mid", "upper"):
+        text = " ".join([*getattr(flags.emergency, region), *getattr(flags.regions, region)]).lower()
+        for idea in {"en": ("chest pain", "breathe", "walking", "balance"),
+                     "es": ("pecho", "respirar", "caminar", "equilibrio")}[lang]:
+            assert idea in text, (region, lang, idea)
+    assert {"en": "arm or a hand", "es": "brazo o una mano"}[lang] in " ".join(flags.regions.upper)
 
 
 def test_the_box_says_whom_to_call_with_the_clinics_phone(tmp_path, clinic_copy):
