@@ -224,6 +224,7 @@ def test_twice_a_day_gets_two_labelled_boxes_a_day(tmp_path):
                     encoding="utf-8")
     text = " ".join(" ".join(t.split()) for t in page_texts(program(path)))
     assert "AM" in text and "PM" in text and "a box for each time" in text
+    assert "Midday" not in text  # the key explains the lines there are
 
 
 def test_two_to_three_times_a_day_gets_a_box_for_each_time(tmp_path):
@@ -234,8 +235,9 @@ def test_two_to_three_times_a_day_gets_a_box_for_each_time(tmp_path):
                     "  - pelvic-tilt\n", encoding="utf-8")
     texts = [" ".join(t.split()) for t in page_texts(program(path))]
     assert "2 to 3 times a day" in " ".join(texts)
-    log = next(t for t in texts if "Week 1" in t).split("Week 1", 1)[1]  # the grid, after the log's words
+    words, log = next(t for t in texts if "Week 1" in t).split("Week 1", 1)  # the grid, after the log's words
     assert log.count("Midday") == 2 and log.count("AM") == 2 and log.count("PM") == 2, log
+    assert "Midday the middle of the day" in words  # the key says what each line is, Midday too
 
 
 def test_a_log_split_over_pages_has_no_leftover_rows():

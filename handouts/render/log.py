@@ -209,7 +209,7 @@ def log_items(ctx: RenderContext, rows: list[LogRow], weeks: int, width: float, 
     """The log's heading, what to do with it (``twice_note``: and what its AM and PM lines are), and its grids."""
     s = styles_for(ctx)
     if twice_note and any(len(row.times) > 1 for row in rows):
-        intro = f"{intro} {ctx.m('log.twice')}"
+        intro = f"{intro} {ctx.m('log.thrice' if any(len(row.times) > 2 for row in rows) else 'log.twice')}"
     items: list[Flowable] = [paragraph(ctx.m("log.title"), s.heading), paragraph(intro, s.intro)]
     grids = log_grids(ctx, rows, weeks, width, page)
     for index, grid in enumerate(grids):
