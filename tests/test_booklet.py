@@ -122,6 +122,7 @@ def test_no_page_between_the_cards_is_without_a_card(builtin_documents, lang):
 
 
 def test_your_exercises_lists_each_exercise_with_its_page_and_dose(booklet, catalog):
+    assert any(e.supervised for e in catalog.exercises.values())
     from handouts.i18n import messages
     from handouts.render.bookletchoice import dose_words
 
@@ -131,7 +132,9 @@ def test_your_exercises_lists_each_exercise_with_its_page_and_dose(booklet, cata
     assert "Your clinician ticks" in listed
     for exercise in catalog.exercises.values():
         # the page number sits at the top of its row: the text reads it after the row's first line
-        words = f"{exercise.name}: {dose_words(exercise.dosage, m)}".split()
+        # a supervised exercise's row sends the reader to its warnings, not to a dose (its clinician gives that)
+        says = m("choice.read_first") if exercise.supervised else dose_words(exercise.dosage, m)
+        words = f"{exercise.name}: {says}".split()
         pattern = r"\s(?:(\d+)\s)?".join(re.escape(w) for w in words) + r"(?:\s(\d+))?"
         match = re.search(pattern, listed)
         assert match and any(match.groups()), exercise.name

@@ -109,7 +109,10 @@ def choice_list(ctx: RenderContext, sections: dict[str, list[Exercise]], names: 
         for exercise in sorted(exercises, key=lambda e: pages.get(f"exercise-{e.id}", 0)):
             words = exercise_words(exercise, ctx.lang)
             page = pages.get(f"exercise-{exercise.id}")
-            cell = paragraph(dose_words(exercise.dosage, m), s.body, lead=f"{words.name}:", lead_font=ctx.fonts.bold)
+            # a supervised exercise's dose is the clinician's to give, after its warnings: a reviewer found the
+            # inversion table listed with a dose and not a word of its cautions
+            says = m("choice.read_first") if exercise.supervised else dose_words(exercise.dosage, m)
+            cell = paragraph(says, s.body, lead=f"{words.name}:", lead_font=ctx.fonts.bold)
             style.append(("LINEBELOW", (0, len(rows)), (-1, len(rows)), ctx.layout.lines.rule, HexColor(p.rule)))
             link = PageLink(m.number(page) if page else "\u2013", f"exercise-{exercise.id}" if page else None,
                             ctx.fonts.regular, size, width, p.text)
