@@ -210,7 +210,7 @@ def log_items(ctx: RenderContext, rows: list[LogRow], weeks: int, width: float, 
     s = styles_for(ctx)
     if twice_note and any(len(row.times) > 1 for row in rows):
         intro = f"{intro} {ctx.m('log.thrice' if any(len(row.times) > 2 for row in rows) else 'log.twice')}"
-    items: list[Flowable] = [paragraph(ctx.m("log.title"), s.heading), paragraph(intro, s.intro)]
+    items: list[Flowable] = [paragraph(ctx.m("log.title"), s.heading), paragraph(intro, s.table_intro)]
     grids = log_grids(ctx, rows, weeks, width, page)
     for index, grid in enumerate(grids):
         items.append(grid)

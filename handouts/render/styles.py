@@ -21,6 +21,7 @@ class Styles(NamedTuple):
     body: ParagraphStyle
     body_bold: ParagraphStyle
     intro: ParagraphStyle
+    table_intro: ParagraphStyle  # what a table is for, over its head: closer to it than an intro to what follows
     card_title: ParagraphStyle
     aka: ParagraphStyle
     summary: ParagraphStyle
@@ -67,6 +68,7 @@ def build_styles(layout: Layout, palette: Palette, fonts: FontSet) -> Styles:
         body=_style("body", t.body, fonts.regular, palette.text),
         body_bold=_style("body_bold", t.body, fonts.bold, palette.text),
         intro=_style("intro", t.body, fonts.regular, palette.text, spaceAfter=body_size * 0.8),
+        table_intro=_style("table_intro", t.body, fonts.regular, palette.text, spaceAfter=body_size * 0.4),
         card_title=_style("card_title", t.card_title, fonts.bold, palette.accent),
         aka=_style("aka", t.caption, fonts.italic, palette.muted),
         summary=_style("summary", t.body, fonts.italic, palette.text),
