@@ -106,6 +106,21 @@ def test_no_half_empty_page_in_the_main_job(monkeypatch):
     assert_full_pages("booklet", data, band(booklet_job, booklet=True), excused)
 
 
+@pytest.mark.parametrize(("layout", "lang"), [("booklet", "es"), ("booklet-a5", "en"), ("booklet-a5", "es")])
+def test_no_half_empty_page_in_the_other_booklets(layout, lang, monkeypatch):
+    """The Spanish booklet and the A5 ones (a clinic on A4) too. The list of exercises ended on a page 46%
+    full in Spanish when the safety guidance above it got shorter, and on a page 7% full (one row) on A5
+    when a row got longer: its table is now cut where the list fills its pages (render/bookletchoice.py)."""
+    from handouts.jobs import Job
+    from handouts.render.booklet import render_booklet
+
+    recorded = Recorded(monkeypatch)
+    job = Job.load(layout=layout, clinic_file=None, catalog_dir=None, lang=lang, output_dir=ROOT / "out", booklet=True)
+    data, excused = recorded.short_pages(lambda: render_booklet(job.context(booklet=True)))
+    assert len(page_texts(data)) == 36
+    assert_full_pages(f"{layout}-{lang}", data, band(job, booklet=True), excused)
+
+
 @pytest.mark.parametrize("path", PROGRAMS, ids=[p.stem for p in PROGRAMS])
 def test_no_half_empty_page_in_the_example_programs(path, monkeypatch):
     from handouts.jobs import load_program_job

@@ -10,7 +10,7 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Table, TableStyle
 
 from ..i18n import Messages
 from ..models.catalog import Dosage, Exercise
@@ -18,10 +18,61 @@ from ..text import dose_parts, exercise_words
 from .bookletdoc import Outline, PageMark
 from .cards import styles_for
 from .context import RenderContext
+from .frontorder import FULL_ENOUGH, paginate
 from .page import geometry
 from .para import paragraph
 
 LIST_END = "your-exercises-end"  # the key of the page the list ends on (its start: "your-exercises")
+
+
+class EvenList(Flowable):
+    """The list's table, cut where it fills its pages best: where the frame would cut it (as full as the
+    page allows), unless the list would then end on a short page. Then fewer rows go on this page, as many
+    as leave this page and the last one full enough on as many pages. (In Spanish, after the shorter safety
+    guidance, the list ended on a page 46% full.) ``frame``: a page's height for the list."""
+
+    def __init__(self, table: Table, frame: float):
+        super().__init__()
+        self.table = table
+        self.frame = frame
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = self.table.wrap(availWidth, availHeight)
+        if self.height > availHeight:
+            self.height = availHeight + 1  # it splits
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        frame = self.frame
+        natural = paginate([self.table], availWidth, availHeight, frame, False)
+        if (frame - natural.room) / frame >= FULL_ENOUGH:
+            return self._even(self.table.split(availWidth, availHeight))
+        used = frame - availHeight  # by what is above the list on this page
+        for cut in _cuts(availHeight, frame * (1 - FULL_ENOUGH)):
+            parts = self.table.split(availWidth, cut)
+            if len(parts) != 2:
+                continue
+            first, rest = parts
+            if (used + first.wrap(availWidth, cut)[1]) / frame < FULL_ENOUGH:
+                break  # fewer rows would leave this page short
+            after = paginate([rest], availWidth, frame, frame, True)
+            if after.breaks == natural.breaks - 1 and not after.short and (frame - after.room) / frame >= FULL_ENOUGH:
+                return [first, PageBreak(), EvenList(rest, frame)]
+        return self._even(self.table.split(availWidth, availHeight))
+
+    def _even(self, parts: list[Flowable]) -> list[Flowable]:
+        """The parts of a cut, the rest still cut where it fills its pages best."""
+        if len(parts) == 2 and isinstance(parts[1], Table):
+            return [parts[0], EvenList(parts[1], self.frame)]
+        return parts
+
+    def draw(self) -> None:
+        self.table.drawOn(self.canv, 0, 0)
+
+
+def _cuts(room: float, most: float, step: float = 6.0) -> list[float]:
+    """The heights to try cutting the list at: from the room left down, by ``step``, at most ``most`` less."""
+    return [room - step * i for i in range(1, int(most // step) + 1)]
 
 
 class TickBox(Flowable):
@@ -124,4 +175,5 @@ def choice_list(ctx: RenderContext, sections: dict[str, list[Exercise]], names: 
     first_rows = Table(rows[:3], colWidths=[box_w, width - box_w - page_w, page_w])
     first_rows.setStyle(TableStyle([item for item in style if item[1][1] <= 2]))  # (the commands of rows 0 to 2)
     keep = sum(f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in (*head, first_rows))
-    return [CondPageBreak(keep), Outline("your-exercises", title, 0, title), *head, table, PageMark(LIST_END)]
+    return [CondPageBreak(keep), Outline("your-exercises", title, 0, title), *head,
+            EvenList(table, geometry(ctx).frame_height), PageMark(LIST_END)]

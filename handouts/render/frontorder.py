@@ -24,10 +24,12 @@ _FUZZ = 1e-6  # as ReportLab's frame: a flowable this much taller than the room 
 
 class Pages(NamedTuple):
     """What a sequence of blocks does to the pages it fills: how many of the pages it finished are filled
-    under :data:`FULL_ENOUGH`, and how many pages it finished (it ends on the next one)."""
+    under :data:`FULL_ENOUGH`, how many pages it finished (it ends on the next one), and the room it leaves
+    on the page it ends on."""
 
     short: int
     breaks: int
+    room: float
 
 
 def paginate(items: list[Flowable], width: float, room: float, frame: float, empty: bool) -> Pages:
@@ -43,7 +45,7 @@ def paginate(items: list[Flowable], width: float, room: float, frame: float, emp
                 room -= min(item.gap, max(0.0, room))
             continue
         height = item.wrap(width, room)[1]
-        if height <= room + _FUZZ or empty:  # (a block taller than a whole page is placed, as it is, there)
+        if height <= room + _FUZZ:
             room -= height
             empty = False
             continue
@@ -52,12 +54,16 @@ def paginate(items: list[Flowable], width: float, room: float, frame: float, emp
             first, *rest = parts
             room -= first.wrap(width, room)[1]
             queue[0:0] = rest
+        elif empty:  # a block taller than a whole page that cannot split is placed, as it is, there
+            room -= height
+            empty = False
+            continue
         else:
             queue.insert(0, item)
         short += (frame - room) / frame < FULL_ENOUGH
         breaks += 1
         room, empty = frame, True
-    return Pages(short, breaks)
+    return Pages(short, breaks, room)
 
 
 class FrontMatter(Flowable):

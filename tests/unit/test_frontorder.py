@@ -46,18 +46,27 @@ def page(empty: bool = False) -> PageState:
 
 def test_blocks_fill_the_page_and_a_gap_never_starts_one():
     gap = Gap(10, page())
-    assert paginate([Block(300), gap, Block(280), gap], 500, FRAME, FRAME, True) == Pages(0, 0)
+    assert paginate([Block(300), gap, Block(280), gap], 500, FRAME, FRAME, True) == Pages(0, 0, 0.0)
     # the second block does not fit the 290 left: the page ends 50% full, a short page
-    assert paginate([Block(300), gap, Block(300), gap], 500, FRAME, FRAME, True) == Pages(1, 1)
+    assert paginate([Block(300), gap, Block(300), gap], 500, FRAME, FRAME, True) == Pages(1, 1, 290.0)
     # a gap at the foot of the page takes only the room left, and none at the top of a page
-    assert paginate([Block(595), gap, Block(600)], 500, FRAME, FRAME, True) == Pages(0, 1)
+    assert paginate([Block(595), gap, Block(600)], 500, FRAME, FRAME, True) == Pages(0, 1, 0.0)
 
 
 def test_a_box_of_points_splits_between_them():
     # 30 + 3 x 100 fit the 350 left; the last 100 and a heading start the next page
-    assert paginate([Points([100] * 4)], 500, 350, FRAME, False) == Pages(0, 1)
+    assert paginate([Points([100] * 4)], 500, 350, FRAME, False) == Pages(0, 1, 470.0)
     # nothing of it fits the 100 left of a page 5/6 full: it all starts the next page
-    assert paginate([Points([100] * 4)], 500, 100, FRAME, False) == Pages(0, 1)
+    assert paginate([Points([100] * 4)], 500, 100, FRAME, False) == Pages(0, 1, 170.0)
+
+
+def test_a_box_taller_than_a_page_splits_on_an_empty_page_and_one_that_cannot_is_placed_whole():
+    """As a frame does: the booklet's list of exercises, three pages long, is measured page by page (before,
+    a block taller than a page was placed whole on an empty page, split or not, and the rest measured as
+    one page)."""
+    # 30 + 5 x 100 fill the first page; 30 + 3 x 100 the second, which ends with 270 left
+    assert paginate([Points([100] * 8)], 500, FRAME, FRAME, True) == Pages(0, 1, 270.0)
+    assert paginate([Block(700)], 500, FRAME, FRAME, True) == Pages(0, 0, -100.0)
 
 
 def order(front: FrontMatter, room: float) -> list[str]:
