@@ -122,10 +122,10 @@ def test_no_page_between_the_cards_is_without_a_card(builtin_documents, lang):
 
 
 def test_your_exercises_lists_each_exercise_with_its_page_and_dose(booklet, catalog):
-    assert any(e.supervised for e in catalog.exercises.values())
     from handouts.i18n import messages
     from handouts.render.bookletchoice import dose_words
 
+    assert any(e.supervised for e in catalog.exercises.values())
     texts = [" ".join(t.split()) for t in page_texts(booklet[0])]
     listed = your_exercises(texts)
     m = messages("en")

@@ -17,10 +17,10 @@ from pdfcheck import page_texts
 PROGRAMS = sorted((ROOT / "examples" / "programs").glob("*.yaml"))
 
 
-def job_for(layout: str | None = None, clinic: Path | None = None, booklet: bool = False):
+def job_for(layout: str | None = None, clinic: Path | None = None, booklet: bool = False, lang: str | None = None):
     from handouts.jobs import Job
 
-    return Job.load(layout=layout, clinic_file=clinic, catalog_dir=None, lang=None, output_dir=ROOT / "out",
+    return Job.load(layout=layout, clinic_file=clinic, catalog_dir=None, lang=lang, output_dir=ROOT / "out",
                     booklet=booklet)
 
 
@@ -111,11 +111,10 @@ def test_no_half_empty_page_in_the_other_booklets(layout, lang, monkeypatch):
     """The Spanish booklet and the A5 ones (a clinic on A4) too. The list of exercises ended on a page 46%
     full in Spanish when the safety guidance above it got shorter, and on a page 7% full (one row) on A5
     when a row got longer: its table is now cut where the list fills its pages (render/bookletchoice.py)."""
-    from handouts.jobs import Job
     from handouts.render.booklet import render_booklet
 
     recorded = Recorded(monkeypatch)
-    job = Job.load(layout=layout, clinic_file=None, catalog_dir=None, lang=lang, output_dir=ROOT / "out", booklet=True)
+    job = job_for(layout, booklet=True, lang=lang)
     data, excused = recorded.short_pages(lambda: render_booklet(job.context(booklet=True)))
     assert len(page_texts(data)) == 36
     assert_full_pages(f"{layout}-{lang}", data, band(job, booklet=True), excused)

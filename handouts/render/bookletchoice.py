@@ -18,7 +18,7 @@ from ..text import dose_parts, exercise_words
 from .bookletdoc import Outline, PageMark
 from .cards import styles_for
 from .context import RenderContext
-from .frontorder import FULL_ENOUGH, paginate
+from .frontorder import FULL_ENOUGH, full_enough, paginate
 from .page import geometry
 from .para import paragraph
 
@@ -45,18 +45,17 @@ class EvenList(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         frame = self.frame
         natural = paginate([self.table], availWidth, availHeight, frame, False)
-        if (frame - natural.room) / frame >= FULL_ENOUGH:
+        if full_enough(frame, natural.room):
             return self._even(self.table.split(availWidth, availHeight))
-        used = frame - availHeight  # by what is above the list on this page
         for cut in _cuts(availHeight, frame * (1 - FULL_ENOUGH)):
             parts = self.table.split(availWidth, cut)
             if len(parts) != 2:
                 continue
             first, rest = parts
-            if (used + first.wrap(availWidth, cut)[1]) / frame < FULL_ENOUGH:
+            if not full_enough(frame, availHeight - first.wrap(availWidth, cut)[1]):
                 break  # fewer rows would leave this page short
             after = paginate([rest], availWidth, frame, frame, True)
-            if after.breaks == natural.breaks - 1 and not after.short and (frame - after.room) / frame >= FULL_ENOUGH:
+            if after.breaks == natural.breaks - 1 and not after.short and full_enough(frame, after.room):
                 return [first, PageBreak(), EvenList(rest, frame)]
         return self._even(self.table.split(availWidth, availHeight))
 

@@ -22,6 +22,11 @@ FULL_ENOUGH = 0.6  # a page before the last filled less than this is wasted pape
 _FUZZ = 1e-6  # as ReportLab's frame: a flowable this much taller than the room still fits
 
 
+def full_enough(frame: float, room: float) -> bool:
+    """Whether a page of height ``frame`` with ``room`` left is filled at least :data:`FULL_ENOUGH`."""
+    return (frame - room) / frame >= FULL_ENOUGH
+
+
 class Pages(NamedTuple):
     """What a sequence of blocks does to the pages it fills: how many of the pages it finished are filled
     under :data:`FULL_ENOUGH`, how many pages it finished (it ends on the next one), and the room it leaves
@@ -60,7 +65,7 @@ def paginate(items: list[Flowable], width: float, room: float, frame: float, emp
             continue
         else:
             queue.insert(0, item)
-        short += (frame - room) / frame < FULL_ENOUGH
+        short += not full_enough(frame, room)
         breaks += 1
         room, empty = frame, True
     return Pages(short, breaks, room)

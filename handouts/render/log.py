@@ -160,11 +160,12 @@ class LogGrid(Flowable):
         columns: dict[float, list[str]] = {}  # the boxes' x positions, by box size
         for para, h, row in zip(self.wrapped, self.row_heights, self.rows, strict=True):
             block = para.height + (self.note_h if row.note else 0.0)  # the name and its note, centred in the row
-            para.drawOn(canvas, 2, y - (h - block) / 2 - para.height)
+            name_y = y - (h - block) / 2 - para.height
+            para.drawOn(canvas, 2, name_y)
             if row.note:
                 canvas.setFont(ctx.fonts.regular, size)
                 canvas.setFillColor(HexColor(p.muted))
-                canvas.drawString(2, y - (h - block) / 2 - para.height - size * 1.05, row.note)
+                canvas.drawString(2, name_y - size * 1.05, row.note)
             line_h = h / len(row.times)
             box = min(cell, line_h) * (0.62 if len(row.times) == 1 else 0.72)
             for index, label in enumerate(row.times):
