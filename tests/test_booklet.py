@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 
@@ -140,6 +141,36 @@ def test_your_exercises_lists_each_exercise_with_its_page_and_dose(booklet, cata
         assert match and any(match.groups()), exercise.name
         page = int(next(g for g in match.groups() if g))
         assert exercise.name in texts[page - 1] and "How much" in texts[page - 1], (exercise.name, page)
+
+
+@pytest.mark.parametrize(("layout", "lang"), [("booklet", "en"), ("booklet", "es"), ("booklet-a5", "en"),
+                                             ("booklet-a5", "es")])
+def test_each_page_of_the_list_opens_with_its_section(builtin_documents, layout, lang):
+    """A page of 'Your exercises' after its first opens with a section's name: the name of the section it
+    goes on with, '(continued)', beside the head of the page column, or a new section's. A reviewer found
+    'Wall sit' opening a page with neither."""
+    from handouts.i18n import messages
+    from handouts.jobs import Job
+    from handouts.render.booklet import render_booklet, section_names
+
+    if layout == "booklet":
+        data = builtin_documents[f"{lang}/demo/booklet.pdf"]
+        job = Job.load(layout=None, clinic_file=None, catalog_dir=None, lang=lang, output_dir=Path("out"),
+                       booklet=True)
+    else:
+        job = Job.load(layout=layout, clinic_file=None, catalog_dir=None, lang=lang, output_dir=Path("out"),
+                       booklet=True)
+        data = render_booklet(job.context(booklet=True))
+    m = messages(lang)
+    names = list(section_names(job.context(booklet=True)).values())
+    texts = [" ".join(t.split()) for t in page_texts(data)]
+    intro = " ".join(m("choice.intro").split())
+    first = next(i for i, t in enumerate(texts) if intro in t)
+    first_card = next(i for i, t in enumerate(texts) if m("card.how_much") in t)
+    assert first_card - first >= 3, "the list is meant to run over pages here"
+    for index in range(first + 1, first_card):
+        opens = [f"{m('handout.continued', heading=name)} {m('choice.page')}" for name in names] + names
+        assert texts[index].startswith(tuple(opens)), f"page {index + 1} opens with {texts[index][:60]!r}"
 
 
 def test_printed_page_numbers_and_page_labels(booklet):

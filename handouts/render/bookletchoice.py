@@ -6,9 +6,9 @@ The page numbers come from the previous layout pass (``pages``, keyed like the c
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Table, TableStyle
 
@@ -25,16 +25,67 @@ from .para import paragraph
 LIST_END = "your-exercises-end"  # the key of the page the list ends on (its start: "your-exercises")
 
 
+class Row(NamedTuple):
+    """A row of the list's table: the column heads, a section's name, the section's name again where the
+    list goes on to a new page inside a section (``continued``), or an exercise (``carried``: the row
+    that names its section, for the top of a page it opens)."""
+
+    kind: str
+    cells: list[object]
+    carried: Row | None = None
+
+
+class Look(NamedTuple):
+    """How the list's table is drawn: column widths, the body size and the rule under each row."""
+
+    widths: list[float]
+    size: float
+    font: str
+    rule: float
+    color: Color
+
+
+def list_table(rows: list[Row], look: Look) -> Table:
+    """The table of these rows; a name or the column heads never alone at the foot of a page."""
+    size = look.size
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), look.font),  # the empty cells' font too: only embedded fonts
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ALIGN", (2, 0), (2, -1), "RIGHT"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), size * 0.4),
+        ("RIGHTPADDING", (2, 0), (2, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), size * 0.1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.12),
+    ]
+    for i, row in enumerate(rows):
+        if row.kind == "heads":  # with a section's name and a row
+            style += [("LINEBELOW", (0, i), (-1, i), look.rule * 2, look.color), ("NOSPLIT", (0, i), (-1, i + 2))]
+        elif row.kind == "section":
+            style += [("SPAN", (0, i), (-1, i)), ("TOPPADDING", (0, i), (-1, i), size * 0.4),
+                      ("NOSPLIT", (0, i), (-1, i + 1))]
+        elif row.kind == "continued":  # the section's name and the head of the page column, over a rule
+            style += [("SPAN", (0, i), (1, i)), ("LINEBELOW", (0, i), (-1, i), look.rule * 2, look.color),
+                      ("NOSPLIT", (0, i), (-1, i + 1))]
+        else:
+            style.append(("LINEBELOW", (0, i), (-1, i), look.rule, look.color))
+    table = Table([row.cells for row in rows], colWidths=look.widths, repeatRows=0, hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return table
+
+
 class EvenList(Flowable):
     """The list's table, cut where it fills its pages best: where the frame would cut it (as full as the
     page allows), unless the list would then end on a short page. Then fewer rows go on this page, as many
     as leave this page and the last one full enough on as many pages. (In Spanish, after the shorter safety
-    guidance, the list ended on a page 46% full.) ``frame``: a page's height for the list."""
+    guidance, the list ended on a page 46% full.) A page that opens inside a section starts with the
+    section's name (a reviewer found 'Wall sit' opening a page with no section and no column heads).
+    ``frame``: a page's height for the list; ``even``: False cuts where the frame would."""
 
-    def __init__(self, table: Table, frame: float):
+    def __init__(self, rows: list[Row], look: Look, frame: float, even: bool = True):
         super().__init__()
-        self.table = table
-        self.frame = frame
+        self.rows, self.look, self.frame, self.even = rows, look, frame, even
+        self.table = list_table(rows, look)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = self.table.wrap(availWidth, availHeight)
@@ -44,26 +95,39 @@ class EvenList(Flowable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         frame = self.frame
-        natural = paginate([self.table], availWidth, availHeight, frame, False)
+        fits = self._fits(availWidth, availHeight)
+        if fits is None:
+            return []
+        if not self.even:
+            return self._cut(fits, False)
+        natural = paginate([EvenList(self.rows, self.look, frame, False)], availWidth, availHeight, frame, False)
         if full_enough(frame, natural.room):
-            return self._even(self.table.split(availWidth, availHeight))
+            return self._cut(fits, True)
         for cut in _cuts(availHeight, frame * (1 - FULL_ENOUGH)):
-            parts = self.table.split(availWidth, cut)
-            if len(parts) != 2:
+            rows = self._fits(availWidth, cut)
+            if rows is None:
                 continue
-            first, rest = parts
+            first, rest = self._cut(rows, True)
             if not full_enough(frame, availHeight - first.wrap(availWidth, cut)[1]):
                 break  # fewer rows would leave this page short
-            after = paginate([rest], availWidth, frame, frame, True)
+            assert isinstance(rest, EvenList)
+            after = paginate([EvenList(rest.rows, self.look, frame, False)], availWidth, frame, frame, True)
             if after.breaks == natural.breaks - 1 and not after.short and full_enough(frame, after.room):
-                return [first, PageBreak(), EvenList(rest, frame)]
-        return self._even(self.table.split(availWidth, availHeight))
+                return [first, PageBreak(), rest]
+        return self._cut(fits, True)
 
-    def _even(self, parts: list[Flowable]) -> list[Flowable]:
-        """The parts of a cut, the rest still cut where it fills its pages best."""
-        if len(parts) == 2 and isinstance(parts[1], Table):
-            return [parts[0], EvenList(parts[1], self.frame)]
-        return parts
+    def _fits(self, width: float, height: float) -> int | None:
+        """How many rows go in ``height``, where the table may be cut (None: none)."""
+        parts = self.table.split(width, height)
+        return len(parts[0]._cellvalues) if len(parts) == 2 else None
+
+    def _cut(self, rows: int, even: bool) -> list[Flowable]:
+        """The first ``rows`` rows, and the others, under their section's name if they open inside one."""
+        rest = self.rows[rows:]
+        carried = rest[0].carried
+        if carried is not None:
+            rest = [carried, *rest]
+        return [list_table(self.rows[:rows], self.look), EvenList(rest, self.look, self.frame, even)]
 
     def draw(self) -> None:
         self.table.drawOn(self.canv, 0, 0)
@@ -133,28 +197,19 @@ def choice_list(ctx: RenderContext, sections: dict[str, list[Exercise]], names: 
     size = ctx.layout.text.body.size
     p = ctx.palette
     title = m("choice.title")
-    box_w = size * 1.6
-    page_w = max(size * 2.4, stringWidth(m("choice.page"), ctx.fonts.bold, size) + 2)
+    box_w = size * 1.4
+    page_w = max(size * 2.0, stringWidth(m("choice.page"), ctx.fonts.bold, size) + 2)
     width = geometry(ctx).content_width
-    rows: list[list[object]] = [["", paragraph(m("choice.exercise"), s.body_bold), paragraph(m("choice.page"), s.body_bold)]]
-    style: list[tuple[Any, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.regular),  # the empty cells' font too: only embedded fonts
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("ALIGN", (2, 0), (2, -1), "RIGHT"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), size * 0.4),
-        ("RIGHTPADDING", (2, 0), (2, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), size * 0.1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.12),
-        ("LINEBELOW", (0, 0), (-1, 0), ctx.layout.lines.rule * 2, HexColor(p.rule)),
-        ("NOSPLIT", (0, 0), (-1, 2)),  # the column heads never alone at the foot of a page: with a section and a row
-    ]
+    look = Look([box_w, width - box_w - page_w, page_w], size, ctx.fonts.regular, ctx.layout.lines.rule,
+                HexColor(p.rule))
+    page_head = paragraph(m("choice.page"), s.body_bold)
+    rows = [Row("heads", ["", paragraph(m("choice.exercise"), s.body_bold), page_head])]
     for key, exercises in sections.items():
         if not exercises:
             continue
-        style += [("SPAN", (0, len(rows)), (-1, len(rows))), ("TOPPADDING", (0, len(rows)), (-1, len(rows)), size * 0.4),
-                  ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1))]  # a section's name never alone at the foot of a page
-        rows.append([paragraph(names[key], s.small_heading), "", ""])
+        rows.append(Row("section", [paragraph(names[key], s.small_heading), "", ""]))
+        carried = Row("continued", [paragraph(m("handout.continued", heading=names[key]), s.small_heading), "",
+                                    page_head])
         # in page order: cards may change places to fill pages
         for exercise in sorted(exercises, key=lambda e: pages.get(f"exercise-{e.id}", 0)):
             words = exercise_words(exercise, ctx.lang)
@@ -163,16 +218,12 @@ def choice_list(ctx: RenderContext, sections: dict[str, list[Exercise]], names: 
             # inversion table listed with a dose and not a word of its cautions
             says = m("choice.read_first") if exercise.supervised else dose_words(exercise.dosage, m)
             cell = paragraph(says, s.body, lead=f"{words.name}:", lead_font=ctx.fonts.bold)
-            style.append(("LINEBELOW", (0, len(rows)), (-1, len(rows)), ctx.layout.lines.rule, HexColor(p.rule)))
             link = PageLink(m.number(page) if page else "\u2013", f"exercise-{exercise.id}" if page else None,
                             ctx.fonts.regular, size, width, p.text)
-            rows.append([TickBox(size * 0.9, p.text, 0.9), cell, link])
-    table = Table(rows, colWidths=[box_w, width - box_w - page_w, page_w], repeatRows=0, hAlign="LEFT")
-    table.setStyle(TableStyle(style))
+            rows.append(Row("exercise", [TickBox(size * 0.9, p.text, 0.9), cell, link], carried))
     head = [paragraph(title, s.heading), paragraph(m("choice.intro"), s.intro)]
     # the heading and what the list is for stay with the list's first rows
-    first_rows = Table(rows[:3], colWidths=[box_w, width - box_w - page_w, page_w])
-    first_rows.setStyle(TableStyle([item for item in style if item[1][1] <= 2]))  # (the commands of rows 0 to 2)
+    first_rows = list_table(rows[:3], look)
     keep = sum(f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in (*head, first_rows))
     return [CondPageBreak(keep), Outline("your-exercises", title, 0, title), *head,
-            EvenList(table, geometry(ctx).frame_height), PageMark(LIST_END)]
+            EvenList(rows, look, geometry(ctx).frame_height), PageMark(LIST_END)]
