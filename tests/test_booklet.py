@@ -105,7 +105,11 @@ def test_each_exercise_printed_once_and_the_supervised_ones_last(booklet, catalo
     others = [where[e.id] for e in catalog.exercises.values() if not e.supervised]
     assert supervised and min(supervised) > max(others)
     assert "With your clinician" in texts[min(supervised)]
-    assert "Only if your clinician has shown you how" in texts[min(supervised)]
+    # the same words in the same place on each: at the top of the card, over its name (a reviewer found them
+    # over one card's name and under the other's purpose line)
+    for exercise in catalog.exercises.values():
+        if exercise.supervised:
+            assert "Only if your clinician has shown you how " + exercise.name in texts[where[exercise.id]]
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -382,3 +386,25 @@ def test_the_cover_pictures_are_named(builtin_documents, lang, catalog):
     cover = " ".join(page_texts(builtin_documents[f"{lang}/demo/booklet.pdf"])[0].split())
     for exercise_id in ("knee-to-chest", "seated-twist", "doorway-chest-stretch"):
         assert exercise_words(catalog.exercises[exercise_id], lang).name in cover, (lang, exercise_id)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_a4_clinic_prints_the_letter_booklet_too(lang):
+    """The A4 demo clinic (its logo, its video links) on the Letter booklet: in Spanish the inversion table's
+    card, with its QR code, was too tall for the page, and no booklet was written."""
+    from handouts.jobs import Job
+    from handouts.render.booklet import render_booklet
+
+    job = Job.load(layout="booklet", clinic_file=Path(__file__).parent.parent / "assets" / "clinic-a4",
+                   catalog_dir=None, lang=lang, output_dir=Path("out"), booklet=True)
+    assert len(page_texts(render_booklet(job.context(booklet=True)))) % 4 == 0
+
+
+def test_the_log_heads_its_names_and_says_what_to_write_on_its_second_page(booklet):
+    """The booklet's log: 'Exercise' over the column of lines to write on, and on its second page (weeks 3
+    and 4) what goes on those lines, which a reviewer found blank with no word of them."""
+    texts = [" ".join(t.split()) for t in page_texts(booklet[0])]
+    log = [i for i, t in enumerate(texts) if "Week 1" in t or "Week 3" in t]
+    assert len(log) == 2 and log[1] == log[0] + 1
+    assert all("Exercise 1 2 3" in texts[i] or "Exercise 15 16" in texts[i] for i in log), [texts[i][:300] for i in log]
+    assert "Weeks 3 and 4: write the same exercises on the same lines as on the page before." in texts[log[1]]

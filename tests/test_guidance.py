@@ -120,6 +120,9 @@ def test_red_flags_say_the_standard_warning_signs(catalog, lang):
                      "es": ("pecho", "respirar", "caminar", "equilibrio")}[lang]:
             assert idea in text, (region, lang, idea)
     assert {"en": "arm or a hand", "es": "brazo o una mano"}[lang] in " ".join(flags.regions.upper)
+    # trouble walking in every region (a reviewer found it in the mid and upper boxes, not in the lower one)
+    for region in REGIONS:
+        assert {"en": "walking", "es": "caminar"}[lang] in " ".join(getattr(flags.regions, region)), (region, lang)
 
 
 def test_the_box_says_whom_to_call_with_the_clinics_phone(tmp_path, clinic_copy):

@@ -121,8 +121,9 @@ def _story(ctx: RenderContext, page: PageState, pages: dict[str, int], extra_not
 
         story += exercise_cards(ctx, items, page=page, frame_height=frame_h, bookmark=bookmark,
                                 chosen_box=True, reorder=True, lead=lead,
-                                # the section's heading inside its first card, in the card's own words
-                                first_label=m("card.supervised").rstrip(".") if key_name == SUPERVISED else None)
+                                # the section's heading inside each of its cards, in the card's own words, in one
+                                # place (a reviewer found it over one card's title and under another's summary)
+                                label=m("card.supervised").rstrip(".") if key_name == SUPERVISED else None)
     story.append(PageBreak())
     # the log: lines for the patient to write the exercises chosen for them, then tick (two weeks a page)
     story += [Outline("log", m("log.title"), 0, m("log.title")),

@@ -149,14 +149,14 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageS
                    bookmark: Any = None, dosage: dict[str, Any] | None = None, notes: dict[str, str] | None = None,
                    headings: bool = True, numbered: bool = False, chosen_box: bool = False,
                    reorder: bool = False, lead: list[Flowable] | None = None,
-                   first_label: str | None = None) -> list[Flowable]:
+                   label: str | None = None) -> list[Flowable]:
     """Cards in groups by position, each group flowing on from what is before it (see :mod:`.cardflow`),
     in rows of the layout's columns, never more on a page than the layout's ``cards.per_page``.
 
     ``chosen_box``: a 'My clinician chose this for me' box on each card; ``reorder``: the cards of a
     group may change places to fill a page (not in a program, whose cards are numbered); ``lead``: what
-    travels with the first card (a booklet section's title and introduction); ``first_label``: a heading
-    printed inside the first card, so that it can never be left alone at the foot of a page.
+    travels with the first card (a booklet section's title and introduction); ``label``: a heading printed
+    inside every card, the same on each (a heading of its own could be left alone at the foot of a page).
     """
     layout = ctx.layout
     s = styles_for(ctx)
@@ -192,7 +192,7 @@ def exercise_cards(ctx: RenderContext, exercises: list[Exercise], *, page: PageS
             content = card_content(
                 ctx, exercise, words, picture, dosage=(dosage or {}).get(exercise.id),
                 note=(notes or {}).get(exercise.id), video=video, number=number if numbered else None,
-                label=(first_label if number == 1 and first_label else
+                label=(label if label else
                        ctx.m(f"position.{position}") if inside and position is not None and index == 0 else None),
                 chosen_box=chosen_box,
             )

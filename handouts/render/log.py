@@ -149,6 +149,7 @@ class LogGrid(Flowable):
             span = min(7, self.days - offset)
             x = self.name_w + offset * cell
             canvas.drawCentredString(x + span * cell / 2, top - size * 1.1, m("log.week", n=week))
+        canvas.drawString(2, top - size * 2.4, m("log.exercise"))  # the head of the names' column
         canvas.setFont(ctx.fonts.regular, size)
         for d in range(self.days):
             x = self.name_w + d * cell
@@ -269,5 +270,18 @@ def blank_log(ctx: RenderContext, frame_h: float, width: float, intro: str, *, p
     lines = max(fewest, int((room - doubles * twice_h - triples * thrice_h) // once_h))
     rows = [LogRow("")] * lines + [LogRow("", twice)] * doubles + [LogRow("", thrice)] * triples
     items = log_items(ctx, rows, weeks, width, intro, twice_note=False)
-    return items if pages == 1 else [PageBreak() if isinstance(item, LogSpace) else item for item in items]
+    if pages == 1:
+        return items
+    # each grid after the first on a page of its own, which says what to write on its blank lines (a reviewer
+    # found the second page's lines blank with no word of it)
+    out: list[Flowable] = []
+    for item in items:
+        if isinstance(item, LogSpace):
+            out.append(PageBreak())
+            continue
+        if isinstance(item, LogGrid) and isinstance(out[-1], PageBreak):
+            week = (item.first_day - 1) // 7 + 1
+            out.append(paragraph(ctx.m("log.same_rows", first=week, second=week + 1), styles_for(ctx).body))
+        out.append(item)
+    return out
 
